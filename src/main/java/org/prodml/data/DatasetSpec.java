@@ -1,0 +1,89 @@
+package org.prodml.data;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.prodml.profile.ValueType;
+
+/**
+ * A dataset's description ({@code dataset.json} beside its data): what a row is, the label, time,
+ * group and id columns, and each column's declared type. Declared types are used instead of
+ * inferring them.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DatasetSpec(
+    String name,
+    String title,
+    String row,
+    String file,
+    String label,
+    String task,
+    String time,
+    String group,
+    String id,
+    List<ColumnSpec> columns,
+    List<Span> spans,
+    String licence) {
+
+  public static final String FILE_NAME = "dataset.json";
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** One declared column. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ColumnSpec(String name, String type, String unit, String description, List<String> domain) {}
+
+  /** A named time span of the dataset shipped as its own file. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Span(String name, String file, String from, String to) {}
+
+  public static DatasetSpec read(Path file) {
+    try {
+      DatasetSpec spec = JSON.readValue(file.toFile(), DatasetSpec.class);
+      if (spec.columns() == null) {
+        throw new DataInputException(file.toString(), "has no \"columns\" list");
+      }
+      for (ColumnSpec c : spec.columns()) {
+        try {
+          ValueType.parse(c.type());
+        } catch (IllegalArgumentException | NullPointerException e) {
+          throw new DataInputException(file.toString(), -1, c.name(), "type: " + (c.type() == null ? "missing" : e.getMessage()));
+        }
+      }
+      return spec;
+    } catch (IOException e) {
+      throw new DataInputException(file.toString(), "not a valid dataset.json: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  /**
+   * The spec describing a data file: {@code dataset.json} in the file's folder or the folder above
+   * it (spans live in a sub-folder).
+   */
+  public static Optional<DatasetSpec> forDataFile(Path dataFile) {
+    Path dir = dataFile.toAbsolutePath().getParent();
+    for (int i = 0; i < 2 && dir != null; i++, dir = dir.getParent()) {
+      Path candidate = dir.resolve(FILE_NAME);
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(read(candidate));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Declared column types, by column name. */
+  public Map<String, ValueType> types() {
+    Map<String, ValueType> types = new LinkedHashMap<>();
+    for (ColumnSpec c : columns) {
+      types.put(c.name(), ValueType.parse(c.type()));
+    }
+    return types;
+  }
+}

@@ -1,0 +1,301 @@
+package org.prodml.profile;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Joint statistics of one feature with the label, accumulated row by row in bounded memory: per
+ * label class sums for a numeric feature, a capped contingency table for a categorical one, or
+ * co-moments when both are numeric.
+ */
+final class AssociationAccumulator {
+  static final int MAX_CLASSES = 64;
+  static final int MAX_CATEGORIES = 2000;
+
+  private final String feature;
+  private final boolean featureOrdered;
+  private final boolean labelOrdered;
+
+  // categorical label: classes indexed in order of appearance; one map per parse thread, shared by
+  // that thread's accumulators and remapped by name on merge
+  private final Map<String, Integer> classIndex;
+
+  // numeric feature x categorical label, or categorical feature x numeric label: group moments
+  private final Map<String, double[]> groups = new HashMap<>(); // key -> {n, sum, sumsq}
+  private final double[][] classMoments = new double[MAX_CLASSES][]; // by class -> {n, sum, sumsq}
+
+  // categorical x categorical: contingency
+  private final Map<String, long[]> table = new HashMap<>();
+
+  // numeric x numeric
+  private long n;
+  private double sx, sy, sxx, syy, sxy;
+  private double shiftX = Double.NaN, shiftY = Double.NaN;
+
+  private boolean truncated;
+  private long rows;
+
+  AssociationAccumulator(String feature, boolean featureOrdered, boolean labelOrdered, Map<String, Integer> classIndex) {
+    this.feature = feature;
+    this.featureOrdered = featureOrdered;
+    this.labelOrdered = labelOrdered;
+    this.classIndex = classIndex;
+  }
+
+  /** One row: the feature's and label's parsed values (text null / number NaN when absent). */
+  void accept(double x, String xText, double y, String yText) {
+    if (labelOrdered) {
+      if (Double.isNaN(y)) {
+        return;
+      }
+      if (featureOrdered) {
+        if (Double.isNaN(x)) {
+          return;
+        }
+        if (Double.isNaN(shiftX)) {
+          shiftX = x;
+          shiftY = y;
+        }
+        double dx = x - shiftX, dy = y - shiftY;
+        n++;
+        sx += dx;
+        sy += dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+        sxy += dx * dy;
+      } else {
+        if (xText == null) {
+          return;
+        }
+        addToGroup(groups, xText, y);
+      }
+      rows++;
+      return;
+    }
+    if (yText == null) {
+      return;
+    }
+    Integer cls = classIndex.get(yText);
+    if (cls == null) {
+      if (classIndex.size() >= MAX_CLASSES) {
+        truncated = true;
+        return;
+      }
+      cls = classIndex.size();
+      classIndex.put(yText, cls);
+    }
+    if (featureOrdered) {
+      if (Double.isNaN(x)) {
+        return;
+      }
+      double[] m = classMoments[cls];
+      if (m == null) {
+        m = classMoments[cls] = new double[3];
+      }
+      m[0]++;
+      m[1] += x;
+      m[2] += x * x;
+    } else {
+      if (xText == null) {
+        return;
+      }
+      long[] counts = table.get(xText);
+      if (counts == null) {
+        if (table.size() >= MAX_CATEGORIES) {
+          truncated = true;
+          return;
+        }
+        counts = new long[MAX_CLASSES];
+        table.put(xText, counts);
+      }
+      counts[cls]++;
+    }
+    rows++;
+  }
+
+  private void addToGroup(Map<String, double[]> target, String key, double value) {
+    double[] m = target.get(key);
+    if (m == null) {
+      if (target.size() >= MAX_CATEGORIES) {
+        truncated = true;
+        return;
+      }
+      m = new double[3];
+      target.put(key, m);
+    }
+    m[0]++;
+    m[1] += value;
+    m[2] += value * value;
+  }
+
+  void merge(AssociationAccumulator other) {
+    truncated |= other.truncated;
+    rows += other.rows;
+    other.groups.forEach((k, m) -> {
+      double[] mine = groups.get(k);
+      if (mine == null) {
+        groups.put(k, m.clone());
+      } else {
+        for (int i = 0; i < 3; i++) {
+          mine[i] += m[i];
+        }
+      }
+    });
+    int[] remap = new int[MAX_CLASSES];
+    java.util.Arrays.fill(remap, -1);
+    other.classIndex.forEach((name, index) -> {
+      Integer mine = classIndex.get(name);
+      if (mine == null && classIndex.size() < MAX_CLASSES) {
+        mine = classIndex.size();
+        classIndex.put(name, mine);
+      }
+      remap[index] = mine == null ? -1 : mine;
+    });
+    for (int c = 0; c < MAX_CLASSES; c++) {
+      if (other.classMoments[c] != null && remap[c] >= 0) {
+        double[] mine = classMoments[remap[c]];
+        if (mine == null) {
+          mine = classMoments[remap[c]] = new double[3];
+        }
+        for (int i = 0; i < 3; i++) {
+          mine[i] += other.classMoments[c][i];
+        }
+      }
+    }
+    other.table.forEach((k, counts) -> {
+      long[] mine = table.computeIfAbsent(k, x -> new long[MAX_CLASSES]);
+      for (int c = 0; c < MAX_CLASSES; c++) {
+        if (counts[c] != 0 && remap[c] >= 0) {
+          mine[remap[c]] += counts[c];
+        }
+      }
+    });
+    if (other.n > 0) {
+      if (n == 0) {
+        n = other.n; sx = other.sx; sy = other.sy; sxx = other.sxx; syy = other.syy; sxy = other.sxy;
+        shiftX = other.shiftX; shiftY = other.shiftY;
+      } else {
+        // re-centre the other's sums on our shift
+        double ax = other.shiftX - shiftX, ay = other.shiftY - shiftY;
+        long m = other.n;
+        sxx += other.sxx + 2 * ax * other.sx + m * ax * ax;
+        syy += other.syy + 2 * ay * other.sy + m * ay * ay;
+        sxy += other.sxy + ax * other.sy + ay * other.sx + m * ax * ay;
+        sx += other.sx + m * ax;
+        sy += other.sy + m * ay;
+        n += m;
+      }
+    }
+  }
+
+  /** The association, or null when there are too few rows to say. */
+  Association result() {
+    if (rows < 10) {
+      return null;
+    }
+    if (labelOrdered && featureOrdered) {
+      double cov = sxy - sx * sy / n;
+      double vx = sxx - sx * sx / n;
+      double vy = syy - sy * sy / n;
+      if (vx <= 0 || vy <= 0) {
+        return new Association(feature, "pearson", 0, rows, truncated);
+      }
+      return new Association(feature, "pearson", Math.min(1, Math.abs(cov / Math.sqrt(vx * vy))), rows, truncated);
+    }
+    if (labelOrdered) {
+      return new Association(feature, "correlationRatio", correlationRatio(groups.values()), rows, truncated);
+    }
+    if (featureOrdered) {
+      java.util.List<double[]> groupsByClass = new java.util.ArrayList<>();
+      for (double[] m : classMoments) {
+        if (m != null) {
+          groupsByClass.add(m);
+        }
+      }
+      return new Association(feature, "correlationRatio", correlationRatio(groupsByClass), rows, truncated);
+    }
+    return new Association(feature, "cramersV", cramersV(), rows, truncated);
+  }
+
+  /** Bias-corrected correlation ratio: sqrt of epsilon-squared = (SSB - (k-1) MSW) / SST. */
+  private static double correlationRatio(java.util.Collection<double[]> groups) {
+    double total = 0, sum = 0, sumsq = 0;
+    for (double[] m : groups) {
+      total += m[0];
+      sum += m[1];
+      sumsq += m[2];
+    }
+    int k = groups.size();
+    if (total < 3 || k < 2) {
+      return 0;
+    }
+    double sst = sumsq - sum * sum / total;
+    if (sst <= 0) {
+      return 0;
+    }
+    double ssb = 0;
+    for (double[] m : groups) {
+      ssb += m[1] * m[1] / m[0];
+    }
+    ssb -= sum * sum / total;
+    double ssw = Math.max(0, sst - ssb);
+    double msw = total > k ? ssw / (total - k) : 0;
+    double eps2 = (ssb - (k - 1) * msw) / sst;
+    return Math.sqrt(Math.max(0, Math.min(1, eps2)));
+  }
+
+  /** Bergsma's bias-corrected Cramér's V. */
+  private double cramersV() {
+    int classes = classIndex.size();
+    long[] colTotals = new long[MAX_CLASSES];
+    long total = 0;
+    int r = 0;
+    for (long[] counts : table.values()) {
+      long rowTotal = 0;
+      for (int c = 0; c < classes; c++) {
+        rowTotal += counts[c];
+        colTotals[c] += counts[c];
+      }
+      if (rowTotal > 0) {
+        r++;
+      }
+      total += rowTotal;
+    }
+    int k = 0;
+    for (int c = 0; c < classes; c++) {
+      if (colTotals[c] > 0) {
+        k++;
+      }
+    }
+    if (total < 2 || r < 2 || k < 2) {
+      return 0;
+    }
+    double chi2 = 0;
+    for (long[] counts : table.values()) {
+      long rowTotal = 0;
+      for (int c = 0; c < classes; c++) {
+        rowTotal += counts[c];
+      }
+      if (rowTotal == 0) {
+        continue;
+      }
+      for (int c = 0; c < classes; c++) {
+        if (colTotals[c] == 0) {
+          continue;
+        }
+        double expected = (double) rowTotal * colTotals[c] / total;
+        double d = counts[c] - expected;
+        chi2 += d * d / expected;
+      }
+    }
+    double phi2 = chi2 / total;
+    double phi2c = Math.max(0, phi2 - (double) (k - 1) * (r - 1) / (total - 1));
+    double kc = k - (double) (k - 1) * (k - 1) / (total - 1);
+    double rc = r - (double) (r - 1) * (r - 1) / (total - 1);
+    double denominator = Math.min(kc - 1, rc - 1);
+    if (denominator <= 0) {
+      return 0;
+    }
+    return Math.min(1, Math.sqrt(phi2c / denominator));
+  }
+}

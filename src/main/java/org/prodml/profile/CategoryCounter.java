@@ -1,0 +1,120 @@
+package org.prodml.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.datasketches.frequencies.ErrorType;
+import org.apache.datasketches.frequencies.ItemsSketch;
+
+/**
+ * Counts categorical values. While a column has at most {@value #EXACT_LIMIT} distinct values the
+ * counts are exact, in an open-addressing table keyed by a 64-bit hash of the raw characters, so
+ * a repeated value costs no String. Beyond that, a frequent-items sketch keeps the heavy hitters
+ * with error bounds.
+ */
+final class CategoryCounter {
+  static final int EXACT_LIMIT = 2000;
+  static final int ITEMS_MAP = 2048;
+  private static final int CAPACITY = 4096; // power of two, load stays under one half
+
+  private long[] keys = new long[CAPACITY];
+  private long[] counts = new long[CAPACITY];
+  private String[] values = new String[CAPACITY];
+  private int size;
+  private ItemsSketch<String> sketch;
+
+  /** Adds one occurrence; returns the value's String (shared across occurrences when exact). */
+  String add(char[] b, int off, int len, long hash) {
+    if (sketch != null) {
+      String v = new String(b, off, len);
+      sketch.update(v);
+      return v;
+    }
+    int slot = slot(hash);
+    if (values[slot] == null) {
+      values[slot] = new String(b, off, len);
+      keys[slot] = hash;
+      size++;
+    }
+    counts[slot]++;
+    String v = values[slot];
+    if (size > EXACT_LIMIT) {
+      toSketch();
+    }
+    return v;
+  }
+
+  void add(String value, long hash, long count) {
+    if (sketch != null) {
+      sketch.update(value, count);
+      return;
+    }
+    int slot = slot(hash);
+    if (values[slot] == null) {
+      values[slot] = value;
+      keys[slot] = hash;
+      size++;
+    }
+    counts[slot] += count;
+    if (size > EXACT_LIMIT) {
+      toSketch();
+    }
+  }
+
+  private int slot(long hash) {
+    int mask = CAPACITY - 1;
+    int i = (int) (hash ^ (hash >>> 32)) & mask;
+    while (values[i] != null && keys[i] != hash) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  private void toSketch() {
+    sketch = new ItemsSketch<>(ITEMS_MAP);
+    for (int i = 0; i < CAPACITY; i++) {
+      if (values[i] != null) {
+        sketch.update(values[i], counts[i]);
+      }
+    }
+    keys = null;
+    counts = null;
+    values = null;
+  }
+
+  void merge(CategoryCounter other) {
+    if (other.sketch != null) {
+      if (sketch == null) {
+        toSketch();
+      }
+      sketch.merge(other.sketch);
+      return;
+    }
+    for (int i = 0; i < CAPACITY; i++) {
+      if (other.values[i] != null) {
+        add(other.values[i], other.keys[i], other.counts[i]);
+      }
+    }
+  }
+
+  boolean isExact() {
+    return sketch == null;
+  }
+
+  /** Values with their counts (estimates once the sketch took over), most frequent first. */
+  List<ValueCount> frequencies() {
+    List<ValueCount> all = new ArrayList<>();
+    if (sketch == null) {
+      for (int i = 0; i < CAPACITY; i++) {
+        if (values[i] != null) {
+          all.add(new ValueCount(values[i], counts[i]));
+        }
+      }
+    } else {
+      for (ItemsSketch.Row<String> row : sketch.getFrequentItems(0, ErrorType.NO_FALSE_NEGATIVES)) {
+        all.add(new ValueCount(row.getItem(), row.getEstimate()));
+      }
+    }
+    all.sort(java.util.Comparator.comparingLong(ValueCount::count).reversed().thenComparing(ValueCount::value));
+    return all;
+  }
+}

@@ -1,0 +1,407 @@
+package org.prodml.profile;
+
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.RecordWrapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import org.prodml.data.DataInputException;
+
+/**
+ * Profiles a CSV file in one streaming pass with bounded memory: the file is never loaded as a
+ * table. FastCSV hands each field to the column accumulators as a char range (no String per
+ * number). Large files are cut at record boundaries into one part per thread; the parts' sketches
+ * merge into the profile of the whole file. The file is only read.
+ */
+public final class CsvProfiler {
+  /** Below this size a second thread costs more than it saves. */
+  static final long PARALLEL_MIN_BYTES = 8L << 20;
+
+  private CsvProfiler() {}
+
+  public static DatasetProfile profile(Path file, ProfileOptions options) {
+    return profile(file, options, rows -> {});
+  }
+
+  /**
+   * Profiles the file; {@code progress} receives the bytes read so far (for progress bars).
+   *
+   * @throws DataInputException for a missing or empty file, a ragged row, a broken quote, or an
+   *     option naming a column the header does not have
+   */
+  public static DatasetProfile profile(Path file, ProfileOptions options, LongConsumer progress) {
+    String name = file.toString();
+    long size = sizeOf(file);
+    Header header = readHeader(file, options);
+    List<ValueType> types = header.types;
+    long[] bounds = size >= PARALLEL_MIN_BYTES && options.threads() > 1
+        ? RecordBoundaries.split(file, size, options.threads())
+        : new long[] {0, 0, size};
+    List<DatasetAccumulator> results = new ArrayList<>();
+    int chunks = (bounds.length - 1) / 2;
+    if (chunks <= 1) {
+      DatasetAccumulator acc = new DatasetAccumulator(header.names, types, options);
+      parse(file, 0, size, 0, true, header.names.size(), acc, progress);
+      results.add(acc);
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(chunks, r -> {
+        Thread t = new Thread(r, "prodml-profile");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        List<Future<DatasetAccumulator>> futures = new ArrayList<>();
+        for (int i = 0; i < chunks; i++) {
+          long start = bounds[2 * i];
+          long lineOffset = bounds[2 * i + 1];
+          long end = bounds[2 * i + 2];
+          boolean first = i == 0;
+          futures.add(pool.submit(() -> {
+            DatasetAccumulator acc = new DatasetAccumulator(header.names, types, options);
+            parse(file, start, end, lineOffset, first, header.names.size(), acc, progress);
+            return acc;
+          }));
+        }
+        for (Future<DatasetAccumulator> f : futures) {
+          results.add(f.get());
+        }
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("profiling interrupted", e);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    DatasetAccumulator whole = results.get(0);
+    for (int i = 1; i < results.size(); i++) {
+      whole.merge(results.get(i));
+    }
+    return whole.toProfile(name, options);
+  }
+
+  private static long sizeOf(Path file) {
+    if (!Files.exists(file)) {
+      throw new DataInputException(file.toString(), "no such file");
+    }
+    if (Files.isDirectory(file)) {
+      throw new DataInputException(file.toString(), "is a folder, not a CSV file");
+    }
+    try {
+      long size = Files.size(file);
+      if (size == 0) {
+        throw new DataInputException(file.toString(), "the file is empty (no header row)");
+      }
+      return size;
+    } catch (IOException e) {
+      throw new DataInputException(file.toString(), "cannot read: " + e.getMessage());
+    }
+  }
+
+  private record Header(List<String> names, List<ValueType> types) {}
+
+  /** Reads the header and infers types from the first sample rows (unless declared). */
+  private static Header readHeader(Path file, ProfileOptions options) {
+    String name = file.toString();
+    List<String> names = null;
+    List<TypeInference> inference = new ArrayList<>();
+    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
+      int seen = 0;
+      for (CsvRecord record : reader) {
+        if (names == null) {
+          names = headerNames(name, record);
+          for (int i = 0; i < names.size(); i++) {
+            inference.add(new TypeInference(options.missingMarkers()));
+          }
+          continue;
+        }
+        if (record.getFieldCount() != names.size()) {
+          throw ragged(name, record.getStartingLineNumber(), record.getFieldCount(), names.size());
+        }
+        for (int i = 0; i < names.size(); i++) {
+          inference.get(i).accept(record.getField(i));
+        }
+        if (++seen >= options.sampleRows()) {
+          break;
+        }
+      }
+    } catch (CsvParseException e) {
+      throw new DataInputException(name, "not valid CSV: " + rootMessage(e));
+    } catch (UncheckedIOException | IOException e) {
+      throw new DataInputException(name, "cannot read: " + e.getMessage());
+    }
+    if (names == null) {
+      throw new DataInputException(name, "the file is empty (no header row)");
+    }
+    for (String role : new String[] {options.label(), options.group(), options.time()}) {
+      requireColumn(name, names, role);
+    }
+    for (String declared : options.types().keySet()) {
+      requireColumn(name, names, declared);
+    }
+    List<ValueType> types = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      ValueType declared = options.types().get(names.get(i));
+      types.add(declared != null ? declared : inference.get(i).result());
+    }
+    return new Header(names, types);
+  }
+
+  static void requireColumn(String file, List<String> names, String column) {
+    if (column != null && !names.contains(column)) {
+      throw new DataInputException(file, -1, column,
+          "no such column; the header has " + String.join(", ", names));
+    }
+  }
+
+  private static List<String> headerNames(String file, CsvRecord record) {
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < record.getFieldCount(); i++) {
+      String n = record.getField(i).strip();
+      if (i == 0 && n.startsWith("\uFEFF")) {
+        n = n.substring(1);
+      }
+      if (n.isEmpty()) {
+        n = "column_" + (i + 1);
+      }
+      if (!seen.add(n)) {
+        throw new DataInputException(file, record.getStartingLineNumber(), n, "appears twice in the header");
+      }
+      names.add(n);
+    }
+    return names;
+  }
+
+  static DataInputException ragged(String file, long line, int fields, int expected) {
+    return new DataInputException(file, line, null,
+        "row has " + fields + " field" + (fields == 1 ? "" : "s") + " but the header has " + expected);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  private static void parse(
+      Path file, long start, long end, long lineOffset, boolean hasHeader, int fields,
+      DatasetAccumulator acc, LongConsumer progress) {
+    String name = file.toString();
+    ProfilingHandler handler = new ProfilingHandler(name, acc, fields, hasHeader, lineOffset);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      channel.position(start);
+      InputStream in = new BoundedInputStream(Channels.newInputStream(channel), end - start, progress);
+      if (start == 0) {
+        in = skipBom(in);
+      }
+      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+           CsvReader<Object> csv = CsvReader.builder().skipEmptyLines(true).build(handler, reader)) {
+        for (Object ignored : csv) {
+          // the handler does the work as fields arrive
+        }
+      }
+    } catch (CsvParseException e) {
+      throw new DataInputException(name, handler.line, null, "not valid CSV: " + rootMessage(e));
+    } catch (IOException | UncheckedIOException e) {
+      throw new DataInputException(name, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static InputStream skipBom(InputStream in) throws IOException {
+    java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 3);
+    byte[] head = new byte[3];
+    int n = p.readNBytes(head, 0, 3);
+    if (!(n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
+      p.unread(head, 0, n);
+    }
+    return p;
+  }
+
+  /** Feeds fields straight into the column accumulators; checks every row's width. */
+  private static final class ProfilingHandler extends AbstractBaseCsvCallbackHandler<Object> {
+    private static final Object ROW = new Object();
+    private final String file;
+    private final DatasetAccumulator acc;
+    private final ColumnAccumulator[] columns;
+    private final int expected;
+    private final long lineOffset;
+    private boolean skipNext;
+    long line;
+
+    ProfilingHandler(String file, DatasetAccumulator acc, int expected, boolean hasHeader, long lineOffset) {
+      this.file = file;
+      this.acc = acc;
+      this.columns = acc.columns;
+      this.expected = expected;
+      this.skipNext = hasHeader;
+      this.lineOffset = lineOffset;
+    }
+
+    @Override
+    protected void handleBegin(long startingLineNumber) {
+      line = startingLineNumber + lineOffset;
+    }
+
+    @Override
+    protected void handleField(int index, char[] buf, int offset, int len, boolean quoted) {
+      if (!skipNext && index < expected) {
+        columns[index].acceptText(buf, offset, len, line);
+      }
+    }
+
+    @Override
+    protected RecordWrapper<Object> buildRecord() {
+      if (skipNext) {
+        skipNext = false;
+      } else if (isEmptyLine()) {
+        // an empty line took one "missing" value in the first column: give it back
+        columns[0].count--;
+        columns[0].missing--;
+      } else if (getFieldCount() != expected) {
+        throw ragged(file, line, getFieldCount(), expected);
+      } else {
+        acc.endRow();
+      }
+      return wrapRecord(ROW);
+    }
+  }
+
+  /** Reads at most {@code limit} bytes, reporting progress every megabyte. */
+  private static final class BoundedInputStream extends InputStream {
+    private final InputStream in;
+    private long remaining;
+    private final LongConsumer progress;
+    private long sinceReport;
+
+    BoundedInputStream(InputStream in, long limit, LongConsumer progress) {
+      this.in = in;
+      this.remaining = limit;
+      this.progress = progress;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        remaining--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int n = in.read(b, off, (int) Math.min(len, remaining));
+      if (n > 0) {
+        remaining -= n;
+        sinceReport += n;
+        if (sinceReport >= 1 << 20) {
+          progress.accept(sinceReport);
+          sinceReport = 0;
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (sinceReport > 0) {
+        progress.accept(sinceReport);
+        sinceReport = 0;
+      }
+      in.close();
+    }
+  }
+
+  /** Cuts a file into parts that start at record boundaries, outside quoted fields. */
+  static final class RecordBoundaries {
+    private RecordBoundaries() {}
+
+    /**
+     * Returns {start0, lineOffset0, start1, lineOffset1, …, size}: part i spans [start_i,
+     * start_{i+1}) and its first line is lineOffset_i + 1.
+     */
+    static long[] split(Path file, long size, int parts) {
+      List<Long> out = new ArrayList<>(List.of(0L, 0L));
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        long pos = 0;
+        long newlines = 0;
+        boolean inQuotes = false;
+        int next = 1;
+        long target = size * next / parts;
+        boolean seeking = false; // past the target, looking for a newline outside quotes
+        while (pos < size && next < parts) {
+          buf.clear();
+          int n = channel.read(buf, pos);
+          if (n <= 0) {
+            break;
+          }
+          for (int i = 0; i < n; i++) {
+            byte b = buf.get(i);
+            if (b == '"') {
+              inQuotes = !inQuotes;
+            } else if (b == '\n') {
+              newlines++;
+              if (seeking && !inQuotes) {
+                long boundary = pos + i + 1;
+                if (boundary < size) {
+                  out.add(boundary);
+                  out.add(newlines);
+                }
+                next++;
+                seeking = false;
+                if (next >= parts) {
+                  break;
+                }
+                target = size * next / parts;
+              }
+            }
+            if (!seeking && pos + i + 1 >= target) {
+              seeking = true;
+            }
+          }
+          pos += n;
+        }
+      } catch (IOException e) {
+        throw new DataInputException(file.toString(), "cannot read: " + e.getMessage());
+      }
+      out.add(size);
+      return out.stream().mapToLong(Long::longValue).toArray();
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package org.prodml.profile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.apache.datasketches.theta.SetOperation;
+import org.apache.datasketches.theta.Sketch;
+import org.prodml.facts.ColumnComparisonFact;
+import org.prodml.facts.GroupOverlapFact;
+import org.prodml.facts.SchemaChangeFact;
+import org.prodml.facts.TimeOverlapFact;
+import org.prodml.facts.VolumeFact;
+
+/**
+ * Compares the profile of a current dataset with a reference profile, column by column. Numeric
+ * columns: Jensen–Shannon divergence over {@value #BINS} equal-width bins spanning both ranges
+ * (TFDV's "standard" histogram), PSI over the reference's deciles, and the share of current values
+ * outside the reference range. Categorical columns: L-infinity distance and Jensen–Shannon
+ * divergence over the union of values, and the values (and their share) outside the reference
+ * domain. Time columns are not compared for drift: time moves on by design.
+ */
+public final class ProfileComparison {
+  static final int BINS = 20;
+  private static final double EPSILON = 1e-4;
+
+  private ProfileComparison() {}
+
+  /** Per-column comparisons plus columns missing from, or new in, the current data. */
+  public record Result(List<ColumnComparisonFact> columns, List<SchemaChangeFact> schemaChanges) {}
+
+  public static Result compare(
+      DatasetProfile reference, String referenceRole, DatasetProfile current, String currentRole,
+      String comparison) {
+    List<ColumnComparisonFact> columns = new ArrayList<>();
+    List<SchemaChangeFact> changes = new ArrayList<>();
+    for (ColumnProfile ref : reference.columns()) {
+      var cur = current.column(ref.name());
+      if (cur.isEmpty()) {
+        changes.add(new SchemaChangeFact(ref.name(), "missing", referenceRole, currentRole));
+        continue;
+      }
+      columns.add(compareColumn(ref, cur.get(), referenceRole, currentRole, comparison));
+    }
+    for (ColumnProfile cur : current.columns()) {
+      if (reference.column(cur.name()).isEmpty()) {
+        changes.add(new SchemaChangeFact(cur.name(), "new", referenceRole, currentRole));
+      }
+    }
+    return new Result(columns, changes);
+  }
+
+  static ColumnComparisonFact compareColumn(
+      ColumnProfile ref, ColumnProfile cur, String referenceRole, String currentRole, String comparison) {
+    double js = Double.NaN, linf = Double.NaN, psi = Double.NaN, outOfRange = Double.NaN, newShare = Double.NaN;
+    String linfValue = null;
+    List<String> newValues = List.of();
+    ValueType.Kind kind = ref.kind();
+    boolean sameKind = ref.kind() == cur.kind();
+    if (sameKind && kind == ValueType.Kind.NUMERIC && ref.numeric() != null && cur.numeric() != null) {
+      KllDoublesSketch r = ref.sketch();
+      KllDoublesSketch c = cur.sketch();
+      double lo = Math.min(ref.numeric().min(), cur.numeric().min());
+      double hi = Math.max(ref.numeric().max(), cur.numeric().max());
+      double[] splits = interior(Histogram.edges(lo, hi, BINS));
+      js = splits.length == 0 ? 0 : jensenShannon(pmf(r, splits), pmf(c, splits));
+      psi = psi(r, c);
+      outOfRange = c.getRank(ref.numeric().min(), QuantileSearchCriteria.EXCLUSIVE)
+          + (1 - c.getRank(ref.numeric().max(), QuantileSearchCriteria.INCLUSIVE));
+      outOfRange = Math.max(0, Math.min(1, outOfRange));
+    } else if (sameKind && !kind.ordered()) {
+      Map<String, double[]> shares = categoryShares(ref, cur);
+      double[] p = new double[shares.size()];
+      double[] q = new double[shares.size()];
+      int i = 0;
+      double best = -1;
+      for (Map.Entry<String, double[]> e : shares.entrySet()) {
+        p[i] = e.getValue()[0];
+        q[i] = e.getValue()[1];
+        double d = Math.abs(p[i] - q[i]);
+        if (d > best) {
+          best = d;
+          linfValue = e.getKey();
+        }
+        i++;
+      }
+      linf = Math.max(0, best);
+      js = jensenShannon(p, q);
+      psi = psi(p, q);
+      if (ref.frequenciesComplete()) {
+        List<String> fresh = new ArrayList<>();
+        double share = 0;
+        long present = Math.max(1, cur.frequencies().stream().mapToLong(ValueCount::count).sum());
+        for (ValueCount vc : cur.frequencies()) {
+          if (ref.frequency(vc.value()) == 0) {
+            fresh.add(vc.value());
+            share += (double) vc.count() / present;
+          }
+        }
+        newValues = fresh;
+        newShare = share;
+      }
+    }
+    return new ColumnComparisonFact(
+        ref.name(), comparison, referenceRole, currentRole, kind.label(), ref.type().name(), cur.type().name(),
+        js, linf, linfValue, psi, outOfRange,
+        ref.numeric() == null ? Double.NaN : ref.numeric().min(),
+        ref.numeric() == null ? Double.NaN : ref.numeric().max(),
+        cur.numeric() == null ? Double.NaN : cur.numeric().min(),
+        cur.numeric() == null ? Double.NaN : cur.numeric().max(),
+        newShare, newValues, ref.missingShare(), cur.missingShare());
+  }
+
+  private static Map<String, double[]> categoryShares(ColumnProfile ref, ColumnProfile cur) {
+    Set<String> values = new LinkedHashSet<>();
+    ref.frequencies().forEach(v -> values.add(v.value()));
+    cur.frequencies().forEach(v -> values.add(v.value()));
+    double refTotal = Math.max(1, ref.frequencies().stream().mapToLong(ValueCount::count).sum());
+    double curTotal = Math.max(1, cur.frequencies().stream().mapToLong(ValueCount::count).sum());
+    Map<String, double[]> shares = new LinkedHashMap<>();
+    for (String v : values) {
+      shares.put(v, new double[] {ref.frequency(v) / refTotal, cur.frequency(v) / curTotal});
+    }
+    return shares;
+  }
+
+  private static double[] interior(double[] edges) {
+    return java.util.Arrays.copyOfRange(edges, 1, Math.max(1, edges.length - 1));
+  }
+
+  private static double[] pmf(KllDoublesSketch sketch, double[] splits) {
+    return sketch.getPMF(splits, QuantileSearchCriteria.EXCLUSIVE);
+  }
+
+  /** Jensen–Shannon divergence with log base 2, in [0, 1]. */
+  public static double jensenShannon(double[] p, double[] q) {
+    double js = 0;
+    for (int i = 0; i < p.length; i++) {
+      double m = (p[i] + q[i]) / 2;
+      if (p[i] > 0) {
+        js += 0.5 * p[i] * log2(p[i] / m);
+      }
+      if (q[i] > 0) {
+        js += 0.5 * q[i] * log2(q[i] / m);
+      }
+    }
+    return Math.max(0, Math.min(1, js));
+  }
+
+  /** Population stability index over the reference's deciles (empty bins smoothed). */
+  private static double psi(KllDoublesSketch ref, KllDoublesSketch cur) {
+    double[] splits = ref.getQuantiles(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9});
+    double[] distinct = java.util.Arrays.stream(splits).distinct().toArray();
+    if (distinct.length == 0) {
+      return 0;
+    }
+    return psi(ref.getPMF(distinct, QuantileSearchCriteria.EXCLUSIVE), cur.getPMF(distinct, QuantileSearchCriteria.EXCLUSIVE));
+  }
+
+  static double psi(double[] p, double[] q) {
+    double psi = 0;
+    for (int i = 0; i < p.length; i++) {
+      double a = Math.max(p[i], EPSILON);
+      double b = Math.max(q[i], EPSILON);
+      psi += (b - a) * Math.log(b / a);
+    }
+    return psi;
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+
+  /** Rows per day (or rows, without time columns) of the current data against the reference. */
+  public static VolumeFact volume(DatasetProfile reference, String referenceRole, DatasetProfile current, String currentRole) {
+    double r = reference.rowsPerDay();
+    double c = current.rowsPerDay();
+    if (Double.isNaN(r) || Double.isNaN(c)) {
+      return new VolumeFact(referenceRole, currentRole, reference.rows(), current.rows(), "rows",
+          reference.rows() == 0 ? Double.NaN : (double) current.rows() / reference.rows());
+    }
+    return new VolumeFact(referenceRole, currentRole, r, c, "rows/day", r == 0 ? Double.NaN : c / r);
+  }
+
+  /** Group values shared between two splits, exact while each side has few enough groups. */
+  public static GroupOverlapFact groupOverlap(
+      DatasetProfile reference, String referenceRole, DatasetProfile current, String currentRole) {
+    Sketch r = reference.groups();
+    Sketch c = current.groups();
+    var intersection = SetOperation.builder().buildIntersection();
+    intersection.intersect(r);
+    intersection.intersect(c);
+    Sketch shared = intersection.getResult();
+    boolean exact = !r.isEstimationMode() && !c.isEstimationMode();
+    List<String> examples = new ArrayList<>();
+    ColumnProfile refColumn = reference.column(reference.group()).orElseThrow();
+    ColumnProfile curColumn = current.column(current.group()).orElseThrow();
+    for (ValueCount vc : curColumn.frequencies()) {
+      if (examples.size() >= 5) {
+        break;
+      }
+      if (refColumn.frequency(vc.value()) > 0) {
+        examples.add(vc.value());
+      }
+    }
+    return new GroupOverlapFact(reference.group(), referenceRole, currentRole,
+        Math.round(r.getEstimate()), Math.round(c.getEstimate()), Math.round(shared.getEstimate()), exact, examples);
+  }
+
+  /** Where a later split's times sit against an earlier one's. */
+  public static TimeOverlapFact timeOverlap(
+      DatasetProfile reference, String referenceRole, DatasetProfile current, String currentRole) {
+    ColumnProfile r = reference.column(reference.time()).orElseThrow();
+    ColumnProfile c = current.column(current.time()).orElseThrow();
+    if (r.numeric() == null || c.numeric() == null) {
+      return new TimeOverlapFact(reference.time(), referenceRole, currentRole, "", "", 0);
+    }
+    double overlap = c.sketch().getRank(r.numeric().max(), QuantileSearchCriteria.INCLUSIVE);
+    return new TimeOverlapFact(reference.time(), referenceRole, currentRole,
+        r.formatValue(r.numeric().max()), c.formatValue(c.numeric().min()), overlap);
+  }
+}

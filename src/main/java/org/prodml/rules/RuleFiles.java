@@ -1,0 +1,47 @@
+package org.prodml.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds the DRL files under rule folders on disk (never on the classpath). */
+public final class RuleFiles {
+  private RuleFiles() {}
+
+  /** Every {@code *.drl} below the folders (or the files themselves), in a stable order. */
+  public static List<Path> find(List<Path> roots) {
+    List<Path> files = new ArrayList<>();
+    for (Path root : roots) {
+      if (Files.isRegularFile(root)) {
+        files.add(root);
+        continue;
+      }
+      if (!Files.isDirectory(root)) {
+        throw new RuleCompileException(root + ":0: no such rules folder");
+      }
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(p -> p.getFileName().toString().endsWith(".drl"))
+            .filter(Files::isRegularFile)
+            .sorted()
+            .forEach(files::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return files;
+  }
+
+  /** The sources of every DRL file below the folders. */
+  public static List<RuleSource> load(List<Path> roots) {
+    return find(roots).stream().map(RuleSource::of).toList();
+  }
+
+  /** Compiles every DRL file below the folders (cached per rules version). */
+  public static RuleBase compile(List<Path> roots) {
+    return RuleBase.compile(load(roots));
+  }
+}

@@ -1,0 +1,31 @@
+package org.prodml.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * DRL text and where it came from (a file path, or a notebook paragraph), so compile errors can
+ * name the place a person can fix.
+ */
+public record RuleSource(String origin, String text) {
+
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+
+  public static RuleSource of(Path file) {
+    try {
+      return new RuleSource(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new RuleCompileException(file + ":0: cannot read rule file: " + e.getMessage());
+    }
+  }
+
+  /** The DRL package declared in the text, or "rules" when it declares none. */
+  public String drlPackage() {
+    Matcher m = PACKAGE.matcher(text);
+    return m.find() ? m.group(1) : "rules";
+  }
+}

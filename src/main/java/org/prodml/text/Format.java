@@ -1,0 +1,45 @@
+package org.prodml.text;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How values are shown to people, the same in terminal tables, reports and notebooks. */
+public final class Format {
+  private Format() {}
+
+  /** Integers plain, other numbers to 4 significant digits, collections as a short list. */
+  public static String value(Object value) {
+    if (value == null) {
+      return "none";
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return number(((Number) value).doubleValue());
+    }
+    if (value instanceof Collection<?> c) {
+      String shown = c.stream().limit(10).map(Format::value).collect(Collectors.joining(", "));
+      return c.size() > 10 ? shown + ", … (" + c.size() + " in all)" : shown;
+    }
+    if (value instanceof Enum<?> e) {
+      return e.name().toLowerCase(Locale.ROOT);
+    }
+    return String.valueOf(value);
+  }
+
+  public static String number(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      return String.valueOf(d);
+    }
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return String.valueOf((long) d);
+    }
+    return new BigDecimal(d).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+  }
+
+  /** A share in [0,1] as a percentage with up to 4 significant digits. */
+  public static String percent(double share) {
+    return number(share * 100) + "%";
+  }
+}
