@@ -1,0 +1,23 @@
+package org.prodml.pipeline;
+
+/** Runs stages over a note's state: checks parameters, times the run, records it. */
+public final class Pipeline {
+  private final StageRegistry registry;
+
+  public Pipeline(StageRegistry registry) {
+    this.registry = registry;
+  }
+
+  public StageRegistry registry() {
+    return registry;
+  }
+
+  public StageResult run(PipelineState state, String stageName, Params params, Progress progress) {
+    Stage stage = registry.get(stageName);
+    params.checkKnown(stageName, stage.parameterNames());
+    long start = System.nanoTime();
+    StageResult result = stage.run(state, params, progress);
+    state.recordRun(new StageRun(stageName, (System.nanoTime() - start) / 1_000_000, result.findings().size()));
+    return result;
+  }
+}

@@ -1,0 +1,24 @@
+package org.prodml.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Settings shared by every note: where data may be read from, which rule folders are loaded, how
+ * many rows a table shows, and the seed stages use when a paragraph gives none.
+ */
+public record PipelineConfig(DataRoots dataRoots, List<Path> ruleFolders, int maxRows, long defaultSeed) {
+
+  public static final int DEFAULT_MAX_ROWS = 50;
+  public static final long DEFAULT_SEED = 42;
+
+  public PipelineConfig {
+    ruleFolders = List.copyOf(ruleFolders);
+  }
+
+  /** Data and rules from a ProdML Lab checkout (its {@code datasets/} and {@code rules/}). */
+  public static PipelineConfig forHome(Path home) {
+    return new PipelineConfig(DataRoots.of(home.resolve("datasets"), home), List.of(home.resolve("rules")),
+        DEFAULT_MAX_ROWS, DEFAULT_SEED);
+  }
+}

@@ -1,0 +1,152 @@
+package org.prodml.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.prodml.profile.DatasetProfile;
+import org.prodml.rules.RuleBase;
+import org.prodml.rules.RuleFiles;
+import org.prodml.rules.RuleSource;
+import tech.tablesaw.api.Table;
+
+/**
+ * Everything one note's pipeline holds: named tables ("data", "train", "test", "serving"), their
+ * profiles, the artifacts stages keep (fitted transforms, models, evaluations …), the facts each
+ * stage produced, the note's own rules and answers, and how long each stage ran. Facts are kept
+ * per source and replaced when a stage runs again, so re-running a paragraph never duplicates
+ * them. One note's paragraphs run one at a time (a FIFO scheduler); the methods are synchronized
+ * so a reader on another thread (progress, completion) sees a consistent state.
+ */
+public final class PipelineState {
+  private final PipelineConfig config;
+  private final Map<String, Table> tables = new LinkedHashMap<>();
+  private final Map<String, DatasetProfile> profiles = new LinkedHashMap<>();
+  private final Map<String, Object> artifacts = new LinkedHashMap<>();
+  private final Map<String, List<Object>> facts = new LinkedHashMap<>();
+  private final Map<String, RuleSource> noteRules = new LinkedHashMap<>();
+  private final Map<String, String> answers = new LinkedHashMap<>();
+  private final List<StageRun> runs = new ArrayList<>();
+
+  public PipelineState(PipelineConfig config) {
+    this.config = config;
+  }
+
+  public PipelineConfig config() {
+    return config;
+  }
+
+  /** A path named in a paragraph, confined to the data roots. */
+  public Path resolve(String path) {
+    return config.dataRoots().resolve(path);
+  }
+
+  public synchronized void putTable(String name, Table table) {
+    tables.put(name, table);
+  }
+
+  public synchronized Optional<Table> table(String name) {
+    return Optional.ofNullable(tables.get(name));
+  }
+
+  /** The named table, or an error telling which paragraph makes it. */
+  public synchronized Table requireTable(String name, String madeBy) {
+    Table t = tables.get(name);
+    if (t == null) {
+      throw new StageException("no '" + name + "' data yet: run " + madeBy + " first");
+    }
+    return t;
+  }
+
+  public synchronized Map<String, Table> tables() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+  }
+
+  public synchronized void putProfile(String name, DatasetProfile profile) {
+    profiles.put(name, profile);
+  }
+
+  public synchronized void removeProfile(String name) {
+    profiles.remove(name);
+  }
+
+  public synchronized Optional<DatasetProfile> profile(String name) {
+    return Optional.ofNullable(profiles.get(name));
+  }
+
+  public synchronized Map<String, DatasetProfile> profiles() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+  }
+
+  public synchronized <T> void put(ArtifactKey<T> key, T value) {
+    artifacts.put(key.name(), value);
+  }
+
+  public synchronized <T> Optional<T> get(ArtifactKey<T> key) {
+    return Optional.ofNullable(artifacts.get(key.name())).map(key.type()::cast);
+  }
+
+  /** The artifact, or an error telling which paragraph makes it. */
+  public synchronized <T> T require(ArtifactKey<T> key, String madeBy) {
+    return get(key).orElseThrow(() -> new StageException("no " + key.name() + " yet: run " + madeBy + " first"));
+  }
+
+  public synchronized void remove(ArtifactKey<?> key) {
+    artifacts.remove(key.name());
+  }
+
+  /** Replaces the facts from one source (a stage and its subject, e.g. "profile:train"). */
+  public synchronized void setFacts(String source, List<?> newFacts) {
+    facts.put(source, List.copyOf(newFacts));
+  }
+
+  public synchronized void clearFacts(String sourcePrefix) {
+    facts.keySet().removeIf(k -> k.startsWith(sourcePrefix));
+  }
+
+  /** Every fact the note's stages produced so far. */
+  public synchronized List<Object> facts() {
+    List<Object> all = new ArrayList<>();
+    facts.values().forEach(all::addAll);
+    return all;
+  }
+
+  public synchronized Map<String, List<Object>> factsBySource() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+  }
+
+  /** Adds (or replaces, by origin) DRL written in the note. */
+  public synchronized void putNoteRules(RuleSource source) {
+    noteRules.put(source.origin(), source);
+  }
+
+  public synchronized List<RuleSource> noteRules() {
+    return List.copyOf(noteRules.values());
+  }
+
+  /** The configured rule folders plus the note's own rules, compiled once per rules version. */
+  public RuleBase rules() {
+    List<RuleSource> sources = new ArrayList<>(RuleFiles.load(config.ruleFolders()));
+    sources.addAll(noteRules());
+    return RuleBase.compile(sources);
+  }
+
+  public synchronized void putAnswer(String questionId, String answer) {
+    answers.put(questionId, answer);
+  }
+
+  public synchronized Map<String, String> answers() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+  }
+
+  public synchronized void recordRun(StageRun run) {
+    runs.add(run);
+  }
+
+  public synchronized List<StageRun> runs() {
+    return List.copyOf(runs);
+  }
+}

@@ -1,0 +1,81 @@
+package org.prodml.stages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.prodml.chart.Charts;
+import org.prodml.data.ColumnRoles;
+import org.prodml.pipeline.Params;
+import org.prodml.pipeline.PipelineState;
+import org.prodml.pipeline.Progress;
+import org.prodml.pipeline.Stage;
+import org.prodml.pipeline.StageResult;
+import org.prodml.profile.ColumnProfile;
+import org.prodml.profile.DatasetProfile;
+import org.prodml.profile.ProfileFacts;
+import org.prodml.profile.ProfileOptions;
+import org.prodml.profile.TableProfiler;
+import org.prodml.render.Tables;
+import tech.tablesaw.api.Table;
+
+/**
+ * Measures a table: per column counts, missing and invalid values, distinct values, range,
+ * quantiles and a histogram or the most frequent values. The profile is also the data's inferred
+ * schema, and its facts are what validation rules judge.
+ */
+public final class ProfileStage implements Stage {
+  @Override
+  public String name() {
+    return "profile";
+  }
+
+  @Override
+  public String summary() {
+    return "measure a table: missing values, ranges, distributions (its inferred schema)";
+  }
+
+  @Override
+  public Map<String, String> parameters() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("of", "the table to profile (default: data)");
+    p.put("charts", "draw a chart per column (default true)");
+    return p;
+  }
+
+  @Override
+  public StageResult run(PipelineState state, Params params, Progress progress) {
+    String name = params.string("of", state.table("data").isPresent() ? "data" : StageKeys.trainingTable(state));
+    DatasetProfile profile = profile(state, name);
+    StageResult.Builder result = StageResult.builder()
+        .text("Profiled '" + name + "': " + profile.rows() + " rows, " + profile.columns().size() + " columns"
+            + (profile.duplicateRows() > 0 ? ", " + profile.duplicateRows() + (profile.duplicatesExact() ? "" : " (estimated)") + " duplicate rows" : "") + ".")
+        .table(Tables.profile("profile of " + name, profile));
+    if (params.bool("charts", true)) {
+      List<String> svgs = new ArrayList<>();
+      for (ColumnProfile c : profile.columns()) {
+        svgs.add(Charts.distribution(c));
+      }
+      result.html(Charts.row(svgs));
+    }
+    return result.build();
+  }
+
+  /** The table's profile, measured now (and its facts stored) unless the note has it already. */
+  static DatasetProfile profile(PipelineState state, String name) {
+    var existing = state.profile(name);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Table table = state.requireTable(name, "%prodml.load(file=…" + (name.equals("data") ? "" : ", as=" + name) + ")");
+    ColumnRoles roles = StageKeys.roles(state);
+    ProfileOptions options = ProfileOptions.defaults()
+        .withLabel(table.columnNames().contains(roles.label()) ? roles.label() : null)
+        .withTime(table.columnNames().contains(roles.time()) ? roles.time() : null)
+        .withGroup(table.columnNames().contains(roles.group()) ? roles.group() : null);
+    DatasetProfile profile = TableProfiler.profile(table, options);
+    state.putProfile(name, profile);
+    state.setFacts("profile:" + name, ProfileFacts.of(profile, StageKeys.role(name)));
+    return profile;
+  }
+}
