@@ -62,7 +62,7 @@ public final class DataLoader {
     return table;
   }
 
-  static void requireReadable(Path file) {
+  public static void requireReadable(Path file) {
     if (!Files.exists(file)) {
       throw new DataInputException(file.toString(), "no such file");
     }

@@ -1,0 +1,81 @@
+package org.prodml.audit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.prodml.data.ColumnRoles;
+import org.prodml.facts.ColumnComparisonFact;
+import org.prodml.facts.SchemaChangeFact;
+import org.prodml.profile.DataFiles;
+import org.prodml.profile.DatasetProfile;
+import org.prodml.profile.ProfileComparison;
+import org.prodml.profile.ProfileOptions;
+import org.prodml.rules.Judgement;
+import org.prodml.rules.RuleBase;
+import org.prodml.rules.RuleFiles;
+
+/**
+ * Measure → judge → report: profiles each file in one streaming pass, compares test and serving
+ * data with training, and runs the rules over the facts. Input files are only read.
+ */
+public final class Audit {
+  private Audit() {}
+
+  public static AuditResult run(AuditRequest request, String version, Consumer<String> log) {
+    RuleBase rules = RuleFiles.compile(request.ruleFolders());
+    ColumnRoles roles = request.roles();
+    Map<String, Path> files = new LinkedHashMap<>();
+    files.put("train", request.train());
+    if (request.test() != null) {
+      files.put("test", request.test());
+    }
+    if (request.serving() != null) {
+      files.put("serving", request.serving());
+    }
+    Map<String, DatasetProfile> profiles = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> e : files.entrySet()) {
+      long start = System.nanoTime();
+      // Only training must have every role column: serving data rightly lacks the label.
+      DatasetProfile profile = DataFiles.profile(e.getValue(), options(request, roles), e.getKey().equals("train"));
+      log.accept(String.format("profiled %s (%s): %,d rows in %d ms", e.getKey(), e.getValue(), profile.rows(),
+          (System.nanoTime() - start) / 1_000_000));
+      profiles.put(e.getKey(), profile);
+    }
+    DatasetProfile train = profiles.get("train");
+    roles.requireIn(request.train().toString(), train.columnNames());
+    Map<String, DatasetProfile> others = new LinkedHashMap<>(profiles);
+    others.remove("train");
+    DataFacts.Result data = DataFacts.build(train, others, roles);
+    List<Object> facts = new ArrayList<>(data.facts());
+    Judgement judgement = rules.evaluate(facts, request.thresholds(), r -> true);
+
+    Map<String, List<ColumnComparisonFact>> comparisons = new LinkedHashMap<>();
+    List<SchemaChangeFact> changes = new ArrayList<>();
+    for (Map.Entry<String, ProfileComparison.Result> e : data.comparisons().entrySet()) {
+      comparisons.put(e.getKey(), e.getValue().columns());
+      changes.addAll(e.getValue().schemaChanges());
+    }
+    Map<String, Double> thresholds = new TreeMap<>(rules.thresholds());
+    thresholds.putAll(request.thresholds());
+    Map<String, String> inputs = new LinkedHashMap<>();
+    files.forEach((role, path) -> inputs.put(role, path.toString()));
+    inputs.put("label", roles.label());
+    inputs.put("time", roles.time());
+    inputs.put("group", roles.group());
+    return new AuditResult("ProdML Lab", version,
+        judgement.hasCritical() ? Verdict.NOT_READY : Verdict.READY, inputs, judgement.findings(), profiles,
+        comparisons, changes, thresholds, rules.rules(), rules.version());
+  }
+
+  private static ProfileOptions options(AuditRequest request, ColumnRoles roles) {
+    return ProfileOptions.defaults()
+        .withLabel(roles.label())
+        .withTime(roles.time())
+        .withGroup(roles.group())
+        .withTypes(request.types());
+  }
+}

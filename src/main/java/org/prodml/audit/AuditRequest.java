@@ -1,0 +1,27 @@
+package org.prodml.audit;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.prodml.data.ColumnRoles;
+import org.prodml.profile.ValueType;
+
+/**
+ * What to audit: the training file (the reference), optional test and serving files, the roles of
+ * the columns, the rule folders, threshold overrides and declared column types.
+ */
+public record AuditRequest(
+    Path train,
+    Path test,
+    Path serving,
+    ColumnRoles roles,
+    List<Path> ruleFolders,
+    Map<String, Double> thresholds,
+    Map<String, ValueType> types) {
+
+  public AuditRequest {
+    ruleFolders = List.copyOf(ruleFolders);
+    thresholds = Map.copyOf(thresholds);
+    types = Map.copyOf(types);
+  }
+}

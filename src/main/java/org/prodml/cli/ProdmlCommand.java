@@ -1,0 +1,73 @@
+package org.prodml.cli;
+
+import java.io.PrintWriter;
+import org.prodml.data.DataInputException;
+import org.prodml.pipeline.StageException;
+import org.prodml.rules.RuleCompileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./prodml}: audit data and pipelines, profile files, list and lint rules, run notebooks.
+ * Exit codes: 0 no CRITICAL finding, 1 a CRITICAL finding, 2 a usage or input error (one line on
+ * stderr naming the file, line or column).
+ */
+@Command(
+    name = "prodml",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "ProdML Lab: a teaching environment and audit tool for production ML systems.",
+    subcommands = {AuditCommand.class, ProfileCommand.class, RulesCommand.class})
+public final class ProdmlCommand implements Runnable {
+  public static final int OK = 0;
+  public static final int CRITICAL = 1;
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code (tests call this instead of main). */
+  public static int execute(String... args) {
+    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+  }
+
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new ProdmlCommand());
+    CommandProvider.addAll(cli);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("prodml: " + oneLine(e));
+      return USAGE;
+    });
+    cli.setParameterExceptionHandler((e, args) -> {
+      CommandLine c = e.getCommandLine();
+      c.getErr().println("prodml: " + e.getMessage() + " (see " + c.getCommandSpec().qualifiedName() + " --help)");
+      return USAGE;
+    });
+    return cli;
+  }
+
+  /** The one-line message for an error a user can fix; a stack trace only for our own bugs. */
+  static String oneLine(Exception e) {
+    if (e instanceof DataInputException || e instanceof StageException || e instanceof IllegalArgumentException) {
+      return e.getMessage();
+    }
+    if (e instanceof RuleCompileException r) {
+      return r.errors().size() == 1 ? r.errors().get(0)
+          : r.errors().get(0) + " (and " + (r.errors().size() - 1) + " more: run ./prodml rules lint)";
+    }
+    if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+      return "cannot read or write: " + e.getMessage();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage() + " (this is a bug in ProdML Lab)";
+  }
+}

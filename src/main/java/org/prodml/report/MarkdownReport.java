@@ -1,0 +1,69 @@
+package org.prodml.report;
+
+import java.util.List;
+import java.util.Map;
+import org.prodml.audit.AuditResult;
+import org.prodml.facts.ColumnComparisonFact;
+import org.prodml.render.TableBlock;
+import org.prodml.render.Tables;
+import org.prodml.rules.Finding;
+import org.prodml.rules.Severity;
+
+/** The audit as Markdown: verdict, findings by severity, comparisons. */
+public final class MarkdownReport {
+  private MarkdownReport() {}
+
+  public static String render(AuditResult audit) {
+    StringBuilder md = new StringBuilder();
+    md.append("# ProdML Lab audit\n\n");
+    md.append("**Verdict: ").append(audit.verdict()).append("** — ")
+        .append(audit.count(Severity.CRITICAL)).append(" critical, ")
+        .append(audit.count(Severity.WARNING)).append(" warning, ")
+        .append(audit.count(Severity.INFO)).append(" info findings.\n\n");
+    md.append("| input | value |\n|---|---|\n");
+    audit.inputs().forEach((k, v) -> {
+      if (v != null) {
+        md.append("| ").append(k).append(" | `").append(cell(v)).append("` |\n");
+      }
+    });
+    md.append('\n');
+    for (Severity severity : List.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO)) {
+      List<Finding> findings = audit.findings().stream().filter(f -> f.severity() == severity).toList();
+      if (findings.isEmpty()) {
+        continue;
+      }
+      md.append("## ").append(severity).append(" (").append(findings.size()).append(")\n\n");
+      for (Finding f : findings) {
+        md.append("- **").append(f.ruleId()).append("** `").append(f.topic()).append("` *")
+            .append(cell(String.valueOf(f.subject()))).append("*: ").append(f.message()).append("\n  ");
+        md.append("Evidence: ");
+        md.append(String.join(", ", f.evidence().entrySet().stream()
+            .map(e -> e.getKey() + " = " + org.prodml.text.Format.value(e.getValue())).toList()));
+        md.append(". Remedy: ").append(f.remedy()).append('\n');
+      }
+      md.append('\n');
+    }
+    for (Map.Entry<String, List<ColumnComparisonFact>> e : audit.comparisons().entrySet()) {
+      md.append("## train vs ").append(e.getKey()).append("\n\n");
+      md.append(table(Tables.comparison("", e.getValue()))).append('\n');
+    }
+    audit.profiles().forEach((role, profile) -> {
+      md.append("## profile of ").append(role).append(" (").append(profile.rows()).append(" rows)\n\n");
+      md.append(table(Tables.profile("", profile))).append('\n');
+    });
+    return md.toString();
+  }
+
+  static String table(TableBlock t) {
+    StringBuilder md = new StringBuilder("| ").append(String.join(" | ", t.header().stream().map(MarkdownReport::cell).toList())).append(" |\n|");
+    md.append("---|".repeat(t.header().size())).append('\n');
+    for (List<String> row : t.rows()) {
+      md.append("| ").append(String.join(" | ", row.stream().map(MarkdownReport::cell).toList())).append(" |\n");
+    }
+    return md.toString();
+  }
+
+  private static String cell(String s) {
+    return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+  }
+}
