@@ -27,6 +27,7 @@ public final class Audit {
 
   public static AuditResult run(AuditRequest request, String version, Consumer<String> log) {
     RuleBase rules = RuleFiles.compile(request.ruleFolders());
+    rules.checkThresholds(request.thresholds());
     ColumnRoles roles = request.roles();
     Map<String, Path> files = new LinkedHashMap<>();
     files.put("train", request.train());

@@ -89,10 +89,9 @@ public final class AuditCommand implements Callable<Integer> {
     types.forEach((k, v) -> declared.put(k, ValueType.parse(v)));
     List<Path> folders = rules.isEmpty() ? List.of(Home.rules()) : rules;
     AuditRequest request = new AuditRequest(train, test, serving, roles, folders, thresholds, declared);
-    var err = this.spec.commandLine().getErr();
-    AuditResult result = Audit.run(request, Version.get(), line -> err.println("  " + line));
-    write(result, out);
     var outWriter = this.spec.commandLine().getOut();
+    AuditResult result = Audit.run(request, Version.get(), line -> outWriter.println(line));
+    write(result, out);
     outWriter.print(summary(result));
     outWriter.println("Report: " + out.resolve("audit.html") + " (also audit.json, audit.md)");
     outWriter.flush();

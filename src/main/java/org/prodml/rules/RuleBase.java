@@ -107,7 +107,7 @@ public final class RuleBase {
     if (!errors.isEmpty()) {
       List<String> lines = new ArrayList<>();
       for (Message m : errors) {
-        RuleSource source = byPath.get(m.getPath());
+        RuleSource source = sourceAt(byPath, m.getPath());
         String text = m.getText().strip().replaceAll("\\s*\\n\\s*", " ");
         if (text.startsWith("Parser returned a null Package")) {
           continue; // a consequence of the error already reported
@@ -140,6 +140,19 @@ public final class RuleBase {
     }
     rules.sort(Comparator.comparing(RuleMetadata::id));
     return new RuleBase(kieBase, rules, thresholds, version);
+  }
+
+  /** The source a message's path names (Drools gives it with or without the resources prefix). */
+  private static RuleSource sourceAt(Map<String, RuleSource> byPath, String path) {
+    if (path == null) {
+      return null;
+    }
+    for (Map.Entry<String, RuleSource> e : byPath.entrySet()) {
+      if (e.getKey().equals(path) || e.getKey().endsWith("/" + path)) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   private static RuleMetadata readMetadata(Rule rule, String origin, List<String> problems) {
@@ -213,12 +226,7 @@ public final class RuleBase {
    */
   public Judgement evaluate(
       Collection<?> facts, Map<String, Double> overrides, Predicate<RuleMetadata> filter) {
-    for (String name : overrides.keySet()) {
-      if (!thresholdDefaults.containsKey(name)) {
-        throw new IllegalArgumentException(
-            "unknown threshold '" + name + "'; rules declare " + String.join(", ", thresholdDefaults.keySet()));
-      }
-    }
+    checkThresholds(overrides);
     Set<Finding> findings = new LinkedHashSet<>();
     List<Object> derived = new ArrayList<>();
     Set<String> fired = new LinkedHashSet<>();
@@ -256,6 +264,18 @@ public final class RuleBase {
             .thenComparing(Finding::ruleId)
             .thenComparing(f -> String.valueOf(f.subject())));
     return new Judgement(sorted, derived, List.copyOf(fired));
+  }
+
+  /**
+   * @throws IllegalArgumentException when an override names a threshold no rule declares
+   */
+  public void checkThresholds(Map<String, Double> overrides) {
+    for (String name : overrides.keySet()) {
+      if (!thresholdDefaults.containsKey(name)) {
+        throw new IllegalArgumentException(
+            "unknown threshold '" + name + "'; rules declare " + String.join(", ", thresholdDefaults.keySet()));
+      }
+    }
   }
 
   static Finding toFinding(RuleMetadata rule, Evidence evidence) {

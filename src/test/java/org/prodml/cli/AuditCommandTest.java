@@ -1,0 +1,141 @@
+package org.prodml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prodml.data.CsvDamage;
+import org.prodml.testing.HeadlessChromium;
+
+/** The audit command end to end on the shipped seattle-weather spans, clean and damaged. */
+class AuditCommandTest {
+  static final Path TRAIN = Path.of("datasets/seattle-weather/spans/train-2012-2013.csv");
+  static final Path SERVING = Path.of("datasets/seattle-weather/spans/serving-2015.csv");
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = ProdmlCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  static List<JsonNode> findings(Path out) throws Exception {
+    JsonNode audit = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
+    List<JsonNode> list = new ArrayList<>();
+    audit.get("findings").forEach(list::add);
+    return list;
+  }
+
+  static boolean has(List<JsonNode> findings, String topic, String subject) {
+    return findings.stream().anyMatch(f -> f.get("topic").asText().equals(topic) && f.get("subject").asText().equals(subject));
+  }
+
+  @Test
+  void cleanWeatherSpansRaiseNoCriticalFinding(@TempDir Path out) throws Exception {
+    Run run = run("audit", "--train", TRAIN.toString(), "--serving", SERVING.toString(),
+        "--label", "weather", "--time", "date", "--out", out.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+    JsonNode audit = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
+    assertEquals("READY", audit.get("verdict").asText());
+    assertTrue(audit.get("profiles").get("train").get("rows").asLong() == 731);
+    assertTrue(audit.get("profiles").get("serving").get("rows").asLong() == 365);
+    assertTrue(audit.get("thresholds").size() > 0, "thresholds in force are reported");
+    assertTrue(Files.readString(out.resolve("audit.md")).contains("Verdict: READY"));
+    assertTrue(run.out().contains("Verdict: READY"), run.out());
+  }
+
+  @Test
+  void eachDamageIsAFindingOnItsColumnAndTopic(@TempDir Path dir) throws Exception {
+    Path train = CsvDamage.of(TRAIN, 1).leak("weather", "observer_note", 0.99).write(dir.resolve("train.csv"));
+    Path serving = CsvDamage.of(SERVING, 2)
+        .blank("wind", 0.3)                      // an upstream source drops values
+        .rescale("temp_max", 1.8, 32)            // °C → °F upstream
+        .inject("weather", "hail", 0.05)         // a category training never saw
+        .leak("weather", "observer_note", 0.99)  // the leaked column is there at serving too
+        .write(dir.resolve("serving.csv"));
+    Path out = dir.resolve("out");
+    Run run = run("audit", "--train", train.toString(), "--serving", serving.toString(),
+        "--label", "weather", "--time", "date", "--out", out.toString());
+    assertEquals(1, run.exit(), "a leaked label is CRITICAL: " + run.out() + run.err());
+    List<JsonNode> findings = findings(out);
+    assertTrue(has(findings, "MISSINGNESS", "wind"), "missing values in wind");
+    assertTrue(has(findings, "RANGE", "temp_max"), "°F values outside the °C range");
+    assertTrue(has(findings, "SKEW", "temp_max"), "°F shifts the distribution");
+    assertTrue(has(findings, "DOMAIN", "weather"), "the new category hail");
+    assertTrue(has(findings, "LEAKAGE", "observer_note"), "a feature that copies the label");
+    assertTrue(Files.readString(dir.resolve("train.csv")).contains("observer_note"));
+    assertTrue(!Files.readString(TRAIN).contains("observer_note"), "the input file is never modified");
+  }
+
+  @Test
+  void reportOpensOfflineInHeadlessChromium(@TempDir Path dir) throws Exception {
+    if (HeadlessChromium.skipped()) {
+      return;
+    }
+    Path serving = CsvDamage.of(SERVING, 3).rescale("temp_max", 1.8, 32).write(dir.resolve("serving.csv"));
+    Path out = dir.resolve("out");
+    run("audit", "--train", TRAIN.toString(), "--serving", serving.toString(), "--label", "weather",
+        "--time", "date", "--out", out.toString());
+    Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
+    HeadlessChromium.assertRendersOffline(out.resolve("audit.html"), screenshots.resolve("audit.png"));
+    String html = Files.readString(out.resolve("audit.html"));
+    assertTrue(html.contains("<svg"), "charts are inline SVG");
+    assertTrue(html.contains("temp_max"));
+  }
+
+  @Test
+  void badInputIsOneLineNamingFileLineOrColumn(@TempDir Path dir) throws Exception {
+    Run missing = run("audit", "--train", dir.resolve("nope.csv").toString(), "--label", "y");
+    assertEquals(2, missing.exit());
+    assertOneLine(missing.err(), "nope.csv", "no such file");
+
+    Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+    Run emptyRun = run("profile", empty.toString(), "--out", dir.resolve("o").toString());
+    assertEquals(2, emptyRun.exit());
+    assertOneLine(emptyRun.err(), "empty.csv", "empty");
+
+    Path ragged = Files.writeString(dir.resolve("ragged.csv"), "a,b\n1,2\n3\n4,5\n");
+    Run raggedRun = run("profile", ragged.toString(), "--out", dir.resolve("o").toString());
+    assertEquals(2, raggedRun.exit());
+    assertOneLine(raggedRun.err(), "ragged.csv:3", "1 field but the header has 2");
+
+    Run unknownColumn = run("audit", "--train", TRAIN.toString(), "--label", "wether", "--out", dir.resolve("o").toString());
+    assertEquals(2, unknownColumn.exit());
+    assertOneLine(unknownColumn.err(), "column 'wether'", "no such column");
+
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(rules.resolve("Broken.drl"), "package x;\nrule \"A\"\nwhen\n  Foo(\nthen\nend\n");
+    Run broken = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--rules", rules.toString(),
+        "--out", dir.resolve("o").toString());
+    assertEquals(2, broken.exit());
+    assertOneLine(broken.err(), "Broken.drl:", "");
+
+    Run unknownCommand = run("audti");
+    assertEquals(2, unknownCommand.exit());
+    assertTrue(unknownCommand.err().contains("audti"), unknownCommand.err());
+
+    Run badThreshold = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--threshold", "nosuch=1",
+        "--out", dir.resolve("o").toString());
+    assertEquals(2, badThreshold.exit());
+    assertOneLine(badThreshold.err(), "unknown threshold 'nosuch'", "");
+  }
+
+  private static void assertOneLine(String err, String... parts) {
+    String trimmed = err.strip();
+    assertEquals(1, trimmed.lines().count(), "one line on stderr, got: " + err);
+    for (String part : parts) {
+      assertTrue(trimmed.contains(part), "'" + part + "' in: " + trimmed);
+    }
+  }
+}
