@@ -100,6 +100,8 @@ public final class RuleBase {
               + "_"
               + fileName(source.origin());
       byPath.put(path, source);
+      // Build messages name the resource path, without the src/main/resources/ prefix.
+      byPath.put(path.substring("src/main/resources/".length()), source);
       kfs.write(path, source.text());
     }
     KieBuilder builder = KIE.newKieBuilder(kfs).buildAll();
@@ -107,7 +109,7 @@ public final class RuleBase {
     if (!errors.isEmpty()) {
       List<String> lines = new ArrayList<>();
       for (Message m : errors) {
-        RuleSource source = sourceAt(byPath, m.getPath());
+        RuleSource source = byPath.get(m.getPath());
         String text = m.getText().strip().replaceAll("\\s*\\n\\s*", " ");
         if (text.startsWith("Parser returned a null Package")) {
           continue; // a consequence of the error already reported
@@ -140,19 +142,6 @@ public final class RuleBase {
     }
     rules.sort(Comparator.comparing(RuleMetadata::id));
     return new RuleBase(kieBase, rules, thresholds, version);
-  }
-
-  /** The source a message's path names (Drools gives it with or without the resources prefix). */
-  private static RuleSource sourceAt(Map<String, RuleSource> byPath, String path) {
-    if (path == null) {
-      return null;
-    }
-    for (Map.Entry<String, RuleSource> e : byPath.entrySet()) {
-      if (e.getKey().equals(path) || e.getKey().endsWith("/" + path)) {
-        return e.getValue();
-      }
-    }
-    return null;
   }
 
   private static RuleMetadata readMetadata(Rule rule, String origin, List<String> problems) {
