@@ -1,0 +1,56 @@
+package org.prodml.zeppelin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.prodml.report.AtomicFiles;
+import org.prodml.zeppelin.ParagraphRun.Status;
+import org.prodml.zeppelin.RunCommand.NoteFile;
+
+/** The run command's work: run each note, print each paragraph as it ends, write the copy and the page. */
+final class HeadlessRun {
+  private HeadlessRun() {}
+
+  static int run(List<NoteFile> notes, Path outDir, Map<String, String> properties, PrintWriter out) {
+    NoteRunner runner = new NoteRunner(properties);
+    int failed = 0;
+    for (NoteFile note : notes) {
+      Path zpln = outDir.resolve(note.output() + ".zpln");
+      Path html = outDir.resolve(note.output() + ".html");
+      if (zpln.toAbsolutePath().normalize().equals(note.file().toAbsolutePath().normalize())) {
+        throw new IllegalArgumentException(note.file() + ": --out would overwrite the input note; choose another folder");
+      }
+      ObjectNode input = NoteRunner.read(note.file());
+      out.println(note.file() + "  (" + input.path("name").asText("") + ")");
+      out.flush();
+      NoteRun run = runner.run(input, paragraph -> {
+        out.println(line(paragraph));
+        out.flush();
+      });
+      AtomicFiles.write(zpln, NoteRunner.write(run.note()));
+      AtomicFiles.write(html, NotePage.render(run));
+      long bad = run.count(Status.ERROR) + run.count(Status.UNEXPECTED_SUCCESS);
+      out.println("  → " + zpln + ", " + html.getFileName() + "  (" + run.paragraphs().size() + " paragraphs: "
+          + run.count(Status.OK) + " ok, " + bad + " failed, " + run.millis() + " ms)");
+      out.flush();
+      if (run.failed()) {
+        failed++;
+      }
+    }
+    if (notes.size() > 1) {
+      out.println(notes.size() + " notes: " + (notes.size() - failed) + " passed, " + failed + " failed");
+    }
+    out.flush();
+    return failed > 0 ? RunCommand.FAILED : 0;
+  }
+
+  static String line(ParagraphRun paragraph) {
+    String binding = paragraph.binding().isEmpty() ? "" : "%" + paragraph.binding();
+    String time = paragraph.status() == Status.SKIPPED || paragraph.status() == Status.NOT_RUN ? ""
+        : paragraph.millis() + " ms";
+    String message = paragraph.message().isEmpty() ? "" : "  " + paragraph.message();
+    return String.format("  %3d  %-20s %-18s %8s%s", paragraph.index(), binding, paragraph.status().label(), time, message);
+  }
+}

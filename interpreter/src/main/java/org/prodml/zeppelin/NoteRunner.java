@@ -1,0 +1,328 @@
+package org.prodml.zeppelin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.zeppelin.display.GUI;
+import org.apache.zeppelin.interpreter.Interpreter;
+import org.apache.zeppelin.interpreter.InterpreterContext;
+import org.apache.zeppelin.interpreter.InterpreterException;
+import org.apache.zeppelin.interpreter.InterpreterGroup;
+import org.apache.zeppelin.interpreter.InterpreterOutput;
+import org.apache.zeppelin.interpreter.InterpreterResult;
+import org.apache.zeppelin.interpreter.InterpreterResult.Code;
+import org.apache.zeppelin.interpreter.InterpreterResultMessage;
+import org.apache.zeppelin.interpreter.LazyOpenInterpreter;
+import org.apache.zeppelin.user.AuthenticationInfo;
+import org.prodml.data.DataInputException;
+import org.prodml.zeppelin.InterpreterSettings.Entry;
+import org.prodml.zeppelin.ParagraphRun.Status;
+
+/**
+ * Runs a Zeppelin note without a Zeppelin server, through the interpreter classes Zeppelin would
+ * run: the group is built from {@code interpreter-setting.json}, each interpreter wrapped in
+ * Zeppelin's {@link LazyOpenInterpreter} (so the first paragraph opens, as in 0.11.1), one
+ * session per note, and each paragraph gets an {@link InterpreterContext} with the note id,
+ * paragraph id, local properties and form values, as the server would build it.
+ *
+ * <p>Paragraphs run in order. {@code %md} is rendered with a small safe Markdown subset
+ * ({@link Markdown}); other interpreters' paragraphs are kept as they are. A paragraph whose
+ * {@code config.expectError} is true must fail. After any other failure the rest of the note does
+ * not run, as Zeppelin's "run all" stops. The input note is never changed: the run works on a copy.
+ */
+final class NoteRunner {
+  static final String EXPECT_ERROR = "expectError";
+  static final String MARKDOWN_GROUP = "md";
+  private static final DateTimeFormatter ZEPPELIN_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+  static final ObjectMapper JSON = new ObjectMapper();
+  /** Indented like the files Zeppelin writes ({@code "key": value}, arrays one item a line). */
+  private static final ObjectWriter WRITER = JSON.writer(new DefaultPrettyPrinter()
+      .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE)
+      .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+
+  private final InterpreterSettings settings;
+  private final Properties properties;
+  private final Function<Entry, Interpreter> factory;
+
+  /** The group as declared, with these interpreter properties over the declared defaults. */
+  NoteRunner(Map<String, String> propertyOverrides) {
+    this(InterpreterSettings.load(), propertyOverrides, null);
+  }
+
+  /** A factory other than "the declared class with the properties" lets tests inject stages. */
+  NoteRunner(InterpreterSettings settings, Map<String, String> propertyOverrides, Function<Entry, Interpreter> factory) {
+    this.settings = settings;
+    this.properties = settings.properties(propertyOverrides);
+    this.factory = factory != null ? factory : this::instantiate;
+  }
+
+  static ObjectNode read(Path file) {
+    try {
+      JsonNode node = JSON.readTree(file.toFile());
+      if (!(node instanceof ObjectNode note) || !note.path("paragraphs").isArray()) {
+        throw new DataInputException(file.toString(), "not a Zeppelin note (no \"paragraphs\" list)");
+      }
+      return note;
+    } catch (JsonProcessingException e) {
+      throw new DataInputException(file.toString(), e.getLocation() == null ? -1 : e.getLocation().getLineNr(), null,
+          "not a Zeppelin note: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new DataInputException(file.toString(), "cannot read: " + e.getMessage());
+    }
+  }
+
+  static String write(ObjectNode note) {
+    try {
+      return WRITER.writeValueAsString(note) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  NoteRun run(ObjectNode input, Consumer<ParagraphRun> listener) {
+    long start = System.nanoTime();
+    ObjectNode note = input.deepCopy();
+    String noteId = note.path("id").asText("");
+    String name = note.path("name").asText(noteId);
+    String noteKey = noteId.isEmpty() ? name : noteId;
+    String defaultGroup = note.path("defaultInterpreterGroup").asText("");
+    if (defaultGroup.isBlank()) {
+      defaultGroup = "prodml";
+    }
+    List<ParagraphRun> runs = new ArrayList<>();
+    try (Session session = new Session(noteKey)) {
+      boolean stopped = false;
+      ArrayNode paragraphs = (ArrayNode) note.path("paragraphs");
+      for (int i = 0; i < paragraphs.size(); i++) {
+        if (!(paragraphs.get(i) instanceof ObjectNode paragraph)) {
+          continue;
+        }
+        ParagraphRun run = stopped ? notRun(i + 1, paragraph)
+            : runParagraph(i + 1, paragraph, noteKey, name, defaultGroup, session);
+        if (run == null) {
+          continue;
+        }
+        runs.add(run);
+        listener.accept(run);
+        stopped |= run.status() == Status.ERROR;
+      }
+    }
+    return new NoteRun(noteKey, name, note, runs, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private ParagraphRun runParagraph(int index, ObjectNode paragraph, String noteId, String noteName, String defaultGroup,
+      Session session) {
+    String text = paragraph.path("text").asText("");
+    if (text.isBlank()) {
+      return null; // Zeppelin's trailing empty paragraph
+    }
+    String id = paragraph.path("id").asText("paragraph_" + index);
+    String title = paragraph.path("title").asText("");
+    JsonNode config = paragraph.path("config");
+    boolean expectError = config.path(EXPECT_ERROR).asBoolean(false);
+    if (!config.path("enabled").asBoolean(true)) {
+      return new ParagraphRun(index, id, title, "", Status.SKIPPED, 0, "disabled");
+    }
+    LocalDateTime started = LocalDateTime.now();
+    long start = System.nanoTime();
+    ParagraphText parsed;
+    try {
+      parsed = ParagraphText.parse(text);
+    } catch (IllegalArgumentException e) {
+      setResults(paragraph, Code.ERROR, List.of(new InterpreterResultMessage(InterpreterResult.Type.TEXT, e.getMessage())),
+          started);
+      return judged(index, id, title, "", Code.ERROR, e.getMessage(), expectError, start);
+    }
+    String binding = parsed.binding().isEmpty() ? defaultGroup : parsed.binding();
+    Optional<Interpreter> interpreter = session.resolve(parsed.binding(), defaultGroup);
+    if (interpreter.isEmpty()) {
+      if (isMarkdown(parsed.binding(), defaultGroup)) {
+        setResults(paragraph, Code.SUCCESS,
+            List.of(new InterpreterResultMessage(InterpreterResult.Type.HTML, Markdown.toHtml(parsed.script()))), started);
+        return judged(index, id, title, binding, Code.SUCCESS, "", expectError, start);
+      }
+      return new ParagraphRun(index, id, title, binding, Status.SKIPPED, 0, "%" + binding + " is not run headless");
+    }
+
+    GUI gui = paragraph.has("settings") ? GUI.fromJson(paragraph.get("settings").toString()) : new GUI();
+    InterpreterContext context = InterpreterContext.builder()
+        .setNoteId(noteId)
+        .setNoteName(noteName)
+        .setParagraphId(id)
+        .setParagraphTitle(title)
+        .setParagraphText(text)
+        .setReplName(binding)
+        .setLocalProperties(new HashMap<>(parsed.localProperties()))
+        .setGUI(gui)
+        .setNoteGUI(new GUI())
+        .setConfig(new HashMap<>())
+        .setAuthenticationInfo(new AuthenticationInfo("anonymous"))
+        .setInterpreterOut(new InterpreterOutput())
+        .build();
+    Code code;
+    List<InterpreterResultMessage> messages = new ArrayList<>();
+    InterpreterContext.set(context);
+    try {
+      InterpreterResult result = interpreter.get().interpret(parsed.script(), context);
+      context.out.flush();
+      messages.addAll(context.out.toInterpreterResultMessage()); // as Zeppelin's server: streamed output first
+      messages.addAll(result.message());
+      code = result.code();
+    } catch (InterpreterException e) { // opening failed (e.g. the rule folders do not compile)
+      code = Code.ERROR;
+      String why = e.getCause() != null ? Errors.oneLine(e.getCause()) : e.getMessage();
+      messages.add(new InterpreterResultMessage(InterpreterResult.Type.TEXT, why));
+    } catch (IOException | RuntimeException e) {
+      code = Code.ERROR;
+      messages.add(new InterpreterResultMessage(InterpreterResult.Type.TEXT, Errors.oneLine(e)));
+    } finally {
+      InterpreterContext.remove();
+    }
+    setResults(paragraph, code, messages, started);
+    try {
+      paragraph.set("settings", JSON.readTree(gui.toJson()));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    String message = code == Code.SUCCESS ? "" : messages.stream().filter(m -> m.getType() == InterpreterResult.Type.TEXT)
+        .map(InterpreterResultMessage::getData).reduce((a, b) -> b).orElse("");
+    return judged(index, id, title, binding, code, message, expectError, start);
+  }
+
+  private static ParagraphRun judged(int index, String id, String title, String binding, Code code, String message,
+      boolean expectError, long start) {
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    Status status;
+    if (code == Code.ERROR) {
+      status = expectError ? Status.EXPECTED_ERROR : Status.ERROR;
+    } else {
+      status = expectError ? Status.UNEXPECTED_SUCCESS : Status.OK;
+      if (expectError) {
+        message = "config." + EXPECT_ERROR + " is true, but the paragraph succeeded";
+      }
+    }
+    return new ParagraphRun(index, id, title, binding, status, millis, message);
+  }
+
+  private static ParagraphRun notRun(int index, ObjectNode paragraph) {
+    if (paragraph.path("text").asText("").isBlank()) {
+      return null;
+    }
+    paragraph.remove("results"); // no stale output beside this run's
+    paragraph.put("status", "READY");
+    return new ParagraphRun(index, paragraph.path("id").asText(""), paragraph.path("title").asText(""), "",
+        Status.NOT_RUN, 0, "an earlier paragraph failed");
+  }
+
+  /** The results as Zeppelin stores them: {@code results.code} and {@code results.msg[].type/data}. */
+  private static void setResults(ObjectNode paragraph, Code code, List<InterpreterResultMessage> messages,
+      LocalDateTime started) {
+    ObjectNode results = paragraph.putObject("results");
+    results.put("code", code.name());
+    ArrayNode msg = results.putArray("msg");
+    for (InterpreterResultMessage m : messages) {
+      msg.addObject().put("type", m.getType().name()).put("data", m.getData());
+    }
+    paragraph.put("dateStarted", ZEPPELIN_DATE.format(started));
+    paragraph.put("dateFinished", ZEPPELIN_DATE.format(LocalDateTime.now()));
+    paragraph.put("status", code == Code.SUCCESS ? "FINISHED" : "ERROR");
+  }
+
+  private static boolean isMarkdown(String binding, String defaultGroup) {
+    String group = binding.isEmpty() ? defaultGroup : binding.split("\\.")[0];
+    return group.equals(MARKDOWN_GROUP);
+  }
+
+  private Interpreter instantiate(Entry entry) {
+    try {
+      return (Interpreter) Class.forName(entry.className()).getConstructor(Properties.class).newInstance(properties);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException("cannot create interpreter " + entry.className() + ": " + e, e);
+    }
+  }
+
+  /** The group's interpreters for one note, as Zeppelin creates them for a session. */
+  private final class Session implements AutoCloseable {
+    private final Map<String, Interpreter> interpreters = new LinkedHashMap<>();
+
+    Session(String noteId) {
+      InterpreterGroup group = new InterpreterGroup("prodml-headless-" + noteId);
+      List<Interpreter> session = new ArrayList<>();
+      for (Entry entry : settings.entries()) {
+        Interpreter interpreter = factory.apply(entry);
+        interpreter.setInterpreterGroup(group);
+        LazyOpenInterpreter lazy = new LazyOpenInterpreter(interpreter);
+        session.add(lazy);
+        interpreters.put(entry.group() + "." + entry.name(), lazy);
+      }
+      group.put(noteId, session); // "scoped per note": the note id is the session id
+    }
+
+    /**
+     * The interpreter a binding names, in Zeppelin's order: {@code group.name}; a bare name is
+     * first an interpreter of the note's default group, then a group (its default interpreter);
+     * no binding is the default group's default interpreter.
+     */
+    Optional<Interpreter> resolve(String binding, String defaultGroup) {
+      Optional<Entry> entry;
+      String[] parts = binding.split("\\.");
+      if (binding.isEmpty()) {
+        entry = settings.defaultEntry(defaultGroup);
+      } else if (parts.length == 2) {
+        entry = settings.entry(parts[0], parts[1]);
+      } else if (parts.length == 1) {
+        entry = settings.entry(defaultGroup, binding).or(() -> settings.defaultEntry(binding));
+      } else {
+        entry = Optional.empty();
+      }
+      return entry.map(e -> interpreters.get(e.group() + "." + e.name()));
+    }
+
+    @Override
+    public void close() {
+      for (Interpreter interpreter : interpreters.values()) {
+        try {
+          interpreter.close();
+        } catch (InterpreterException | RuntimeException e) {
+          // closing is best effort: the run's results are already in the copy
+        }
+      }
+    }
+  }
+
+  /** Where a note's copy goes: its file name, or its folder's name for a {@code note.json}. */
+  static String outputName(Path file) {
+    String fileName = file.getFileName().toString();
+    if (fileName.equals("note.json") && file.toAbsolutePath().getParent() != null) {
+      return file.toAbsolutePath().getParent().getFileName().toString();
+    }
+    return fileName.endsWith(".zpln") ? fileName.substring(0, fileName.length() - ".zpln".length())
+        : fileName.replaceFirst("\\.json$", "");
+  }
+
+  static boolean isNote(Path file) {
+    String name = file.getFileName().toString();
+    return Files.isRegularFile(file) && (name.endsWith(".zpln") || name.equals("note.json"));
+  }
+}

@@ -1,0 +1,71 @@
+package org.prodml.zeppelin;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.prodml.cli.Home;
+import org.prodml.pipeline.DataRoots;
+import org.prodml.pipeline.PipelineConfig;
+
+/**
+ * The interpreter setting's properties (declared in {@code interpreter-setting.json}) turned into
+ * the library's {@link PipelineConfig}. Relative folders resolve against {@code prodml.home}, so a
+ * setting made once works wherever Zeppelin starts the interpreter process.
+ */
+final class ProdmlSettings {
+  static final String HOME = "prodml.home";
+  static final String DATA_ROOTS = "prodml.data.roots";
+  static final String RULE_DIRS = "prodml.rules.dirs";
+  static final String MAX_ROWS = "prodml.maxRows";
+  static final String SEED = "prodml.seed";
+
+  private ProdmlSettings() {}
+
+  static PipelineConfig config(Properties properties) {
+    Path home = home(properties);
+    List<Path> dataRoots = folders(properties.getProperty(DATA_ROOTS), home, "datasets");
+    List<Path> ruleDirs = folders(properties.getProperty(RULE_DIRS), home, "rules");
+    int maxRows = positiveInt(properties, MAX_ROWS, PipelineConfig.DEFAULT_MAX_ROWS);
+    long seed = longValue(properties, SEED, PipelineConfig.DEFAULT_SEED);
+    return new PipelineConfig(new DataRoots(dataRoots), ruleDirs, maxRows, seed);
+  }
+
+  /** {@code prodml.home}, else the launcher's home (system property or working folder). */
+  static Path home(Properties properties) {
+    String home = properties.getProperty(HOME);
+    return home == null || home.isBlank() ? Home.get() : Path.of(home.strip()).toAbsolutePath().normalize();
+  }
+
+  private static List<Path> folders(String value, Path home, String fallback) {
+    List<Path> folders = new ArrayList<>();
+    String list = value == null || value.isBlank() ? fallback : value;
+    for (String part : list.split(File.pathSeparator)) {
+      if (!part.isBlank()) {
+        folders.add(home.resolve(part.strip()).normalize());
+      }
+    }
+    return folders;
+  }
+
+  private static int positiveInt(Properties properties, String key, int fallback) {
+    long value = longValue(properties, key, fallback);
+    if (value < 1 || value > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("interpreter property " + key + " must be a positive whole number, not " + value);
+    }
+    return (int) value;
+  }
+
+  private static long longValue(Properties properties, String key, long fallback) {
+    String value = properties.getProperty(key);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("interpreter property " + key + " must be a whole number, not '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package org.prodml.zeppelin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** {@code %prodml.simulate}: the training/inference paradigm simulation; the paradigm is a drop-down when the paragraph does not name one. */
+public final class SimulateInterpreter extends StageInterpreter {
+  public SimulateInterpreter(Properties properties) {
+    super(properties, "simulate");
+  }
+
+  @Override
+  protected Map<String, List<String>> choices() {
+    return Map.of("paradigm", List.of("training", "inference"));
+  }
+}
