@@ -59,7 +59,6 @@ public final class LoadStage implements Stage {
     table.setName(state.config().dataRoots().display(path));
     state.putTable(as, table);
     state.removeProfile(as); // a replaced table's profile is stale
-    state.clearFacts("profile:" + as);
 
     DatasetSpec spec = DatasetSpec.forDataFile(path).orElse(null);
     boolean training = StageKeys.role(as).equals("train");

@@ -13,7 +13,6 @@ import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.profile.ColumnProfile;
 import org.prodml.profile.DatasetProfile;
-import org.prodml.profile.ProfileFacts;
 import org.prodml.profile.ProfileOptions;
 import org.prodml.profile.TableProfiler;
 import org.prodml.render.Tables;
@@ -61,7 +60,10 @@ public final class ProfileStage implements Stage {
     return result.build();
   }
 
-  /** The table's profile, measured now (and its facts stored) unless the note has it already. */
+  /**
+   * The table's profile, measured now unless the note has it already. Its facts are not stored
+   * here: validation builds them once, for the training table and the tables compared with it.
+   */
   static DatasetProfile profile(PipelineState state, String name) {
     var existing = state.profile(name);
     if (existing.isPresent()) {
@@ -75,7 +77,6 @@ public final class ProfileStage implements Stage {
         .withGroup(table.columnNames().contains(roles.group()) ? roles.group() : null);
     DatasetProfile profile = TableProfiler.profile(table, options);
     state.putProfile(name, profile);
-    state.setFacts("profile:" + name, ProfileFacts.of(profile, StageKeys.role(name)));
     return profile;
   }
 }

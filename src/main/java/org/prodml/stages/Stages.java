@@ -17,7 +17,8 @@ public final class Stages {
     return List.of(
         new LoadStage(),
         new ProfileStage(),
-        new ValidateStage());
+        new ValidateStage(),
+        new AuditStage());
   }
 
   public static StageRegistry registry() {

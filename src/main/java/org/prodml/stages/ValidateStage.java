@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.prodml.audit.DataFacts;
 import org.prodml.chart.Charts;
-import org.prodml.data.ColumnRoles;
 import org.prodml.facts.ColumnComparisonFact;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
@@ -52,9 +51,7 @@ public final class ValidateStage implements Stage {
     for (String name : against) {
       others.put(StageKeys.role(name), ProfileStage.profile(state, name));
     }
-    ColumnRoles roles = StageKeys.roles(state);
-    DataFacts.Result built = DataFacts.build(train, others, roles);
-    state.setFacts("validate", built.facts());
+    DataFacts.Result built = facts(state, reference, against);
     Judgement judgement = state.rules().evaluate(state.facts(), thresholds(params),
         rule -> rule.stage() == org.prodml.rules.Stage.VALIDATE);
     StageResult.Builder result = StageResult.builder()
@@ -83,7 +80,19 @@ public final class ValidateStage implements Stage {
     return result.build();
   }
 
-  private static List<String> defaultOthers(PipelineState state, String reference) {
+  /** Profiles the tables (once) and stores the data-validation facts of the note. */
+  DataFacts.Result facts(PipelineState state, String reference, List<String> against) {
+    DatasetProfile train = ProfileStage.profile(state, reference);
+    Map<String, DatasetProfile> others = new LinkedHashMap<>();
+    for (String name : against) {
+      others.put(StageKeys.role(name), ProfileStage.profile(state, name));
+    }
+    DataFacts.Result built = DataFacts.build(train, others, StageKeys.roles(state));
+    state.setFacts("validate", built.facts());
+    return built;
+  }
+
+  static List<String> defaultOthers(PipelineState state, String reference) {
     List<String> others = new ArrayList<>();
     for (String name : List.of("test", "serving")) {
       if (!name.equals(reference) && state.table(name).isPresent()) {

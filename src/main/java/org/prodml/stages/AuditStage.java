@@ -1,0 +1,65 @@
+package org.prodml.stages;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.prodml.pipeline.Params;
+import org.prodml.pipeline.PipelineState;
+import org.prodml.pipeline.Progress;
+import org.prodml.pipeline.Stage;
+import org.prodml.pipeline.StageResult;
+import org.prodml.render.Tables;
+import org.prodml.rules.Finding;
+import org.prodml.rules.Judgement;
+import org.prodml.rules.Severity;
+import org.prodml.text.Html;
+
+/**
+ * Judges the whole note: every rule over every fact the note's stages produced (data, model,
+ * serving, monitoring, answers), and the verdict — not ready while any finding is CRITICAL.
+ */
+public final class AuditStage implements Stage {
+  @Override
+  public String name() {
+    return "audit";
+  }
+
+  @Override
+  public String summary() {
+    return "run every rule over everything the note measured; the verdict and all findings";
+  }
+
+  @Override
+  public Map<String, String> parameters() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("thresholds", "overrides, e.g. drift.maxJs:0.2 missing.maxShare:0.1");
+    p.put("severity", "show findings of at least this severity: INFO (default), WARNING or CRITICAL");
+    return p;
+  }
+
+  @Override
+  public StageResult run(PipelineState state, Params params, Progress progress) {
+    String reference = StageKeys.trainingTable(state);
+    if (state.table(reference).isPresent()) {
+      // Data facts are part of every audit, even when no validate paragraph ran.
+      new ValidateStage().facts(state, reference, ValidateStage.defaultOthers(state, reference));
+    }
+    Severity floor = Severity.valueOf(params.choice("severity", "INFO", List.of("INFO", "WARNING", "CRITICAL")));
+    Judgement judgement = state.rules().evaluate(state.facts(), ValidateStage.thresholds(params), r -> true);
+    List<Finding> shown = judgement.findings().stream().filter(f -> f.severity().compareTo(floor) >= 0).toList();
+    long critical = judgement.findings().stream().filter(Finding::isCritical).count();
+    long warnings = judgement.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+    long info = judgement.findings().size() - critical - warnings;
+    boolean ready = critical == 0;
+    String card = "<div style=\"font-family:sans-serif;padding:8px 12px;border-left:6px solid "
+        + (ready ? "#2e7d32" : "#c62828") + ";background:#fafafa\"><b style=\"font-size:1.2em\">"
+        + (ready ? "READY" : "NOT READY") + "</b> · " + critical + " critical · " + warnings + " warning · " + info
+        + " info · " + state.facts().size() + " facts from " + Html.escape(String.join(", ", state.factsBySource().keySet()))
+        + "</div>";
+    return StageResult.builder()
+        .html(card)
+        .table(Tables.findings("findings", shown))
+        .findings(judgement.findings())
+        .build();
+  }
+}
