@@ -1,0 +1,132 @@
+package org.prodml.zeppelin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.prodml.pipeline.Params;
+import org.prodml.pipeline.PipelineState;
+import org.prodml.pipeline.Progress;
+import org.prodml.pipeline.Stage;
+import org.prodml.pipeline.StageRegistry;
+import org.prodml.pipeline.StageResult;
+import org.prodml.stages.Stages;
+
+/**
+ * Stages only tests register, so interpreter behaviour (cancel, progress, forms, bugs) is tested
+ * without waiting for, or depending on, the timing of the library's real stages.
+ */
+final class TestStages {
+  private TestStages() {}
+
+  /** Works in 20 ms steps for up to a minute, reporting progress and checking for cancel. */
+  static final class Slow implements Stage {
+    @Override
+    public String name() {
+      return "slow";
+    }
+
+    @Override
+    public String summary() {
+      return "a long computation (tests only)";
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+      return Map.of("steps", "how many 20 ms steps (default 3000)");
+    }
+
+    @Override
+    public StageResult run(PipelineState state, Params params, Progress progress) {
+      int steps = params.integer("steps", 3000);
+      for (int i = 0; i < steps; i++) {
+        progress.checkCancelled();
+        progress.report((double) i / steps);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          progress.checkCancelled();
+        }
+      }
+      return StageResult.builder().text("done after " + steps + " steps").build();
+    }
+  }
+
+  /** A "train" stage that says which model it was given (for the model drop-down). */
+  static final class EchoTrain implements Stage {
+    @Override
+    public String name() {
+      return "train";
+    }
+
+    @Override
+    public String summary() {
+      return "echoes its model parameter (tests only)";
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+      Map<String, String> p = new LinkedHashMap<>();
+      p.put("model", "the model type");
+      p.put("trees", "tree count");
+      return p;
+    }
+
+    @Override
+    public StageResult run(PipelineState state, Params params, Progress progress) {
+      return StageResult.builder().text("model=" + params.string("model", "(none)")).build();
+    }
+  }
+
+  /** A stage with a bug. */
+  static final class Broken implements Stage {
+    @Override
+    public String name() {
+      return "audit";
+    }
+
+    @Override
+    public String summary() {
+      return "fails with a NullPointerException (tests only)";
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+      return Map.of();
+    }
+
+    @Override
+    public StageResult run(PipelineState state, Params params, Progress progress) {
+      String missing = null;
+      return StageResult.builder().text(missing.strip()).build();
+    }
+  }
+
+  /** {@code %prodml.slow}, as a subclass per stage is written. */
+  static final class SlowInterpreter extends StageInterpreter {
+    SlowInterpreter(Properties properties) {
+      super(properties, "slow");
+    }
+  }
+
+  /** The library's stages without train and audit, plus the test stages. */
+  static StageRegistry registry() {
+    List<Stage> stages = new ArrayList<>();
+    for (Stage stage : Stages.all()) {
+      if (!stage.name().equals("train") && !stage.name().equals("audit")) {
+        stages.add(stage);
+      }
+    }
+    stages.add(new Slow());
+    stages.add(new EchoTrain());
+    stages.add(new Broken());
+    return new StageRegistry(stages);
+  }
+
+  static TestGroup group() {
+    Properties properties = TestGroup.properties();
+    return TestGroup.create(properties, registry(), new SlowInterpreter(properties));
+  }
+}
