@@ -64,14 +64,21 @@ public final class RunCommand implements Callable<Integer> {
     return HeadlessRun.run(notes, out, properties, spec.commandLine().getOut());
   }
 
+  /** Where a note found below a folder goes: the same sub-folders, named as {@link NoteRunner#outputName}. */
+  private static Path output(Path folder, Path file) {
+    Path relative = folder.relativize(file);
+    // A 0.8-style note.json lives in a folder named by its note id: that folder becomes the name.
+    return file.getFileName().toString().equals("note.json") && relative.getParent() != null ? relative.getParent()
+        : relative.resolveSibling(NoteRunner.outputName(file));
+  }
+
   /** The notes the arguments name; a folder gives every note below it, sorted by path. */
   static List<NoteFile> find(List<Path> paths) {
     List<NoteFile> notes = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
         try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(NoteRunner::isNote).sorted().forEach(file -> notes.add(new NoteFile(file,
-              path.relativize(file).resolveSibling(NoteRunner.outputName(file)))));
+          walk.filter(NoteRunner::isNote).sorted().forEach(file -> notes.add(new NoteFile(file, output(path, file))));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
