@@ -1,0 +1,177 @@
+package org.prodml.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.prodml.text.Format;
+
+/**
+ * Generates {@code rules/README.md} from the rules' own metadata, so the catalog a reader sees is
+ * always the one the engine runs. The output depends only on the rule files and catalog.json.
+ *
+ * <pre>mvn -q test -Dtest=RulesReadmeTest -Dprodml.writeReadme=true
+ * java -cp target/classes:… org.prodml.rules.RulesReadme [rules-folder]</pre>
+ */
+public final class RulesReadme {
+  /** How to regenerate the file; shown when the checked-in README is stale. */
+  public static final String REGENERATE =
+      "mvn -q test -Dtest=RulesReadmeTest -Dprodml.writeReadme=true";
+
+  private RulesReadme() {}
+
+  private static final String HEADER = """
+      # Rules
+
+      <!-- Generated from the rule files by org.prodml.rules.RulesReadme. Do not edit by hand: change
+           the rules (or the header in RulesReadme.java) and regenerate, see "Adding a rule". -->
+
+      This folder holds the judgements of ProdML Lab's audits, written as Drools rules (classic DRL).
+      They are read from disk at run time, never packaged into the jar: edit a rule, run the audit
+      again, and the new rule applies. Profiling turns data into immutable *facts* (the records in
+      `org.prodml.facts`: a column's profile, a comparison of a column between training and serving
+      data, a dataset's size, a feature's usage); the rules judge those facts, and every rule that
+      fires becomes a *finding* with a severity, a course topic, an explanation and a remedy.
+
+      ## The convention
+
+      - **One rule per file, named as its claim**: `MissingValuesAboveThreshold.drl` holds the rule
+        `"DV-001 Column has too many missing values"`. The rule name is its id followed by the claim,
+        a sentence that is true when the rule fires.
+      - **Metadata says everything about the finding**, in quoted values: `@id`, `@severity`
+        (`INFO`, `WARNING`, or `CRITICAL`, which fails an audit), `@topic` (one of the fixed course
+        topics in `Topic.java`), `@stage` (the pipeline stage in `Stage.java`), `@explanation` (what
+        was observed, why it matters in production, the limit used) and `@remedy` (what to do).
+        Optional: `@thresholds("name=default, other=default")` and `@course("…")`, the course section.
+      - **The action only inserts evidence**: `insert(Evidence.of(subject, "key", value, …))`. The
+        engine builds the finding from the metadata and fills the explanation and remedy templates
+        from the evidence: `{subject}`, `{key}`, and `{key:%}` to show a share as a percentage.
+        Evidence always holds the observed values *and* the limit they were compared to.
+      - **Rules import only fact classes** (`org.prodml.facts.*`): a rule judges facts; it does not
+        compute, read files or call the engine.
+      - **Every rule has worked cases** in `<SameName>.cases.json` beside it: facts on which it must
+        fire and facts on which it must stay quiet, including cases just above and just below each
+        threshold. The test suite runs every case against the rule compiled alone.
+
+      ## Adding a rule
+
+      1. Pick the folder (or add one: a new entry in `catalog.json` gives its id prefix, DRL package
+         and title) and the next free id of that folder.
+      2. Write `<Claim>.drl` after an existing rule of the folder, and `<Claim>.cases.json` beside it.
+      3. Run `mvn -q test -Dtest='RuleCasesTest,RuleCatalogTest'`: the cases run, and the lint checks
+         the convention (metadata, ids and prefixes, imports, thresholds read in the conditions, a
+         cases file for every rule). Problems read `file:line: message`.
+      4. Regenerate this file: `@REGENERATE@` (or run the main class
+         `org.prodml.rules.RulesReadme` on the project's class path).
+
+      ## Thresholds
+
+      A rule that compares against a limit declares it with its default in `@thresholds` and reads
+      it as a fact in its conditions: `Threshold(name == "missing.maxShare", $limit : value)`. The
+      engine inserts one `Threshold` per declared name, carrying the default or the value an audit
+      overrides it with, so a limit is changed without editing the rule (from Java:
+      `ruleBase.evaluate(facts, Map.of("missing.maxShare", 0.1), rule -> true)`; in a cases file:
+      `"thresholds": {"missing.maxShare": 0.1}`). Overriding a name no rule declares is an error.
+      Rules that share a limit declare the same name with the same default. Each explanation states
+      the default and why it was chosen; where a reference tool (TFDV, Great Expectations, Deequ,
+      Evidently) ships a default, the explanation says how ours relates to it.
+      """;
+
+  /** The README text for the rules in the folders, in the order given. */
+  public static String generate(List<Path> folders) {
+    StringBuilder out = new StringBuilder(HEADER.replace("@REGENERATE@", REGENERATE));
+    List<RuleCatalog.Entry> entries = RuleCatalog.list(folders);
+    for (Path folder : folders) {
+      String name = folder.toAbsolutePath().normalize().getFileName().toString();
+      RuleCatalog.Folder info = RuleCatalog.folderInfo(folder);
+      List<RuleCatalog.Entry> rules = entries.stream().filter(e -> e.folder().equals(name)).toList();
+      boolean course = rules.stream().anyMatch(e -> !e.course().isBlank());
+      out.append("\n## ").append(info == null ? name : info.title()).append("\n\n");
+      out.append("Folder `").append(name).append("/`");
+      if (info != null) {
+        out.append(", DRL package `").append(info.drlPackage()).append("`, ids `").append(info.prefix())
+            .append("-nnn`");
+      }
+      out.append(": ").append(rules.size()).append(rules.size() == 1 ? " rule.\n\n" : " rules.\n\n");
+      out.append("| Id | Severity | Topic | Stage | Claim | Default thresholds |")
+          .append(course ? " Course section |" : "").append('\n');
+      out.append("|---|---|---|---|---|---|").append(course ? "---|" : "").append('\n');
+      for (RuleCatalog.Entry e : rules) {
+        out.append("| ").append(e.id())
+            .append(" | ").append(e.severity())
+            .append(" | ").append(e.topic())
+            .append(" | ").append(e.stage())
+            .append(" | [").append(cell(e.claim())).append("](").append(name).append('/')
+            .append(e.file().getFileName()).append(')')
+            .append(" | ").append(thresholds(e.thresholds()))
+            .append(" |");
+        if (course) {
+          out.append(' ').append(cell(e.course())).append(" |");
+        }
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String thresholds(Map<String, Double> thresholds) {
+    if (thresholds.isEmpty()) {
+      return "—";
+    }
+    return thresholds.entrySet().stream()
+        .map(t -> "`" + t.getKey() + "` = " + Format.number(t.getValue()))
+        .collect(Collectors.joining("<br>"));
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+
+  /** Writes the README atomically (a temporary file beside it, then a move). */
+  public static void write(Path readme, List<Path> folders) {
+    String text = generate(folders);
+    Path dir = readme.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, ".README", ".tmp");
+      try {
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        try {
+          // temp files are created owner-only; the README is an ordinary, readable file
+          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+          // not a POSIX file system: the default permissions apply
+        }
+        try {
+          Files.move(tmp, readme, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, readme, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The rules folder of the project: {@code rules/} under {@code prodml.home}, or the working dir. */
+  public static Path defaultRulesRoot() {
+    return Path.of(System.getProperty("prodml.home", ".")).resolve("rules");
+  }
+
+  /** Regenerates {@code README.md} in the rules folder (the first argument, or {@code rules/}). */
+  public static void main(String[] args) {
+    Path root = args.length > 0 ? Path.of(args[0]) : defaultRulesRoot();
+    Path readme = root.resolve("README.md");
+    write(readme, RuleCatalog.folders(root));
+    System.out.println("wrote " + readme);
+  }
+}
