@@ -66,7 +66,7 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR", description = "rule folder (repeatable; default: rules/ of ProdML Lab)")
   List<Path> rules = new ArrayList<>();
 
-  @Option(names = "--threshold", paramLabel = "NAME=VALUE", description = "override a rule threshold, e.g. drift.maxJs=0.2 (repeatable; see ./prodml rules list)")
+  @Option(names = "--threshold", paramLabel = "NAME=VALUE", description = "override a rule threshold, e.g. skew.maxJsDivergence=0.2 (repeatable; see ./prodml rules list)")
   Map<String, Double> thresholds = new LinkedHashMap<>();
 
   @Option(names = "--types", paramLabel = "COLUMN=TYPE", split = ",", description = "declare column types, e.g. code=STRING")

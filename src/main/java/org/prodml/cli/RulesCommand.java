@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
 import org.prodml.render.TableBlock;
 import org.prodml.render.TextTables;
 import org.prodml.rules.RuleBase;
+import org.prodml.rules.RuleCases;
+import org.prodml.rules.RuleCatalog;
+import org.prodml.rules.RulesReadme;
 import org.prodml.rules.RuleFiles;
 import org.prodml.rules.RuleMetadata;
 import org.prodml.text.Format;
@@ -18,8 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "List and lint the rule catalog.",
-    subcommands = {RulesCommand.ListRules.class})
+    description = "List and lint the rule catalog, and regenerate rules/README.md.",
+    subcommands = {RulesCommand.ListRules.class, RulesCommand.Lint.class, RulesCommand.Readme.class})
 public final class RulesCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +55,62 @@ public final class RulesCommand implements Runnable {
       }
       spec.commandLine().getOut().print(TextTables.render(
           TableBlock.of(base.rules().size() + " rules", List.of("id", "severity", "topic", "stage", "claim", "thresholds"), rows), 70));
+      spec.commandLine().getOut().flush();
+      return ProdmlCommand.OK;
+    }
+  }
+
+  /** Lints the catalog and runs every rule's cases. */
+  @Command(name = "lint", mixinStandardHelpOptions = true,
+      description = {"Check the rule catalog: every DRL compiles, metadata complete and valid, ids unique,",
+          "imports only facts, every rule has cases; then run every case. Exit 2 on any problem."})
+  static final class Lint implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "the rules root holding catalog.json (default: rules/)")
+    Path root;
+
+    @Override
+    public Integer call() {
+      Path rulesRoot = root == null ? Home.rules() : root;
+      var out = spec.commandLine().getOut();
+      List<String> problems = new ArrayList<>(RuleCatalog.lint(rulesRoot));
+      int cases = 0;
+      if (problems.isEmpty()) {
+        for (Path file : RuleCases.find(RuleCatalog.folders(rulesRoot))) {
+          for (RuleCases.Result r : RuleCases.run(file)) {
+            cases++;
+            if (!r.passed()) {
+              problems.add(file + ": case \"" + r.name() + "\": " + r.message());
+            }
+          }
+        }
+      }
+      problems.forEach(out::println);
+      int rules = problems.isEmpty() ? RuleCatalog.list(RuleCatalog.folders(rulesRoot)).size() : 0;
+      out.println(problems.isEmpty()
+          ? "OK: " + rules + " rules, " + cases + " cases pass"
+          : problems.size() + " problem" + (problems.size() == 1 ? "" : "s"));
+      out.flush();
+      return problems.isEmpty() ? ProdmlCommand.OK : ProdmlCommand.USAGE;
+    }
+  }
+
+  /** Regenerates rules/README.md from the rules' metadata. */
+  @Command(name = "readme", mixinStandardHelpOptions = true,
+      description = "Regenerate rules/README.md (ids, topics, thresholds, course sections) from the rule metadata.")
+  static final class Readme implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "the rules root holding catalog.json (default: rules/)")
+    Path root;
+
+    @Override
+    public Integer call() {
+      Path rulesRoot = root == null ? Home.rules() : root;
+      Path readme = rulesRoot.resolve("README.md");
+      RulesReadme.write(readme, RuleCatalog.folders(rulesRoot));
+      spec.commandLine().getOut().println("wrote " + readme);
       spec.commandLine().getOut().flush();
       return ProdmlCommand.OK;
     }

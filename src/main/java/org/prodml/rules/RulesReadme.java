@@ -17,13 +17,13 @@ import org.prodml.text.Format;
  * Generates {@code rules/README.md} from the rules' own metadata, so the catalog a reader sees is
  * always the one the engine runs. The output depends only on the rule files and catalog.json.
  *
- * <pre>mvn -q test -Dtest=RulesReadmeTest -Dprodml.writeReadme=true
+ * <pre>./prodml rules readme
  * java -cp target/classes:… org.prodml.rules.RulesReadme [rules-folder]</pre>
  */
 public final class RulesReadme {
   /** How to regenerate the file; shown when the checked-in README is stale. */
   public static final String REGENERATE =
-      "mvn -q test -Dtest=RulesReadmeTest -Dprodml.writeReadme=true";
+      "./prodml rules readme";
 
   private RulesReadme() {}
 
@@ -65,11 +65,11 @@ public final class RulesReadme {
       1. Pick the folder (or add one: a new entry in `catalog.json` gives its id prefix, DRL package
          and title) and the next free id of that folder.
       2. Write `<Claim>.drl` after an existing rule of the folder, and `<Claim>.cases.json` beside it.
-      3. Run `mvn -q test -Dtest='RuleCasesTest,RuleCatalogTest'`: the cases run, and the lint checks
+      3. Run `./prodml rules lint`: the lint checks
          the convention (metadata, ids and prefixes, imports, thresholds read in the conditions, a
-         cases file for every rule). Problems read `file:line: message`.
-      4. Regenerate this file: `@REGENERATE@` (or run the main class
-         `org.prodml.rules.RulesReadme` on the project's class path).
+         cases file for every rule), then every case runs. Problems read `file:line: message`.
+         The test suite runs the same checks (`RuleCatalogTest`, `RuleCasesTest`).
+      4. Regenerate this file: `@REGENERATE@`.
 
       ## Thresholds
 

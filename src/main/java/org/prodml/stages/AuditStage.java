@@ -32,7 +32,7 @@ public final class AuditStage implements Stage {
   @Override
   public Map<String, String> parameters() {
     Map<String, String> p = new LinkedHashMap<>();
-    p.put("thresholds", "overrides, e.g. drift.maxJs:0.2 missing.maxShare:0.1");
+    p.put("thresholds", "overrides, e.g. skew.maxJsDivergence:0.2 missing.maxShare:0.1");
     p.put("severity", "show findings of at least this severity: INFO (default), WARNING or CRITICAL");
     return p;
   }

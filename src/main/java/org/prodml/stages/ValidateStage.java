@@ -38,7 +38,7 @@ public final class ValidateStage implements Stage {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("reference", "the training table (default: train if split, else data)");
     p.put("against", "tables to compare with it, comma-separated (default: test and serving when loaded)");
-    p.put("thresholds", "overrides, e.g. drift.maxJs:0.2 missing.maxShare:0.1");
+    p.put("thresholds", "overrides, e.g. skew.maxJsDivergence:0.2 missing.maxShare:0.1");
     return p;
   }
 
@@ -109,7 +109,7 @@ public final class ValidateStage implements Stage {
       try {
         overrides.put(kv[0], Double.parseDouble(kv[1]));
       } catch (RuntimeException e) {
-        throw new StageException("thresholds takes name:number pairs, e.g. thresholds=drift.maxJs:0.2; got '" + item + "'");
+        throw new StageException("thresholds takes name:number pairs, e.g. thresholds=skew.maxJsDivergence:0.2; got '" + item + "'");
       }
     }
     return overrides;
