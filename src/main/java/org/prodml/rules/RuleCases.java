@@ -38,6 +38,12 @@ import org.prodml.facts.Threshold;
  * written {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} or bare). {@code "fire"} passes when
  * the rule produced a finding (on {@code subject}, when given); {@code "quiet"} when it produced
  * none (none on {@code subject}, when given). {@code thresholds} overrides the rule's defaults.
+ *
+ * <p>A rule may derive facts instead of findings (the readiness rules insert a score per test). A
+ * case without a subject then also counts a derived fact as firing, and stays quiet only when the
+ * rule produced neither; an optional {@code "derived": {"type": "TestScoreFact", "value":
+ * {"status": "automated"}}} makes "fire" require a derived fact of that type whose named components
+ * equal the values given (numbers compared as numbers).
  */
 public final class RuleCases {
   public static final String SUFFIX = ".cases.json";
@@ -57,7 +63,12 @@ public final class RuleCases {
 
   /** One worked example: the facts, and whether the rule fires on them. */
   public record Case(
-      String title, String expect, String subject, List<FactSpec> facts, Map<String, Double> thresholds) {
+      String title,
+      String expect,
+      String subject,
+      List<FactSpec> facts,
+      Map<String, Double> thresholds,
+      FactSpec derived) {
 
     public Case {
       facts = facts == null ? List.of() : List.copyOf(facts);
@@ -157,6 +168,12 @@ public final class RuleCases {
       }
       try {
         facts(c);
+        if (c.derived() != null) {
+          if (c.derived().type() == null || c.derived().type().isBlank()) {
+            throw new IllegalArgumentException("\"derived\" lacks a \"type\"");
+          }
+          factType(c.derived().type());
+        }
       } catch (IllegalArgumentException e) {
         throw new CasesFormatException(where + " (\"" + c.title() + "\"): " + e.getMessage());
       }
@@ -251,11 +268,25 @@ public final class RuleCases {
     List<Finding> matching = c.subject() == null
         ? ofRule
         : ofRule.stream().filter(f -> Objects.equals(c.subject(), f.subject())).toList();
-    boolean passed = c.expectsFire() ? !matching.isEmpty() : matching.isEmpty();
+    // The case's rule base holds only this rule's file, so every derived fact is this rule's.
+    List<Object> derived = c.subject() == null ? judgement.derived() : List.of();
+    List<Object> derivedMatching = derived.stream().filter(d -> matches(c.derived(), d)).toList();
+    boolean passed;
+    if (c.expectsFire()) {
+      passed = c.derived() != null ? !derivedMatching.isEmpty() : !matching.isEmpty() || !derived.isEmpty();
+    } else {
+      passed = matching.isEmpty() && derived.isEmpty();
+    }
     String on = c.subject() == null ? "" : " on subject '" + c.subject() + "'";
     String message;
     if (passed) {
       message = "ok: " + ruleId + (c.expectsFire() ? " fired" : " stayed quiet") + on;
+    } else if (c.expectsFire() && c.derived() != null) {
+      message = file + ": case \"" + c.title() + "\": expected " + ruleId + " to derive a " + c.derived().type() + " with "
+          + c.derived().value() + ", but it derived " + (derived.isEmpty() ? "nothing" : derived) + thresholdNote(c);
+    } else if (!c.expectsFire() && !derived.isEmpty()) {
+      message = file + ": case \"" + c.title() + "\": expected " + ruleId + " to stay quiet, but it derived " + derived
+          + thresholdNote(c);
     } else if (c.expectsFire()) {
       message = file + ": case \"" + c.title() + "\": expected " + ruleId + " to fire" + on + ", but "
           + (ofRule.isEmpty() ? "nothing fired" : "it fired only on: " + describe(ofRule))
@@ -265,6 +296,29 @@ public final class RuleCases {
           + ", but it fired: " + describe(matching) + thresholdNote(c);
     }
     return new Result(file, ruleId, c.title(), passed, message, judgement.findings());
+  }
+
+  /** Whether a derived fact is of the spec's type and has the spec's component values (no spec: any fact). */
+  static boolean matches(FactSpec spec, Object fact) {
+    if (spec == null) {
+      return true;
+    }
+    if (!fact.getClass().getSimpleName().equals(spec.type())) {
+      return false;
+    }
+    JsonNode actual = MAPPER.valueToTree(fact);
+    if (spec.value() == null) {
+      return true;
+    }
+    for (Map.Entry<String, JsonNode> field : spec.value().properties()) {
+      JsonNode got = actual.get(field.getKey());
+      JsonNode want = field.getValue();
+      boolean same = got != null && (got.isNumber() && want.isNumber() ? got.asDouble() == want.asDouble() : got.equals(want));
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String thresholdNote(Case c) {
