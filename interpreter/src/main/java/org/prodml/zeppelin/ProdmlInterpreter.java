@@ -16,7 +16,6 @@ import org.prodml.render.TableBlock;
 import org.prodml.render.Tables;
 import org.prodml.render.TextBlock;
 import org.prodml.rules.RuleMetadata;
-import org.prodml.stages.Stages;
 import tech.tablesaw.api.Table;
 
 /**
@@ -31,7 +30,7 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
   private final ProdmlSession ownSession;
 
   public ProdmlInterpreter(Properties properties) {
-    this(properties, Stages.registry());
+    this(properties, ProdmlSettings.registry(properties));
   }
 
   /** With other stages than the library's (tests register a slow one to cancel). */

@@ -8,6 +8,9 @@ import java.util.Properties;
 import org.prodml.cli.Home;
 import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.PipelineConfig;
+import org.prodml.pipeline.Stage;
+import org.prodml.pipeline.StageRegistry;
+import org.prodml.stages.Stages;
 
 /**
  * The interpreter setting's properties (declared in {@code interpreter-setting.json}) turned into
@@ -20,6 +23,7 @@ final class ProdmlSettings {
   static final String RULE_DIRS = "prodml.rules.dirs";
   static final String MAX_ROWS = "prodml.maxRows";
   static final String SEED = "prodml.seed";
+  static final String EXTRA_STAGES = "prodml.stages.extra";
 
   private ProdmlSettings() {}
 
@@ -30,6 +34,28 @@ final class ProdmlSettings {
     int maxRows = positiveInt(properties, MAX_ROWS, PipelineConfig.DEFAULT_MAX_ROWS);
     long seed = longValue(properties, SEED, PipelineConfig.DEFAULT_SEED);
     return new PipelineConfig(new DataRoots(dataRoots), ruleDirs, maxRows, seed);
+  }
+
+  /**
+   * The library's stages plus the {@code prodml.stages.extra} ones: comma-separated names of
+   * {@link Stage} classes on the interpreter's class path (a course's own stage; the Thrift test's
+   * slow stage). Each needs a {@code StageInterpreter} subclass to be addressed as a paragraph.
+   */
+  static StageRegistry registry(Properties properties) {
+    List<Stage> stages = new ArrayList<>(Stages.all());
+    String extra = properties.getProperty(EXTRA_STAGES, "");
+    for (String className : extra.split(",")) {
+      if (className.isBlank()) {
+        continue;
+      }
+      try {
+        stages.add((Stage) Class.forName(className.strip()).getConstructor().newInstance());
+      } catch (ReflectiveOperationException | ClassCastException e) {
+        throw new IllegalArgumentException("interpreter property " + EXTRA_STAGES + ": cannot create stage "
+            + className.strip() + " (" + e + ")");
+      }
+    }
+    return new StageRegistry(stages);
   }
 
   /** {@code prodml.home}, else the launcher's home (system property or working folder). */

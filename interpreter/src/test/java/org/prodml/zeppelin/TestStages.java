@@ -14,14 +14,14 @@ import org.prodml.pipeline.StageResult;
 import org.prodml.stages.Stages;
 
 /**
- * Stages only tests register, so interpreter behaviour (cancel, progress, forms, bugs) is tested
+ * Stages only tests register (in the Thrift test through the prodml.stages.extra property), so interpreter behaviour (cancel, progress, forms, bugs) is tested
  * without waiting for, or depending on, the timing of the library's real stages.
  */
-final class TestStages {
+public final class TestStages {
   private TestStages() {}
 
   /** Works in 20 ms steps for up to a minute, reporting progress and checking for cancel. */
-  static final class Slow implements Stage {
+  public static final class Slow implements Stage {
     @Override
     public String name() {
       return "slow";
@@ -105,8 +105,8 @@ final class TestStages {
   }
 
   /** {@code %prodml.slow}, as a subclass per stage is written. */
-  static final class SlowInterpreter extends StageInterpreter {
-    SlowInterpreter(Properties properties) {
+  public static final class SlowInterpreter extends StageInterpreter {
+    public SlowInterpreter(Properties properties) {
       super(properties, "slow");
     }
   }
