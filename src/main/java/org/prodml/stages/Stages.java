@@ -18,7 +18,8 @@ public final class Stages {
         new LoadStage(),
         new ProfileStage(),
         new ValidateStage(),
-        new AuditStage());
+        new AuditStage(),
+        new CheckStage());
   }
 
   public static StageRegistry registry() {
