@@ -18,8 +18,7 @@ public final class Stages {
         new LoadStage(),
         new ProfileStage(),
         new ValidateStage(),
-        new AuditStage(),
-        new CheckStage());
+        new AuditStage());
   }
 
   public static StageRegistry registry() {

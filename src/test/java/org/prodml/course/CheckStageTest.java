@@ -19,10 +19,13 @@ import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.TextBlock;
 import org.prodml.rules.RuleSource;
-import org.prodml.stages.Stages;
+import org.prodml.pipeline.Pipeline;
+import org.prodml.pipeline.StageRegistry;
+import org.prodml.stages.CheckStage;
 
 /** Exercises graded by rules: a choice, and a learner's own validation rule, with hints. */
 class CheckStageTest {
+  final Pipeline pipeline = new Pipeline(new StageRegistry(List.of(new CheckStage())));
   @TempDir Path dir;
   PipelineState state;
 
@@ -92,7 +95,7 @@ class CheckStageTest {
   }
 
   String check(String exercise) {
-    StageResult r = Stages.pipeline().run(state, "check", Params.of(Map.of("exercise", exercise)), Progress.NONE);
+    StageResult r = pipeline.run(state, "check", Params.of(Map.of("exercise", exercise)), Progress.NONE);
     return ((TextBlock) r.blocks().get(0)).text() + "\n" + r.blocks().get(1);
   }
 
