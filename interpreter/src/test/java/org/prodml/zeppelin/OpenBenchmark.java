@@ -1,0 +1,69 @@
+package org.prodml.zeppelin;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.zeppelin.interpreter.InterpreterResult;
+import org.apache.zeppelin.interpreter.InterpreterResult.Code;
+import org.prodml.cli.Home;
+import org.prodml.rules.RuleFiles;
+import org.prodml.stages.Stages;
+
+/**
+ * How fast the interpreter is where a learner feels it: the first {@code open} in a fresh JVM
+ * (the configured rules compiled) and a warm {@code %prodml.profile} paragraph on seattle-weather.
+ * Targets: open under 2 s, the warm paragraph under 50 ms (median). A benchmark, not a test: run
+ * it in its own JVM so "cold" means cold (see interpreter/README.md for the command).
+ */
+public final class OpenBenchmark {
+  private OpenBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    Properties properties = new Properties();
+    properties.setProperty(ProdmlSettings.HOME, Home.get().toString());
+    if (args.length > 1) { // e.g. rules/data-validation, to see what the catalog's size costs
+      properties.setProperty(ProdmlSettings.RULE_DIRS, args[1]);
+    }
+
+    long start = System.nanoTime();
+    try (TestGroup group = TestGroup.create(properties, Stages.registry())) {
+      group.get("prodml").open(); // LazyOpenInterpreter → ProdmlInterpreter.open → rules compiled
+      double openMillis = (System.nanoTime() - start) / 1e6;
+      long sinceJvmStart = System.currentTimeMillis() - jvmStart;
+
+      InterpreterResult load = group.run("load", "bench", Map.of("file", "seattle-weather/data.csv"), "");
+      require(load);
+      List<Double> millis = new ArrayList<>();
+      for (int i = 0; i < runs + 3; i++) {
+        long t = System.nanoTime();
+        InterpreterResult profile = group.run("profile", "bench", Map.of(), "");
+        double elapsed = (System.nanoTime() - t) / 1e6;
+        require(profile);
+        if (i >= 3) { // the first runs measure the profile and warm the JIT
+          millis.add(elapsed);
+        }
+      }
+      Collections.sort(millis);
+      int rules = RuleFiles.compile(ProdmlSettings.config(properties).ruleFolders()).rules().size(); // cached: no second build
+      System.out.printf("open (%d rules compiled, fresh JVM): %.0f ms (%d ms after JVM start); target < 2000 ms%n",
+          rules, openMillis, sinceJvmStart);
+      System.out.printf("load average while measuring: %.1f on %d cores%n",
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+      System.out.printf("warm %%prodml.profile on seattle-weather (1461 rows), %d runs: median %.1f ms, min %.1f ms,"
+          + " max %.1f ms; target < 50 ms%n", millis.size(), millis.get(millis.size() / 2), millis.get(0),
+          millis.get(millis.size() - 1));
+    }
+    System.exit(0);
+  }
+
+  private static void require(InterpreterResult result) {
+    if (result.code() != Code.SUCCESS) {
+      throw new IllegalStateException(TestGroup.messages(result).toString());
+    }
+  }
+}
