@@ -16,7 +16,7 @@ import org.prodml.data.DatasetSpec;
 import org.prodml.profile.ValueType;
 import org.prodml.render.TableBlock;
 import org.prodml.render.TextTables;
-import org.prodml.report.AtomicFiles;
+import org.prodml.io.AtomicFiles;
 import org.prodml.report.HtmlReport;
 import org.prodml.report.Json;
 import org.prodml.report.MarkdownReport;

@@ -10,7 +10,7 @@ import org.prodml.profile.ProfileOptions;
 import org.prodml.profile.ValueType;
 import org.prodml.render.Tables;
 import org.prodml.render.TextTables;
-import org.prodml.report.AtomicFiles;
+import org.prodml.io.AtomicFiles;
 import org.prodml.report.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,16 +1,10 @@
 package org.prodml.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.prodml.io.AtomicFiles;
 import org.prodml.text.Format;
 
 /**
@@ -136,30 +130,7 @@ public final class RulesReadme {
 
   /** Writes the README atomically (a temporary file beside it, then a move). */
   public static void write(Path readme, List<Path> folders) {
-    String text = generate(folders);
-    Path dir = readme.toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".README", ".tmp");
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try {
-          // temp files are created owner-only; the README is an ordinary, readable file
-          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-          // not a POSIX file system: the default permissions apply
-        }
-        try {
-          Files.move(tmp, readme, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, readme, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    AtomicFiles.write(readme, generate(folders));
   }
 
   /** The rules folder of the project: {@code rules/} under {@code prodml.home}, or the working dir. */

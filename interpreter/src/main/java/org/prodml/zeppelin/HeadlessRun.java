@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.prodml.report.AtomicFiles;
+import org.prodml.io.AtomicFiles;
 import org.prodml.zeppelin.ParagraphRun.Status;
 import org.prodml.zeppelin.RunCommand.NoteFile;
 

@@ -1,4 +1,4 @@
-package org.prodml.report;
+package org.prodml.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,12 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
+      // A temp file is created owner-only; outputs are for others to read too (a Zeppelin service
+      // user, a CI artifact store), so they get the usual rw-r--r--.
       Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try {
         Files.write(temp, content);
         try {
