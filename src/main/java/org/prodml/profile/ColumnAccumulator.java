@@ -10,7 +10,6 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  * accumulator of the whole.
  */
 final class ColumnAccumulator {
-  static final int KLL_K = 200;
   private static final long MISSING_HASH = 0x9E3779B97F4A7C15L;
 
   final String name;
@@ -34,9 +33,7 @@ final class ColumnAccumulator {
   private long zeros;
 
   private final DistinctCounter distinct = new DistinctCounter();
-  private final KllDoublesSketch quantiles;
-  private final double[] pending;
-  private int pendingSize;
+  private final Quantiles quantiles;
   private final CategoryCounter categories;
 
   /** The last parsed value of this column in the current row: number, or category text. */
@@ -58,8 +55,7 @@ final class ColumnAccumulator {
         markerStart[m.charAt(0)] = true;
       }
     }
-    this.quantiles = type.kind().ordered() ? KllDoublesSketch.newHeapInstance(KLL_K) : null;
-    this.pending = type.kind().ordered() ? new double[1024] : null;
+    this.quantiles = type.kind().ordered() ? new Quantiles() : null;
     this.categories = type.kind().ordered() ? null : new CategoryCounter();
   }
 
@@ -201,19 +197,8 @@ final class ColumnAccumulator {
     if (v == 0) {
       zeros++;
     }
-    pending[pendingSize++] = v;
-    if (pendingSize == pending.length) {
-      flushQuantiles();
-    }
+    quantiles.add(v);
     distinct.add(lastHash);
-  }
-
-  /** The KLL sketch takes values in blocks: its vector update is much cheaper per value. */
-  private void flushQuantiles() {
-    if (pendingSize > 0) {
-      quantiles.update(pending, 0, pendingSize);
-      pendingSize = 0;
-    }
   }
 
   private void addCategory(char[] b, int off, int len, long hash) {
@@ -285,8 +270,6 @@ final class ColumnAccumulator {
     max = Math.max(max, other.max);
     zeros += other.zeros;
     if (quantiles != null) {
-      flushQuantiles();
-      other.flushQuantiles();
       quantiles.merge(other.quantiles);
     }
     if (categories != null) {
@@ -296,9 +279,6 @@ final class ColumnAccumulator {
   }
 
   ColumnProfile toProfile() {
-    if (quantiles != null) {
-      flushQuantiles();
-    }
     long distinctCount = n == 0 ? 0 : Math.max(1, Math.min(distinct.estimate(), n));
     NumericSummary numeric = null;
     Histogram histogram = null;
@@ -306,10 +286,11 @@ final class ColumnAccumulator {
     List<ValueCount> frequencies = List.of();
     boolean complete = false;
     if (quantiles != null && n > 0) {
+      KllDoublesSketch sketch = quantiles.result();
       double stddev = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
-      numeric = NumericSummary.of(min, max, mean, stddev, zeros, quantiles);
-      histogram = Histogram.of(quantiles, min, max, Histogram.DEFAULT_BINS, n);
-      quantileBytes = quantiles.toByteArray();
+      numeric = NumericSummary.of(min, max, mean, stddev, zeros, sketch);
+      histogram = Histogram.of(sketch, min, max, Histogram.DEFAULT_BINS, n);
+      quantileBytes = sketch.toByteArray();
     }
     if (categories != null && n > 0) {
       List<ValueCount> all = categories.frequencies();

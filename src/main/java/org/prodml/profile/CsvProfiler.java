@@ -37,6 +37,11 @@ import org.prodml.data.DataInputException;
 public final class CsvProfiler {
   /** Below this size a second thread costs more than it saves. */
   static final long PARALLEL_MIN_BYTES = 8L << 20;
+  /**
+   * A column is typed as, say, DOUBLE when 99% of its sample values are numbers; the rest count
+   * as invalid values, which a validation rule reports, instead of turning it into text.
+   */
+  static final double TYPE_SHARE = 0.99;
 
   private CsvProfiler() {}
 
@@ -136,7 +141,7 @@ public final class CsvProfiler {
         if (names == null) {
           names = headerNames(name, record);
           for (int i = 0; i < names.size(); i++) {
-            inference.add(new TypeInference(options.missingMarkers()));
+            inference.add(new TypeInference(options.missingMarkers(), TYPE_SHARE));
           }
           continue;
         }

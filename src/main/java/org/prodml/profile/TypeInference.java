@@ -4,49 +4,51 @@ import java.util.Set;
 
 /**
  * Infers a column's type from sample values: the narrowest of BOOLEAN, INTEGER, LONG, DOUBLE,
- * LOCAL_DATE, LOCAL_DATE_TIME that every present sample value parses as; STRING otherwise.
- * Missing markers are skipped; NaN and infinities count as DOUBLE.
+ * LOCAL_DATE, LOCAL_DATE_TIME that at least {@code share} of the present sample values parse as;
+ * STRING otherwise. Missing markers are skipped; NaN and infinities count as DOUBLE. A profile
+ * tolerates a few stray values (share below 1: they are counted as invalid, so a rule sees them)
+ * where loading a table needs every value to parse (share 1).
  */
 final class TypeInference {
   private final Set<String> missingMarkers;
-  private boolean any;
-  private boolean allBoolean = true;
-  private boolean allInt = true;
-  private boolean allLong = true;
-  private boolean allDouble = true;
-  private boolean allDate = true;
-  private boolean allDateTime = true;
+  private final double share;
+  private long present;
+  private long booleans;
+  private long ints;
+  private long longs;
+  private long doubles;
+  private long dates;
+  private long dateTimes;
 
-  TypeInference(Set<String> missingMarkers) {
+  TypeInference(Set<String> missingMarkers, double share) {
     this.missingMarkers = missingMarkers;
+    this.share = share;
   }
 
   void accept(String value) {
     if (missingMarkers.contains(value)) {
       return;
     }
-    any = true;
+    present++;
     char[] b = value.toCharArray();
     int len = b.length;
-    if (allBoolean) {
-      allBoolean = !Double.isNaN(Values.parseBoolean(b, 0, len)) && !value.equalsIgnoreCase("yes") && !value.equalsIgnoreCase("no");
+    if (!Double.isNaN(Values.parseBoolean(b, 0, len)) && !value.equalsIgnoreCase("yes") && !value.equalsIgnoreCase("no")) {
+      booleans++;
     }
-    boolean integer = Values.isIntegerText(b, 0, len);
-    if (allInt) {
-      allInt = integer && fitsInt(value);
+    if (Values.isIntegerText(b, 0, len)) {
+      longs++;
+      if (fitsInt(value)) {
+        ints++;
+      }
     }
-    if (allLong) {
-      allLong = integer;
+    if (!Double.isNaN(Values.parseDouble(b, 0, len)) || Values.isNaNText(b, 0, len)) {
+      doubles++;
     }
-    if (allDouble) {
-      double d = Values.parseDouble(b, 0, len);
-      allDouble = !Double.isNaN(d) || Values.isNaNText(b, 0, len);
-    }
-    if (allDate || allDateTime) {
-      double t = Values.parseEpochSeconds(b, 0, len);
-      boolean dateOnly = len == 10;
-      allDate &= !Double.isNaN(t) && dateOnly;
-      allDateTime &= !Double.isNaN(t);
+    if (!Double.isNaN(Values.parseEpochSeconds(b, 0, len))) {
+      dateTimes++;
+      if (len == 10) {
+        dates++;
+      }
     }
   }
 
@@ -59,26 +61,30 @@ final class TypeInference {
     }
   }
 
+  private boolean enough(long count) {
+    return count > 0 && count >= Math.ceil(present * share);
+  }
+
   ValueType result() {
-    if (!any) {
+    if (present == 0) {
       return ValueType.STRING;
     }
-    if (allBoolean) {
+    if (enough(booleans)) {
       return ValueType.BOOLEAN;
     }
-    if (allInt) {
+    if (enough(ints)) {
       return ValueType.INTEGER;
     }
-    if (allLong) {
+    if (enough(longs)) {
       return ValueType.LONG;
     }
-    if (allDouble) {
+    if (enough(doubles)) {
       return ValueType.DOUBLE;
     }
-    if (allDate) {
+    if (enough(dates)) {
       return ValueType.LOCAL_DATE;
     }
-    if (allDateTime) {
+    if (enough(dateTimes)) {
       return ValueType.LOCAL_DATE_TIME;
     }
     return ValueType.STRING;

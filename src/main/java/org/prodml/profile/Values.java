@@ -204,7 +204,7 @@ public final class Values {
 
   /** The narrowest type every present value of the sample parses as (see TypeInference). */
   public static ValueType inferType(Iterable<String> sample, Set<String> missingMarkers) {
-    TypeInference inference = new TypeInference(missingMarkers);
+    TypeInference inference = new TypeInference(missingMarkers, 1.0);
     for (String value : sample) {
       inference.accept(value);
     }
