@@ -7,7 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.nio.file.Files;
 import org.prodml.data.ColumnRoles;
+import org.prodml.data.DataLoader;
+import org.prodml.facts.FeatureCorrelationFact;
+import org.prodml.profile.ValueType;
+import org.prodml.readiness.Answers;
+import org.prodml.readiness.FeatureCorrelations;
+import org.prodml.readiness.QuestionCatalog;
+import org.prodml.readiness.Readiness;
+import org.prodml.readiness.ReadinessReport;
+import org.prodml.suggest.ColumnDomains;
+import tech.tablesaw.api.Table;
 import org.prodml.facts.ColumnComparisonFact;
 import org.prodml.facts.SchemaChangeFact;
 import org.prodml.profile.DataFiles;
@@ -52,7 +63,13 @@ public final class Audit {
     others.remove("train");
     DataFacts.Result data = DataFacts.build(train, others, roles);
     List<Object> facts = new ArrayList<>(data.facts());
+    profiles.forEach((role, profile) -> facts.addAll(ColumnDomains.facts(profile, role)));
+    facts.addAll(correlations(request.train(), request.types(), roles, train));
+    QuestionCatalog questions = QuestionCatalog.load(request.questions());
+    Answers answers = request.answers() == null ? Answers.none(questions) : Answers.read(request.answers(), questions);
+    facts.addAll(answers.facts());
     Judgement judgement = rules.evaluate(facts, request.thresholds(), r -> true);
+    ReadinessReport readiness = Readiness.report(judgement, answers);
 
     Map<String, List<ColumnComparisonFact>> comparisons = new LinkedHashMap<>();
     List<SchemaChangeFact> changes = new ArrayList<>();
@@ -69,7 +86,28 @@ public final class Audit {
     inputs.put("group", roles.group());
     return new AuditResult("ProdML Lab", version,
         judgement.hasCritical() ? Verdict.NOT_READY : Verdict.READY, inputs, judgement.findings(), profiles,
-        comparisons, changes, thresholds, rules.rules(), rules.version());
+        comparisons, changes, thresholds, rules.rules(), rules.version(), readiness.mlTestScore(),
+        readiness.unanswered(), readiness.answers());
+  }
+
+  /** Files up to this size are also loaded whole, to measure pairwise feature correlations. */
+  static final long CORRELATION_MAX_BYTES = 64L << 20;
+
+  /**
+   * Pairwise correlations of the training features (copies of each other break together): they
+   * need the rows, so only files small enough to load are measured.
+   */
+  private static List<FeatureCorrelationFact> correlations(
+      Path train, Map<String, ValueType> types, ColumnRoles roles, DatasetProfile profile) {
+    try {
+      if (Files.size(train) > CORRELATION_MAX_BYTES) {
+        return List.of();
+      }
+    } catch (java.io.IOException e) {
+      return List.of();
+    }
+    Table table = DataLoader.load(train, types);
+    return FeatureCorrelations.of(table, profile.source(), roles.features(table.columnNames()));
   }
 
   private static ProfileOptions options(AuditRequest request, ColumnRoles roles) {

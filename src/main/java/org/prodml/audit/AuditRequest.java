@@ -8,7 +8,8 @@ import org.prodml.profile.ValueType;
 
 /**
  * What to audit: the training file (the reference), optional test and serving files, the roles of
- * the columns, the rule folders, threshold overrides and declared column types.
+ * the columns, the rule folders, threshold overrides, declared column types, and the readiness
+ * answers file (null: every question unknown) with the question catalog folder.
  */
 public record AuditRequest(
     Path train,
@@ -17,7 +18,9 @@ public record AuditRequest(
     ColumnRoles roles,
     List<Path> ruleFolders,
     Map<String, Double> thresholds,
-    Map<String, ValueType> types) {
+    Map<String, ValueType> types,
+    Path answers,
+    Path questions) {
 
   public AuditRequest {
     ruleFolders = List.copyOf(ruleFolders);

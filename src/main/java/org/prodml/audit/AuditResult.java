@@ -2,15 +2,19 @@ package org.prodml.audit;
 
 import java.util.List;
 import java.util.Map;
+import org.prodml.facts.AnswerFact;
 import org.prodml.facts.ColumnComparisonFact;
 import org.prodml.facts.SchemaChangeFact;
 import org.prodml.profile.DatasetProfile;
+import org.prodml.readiness.MlTestScore;
 import org.prodml.rules.Finding;
 import org.prodml.rules.RuleMetadata;
 
 /**
- * Everything an audit found and measured: the verdict, the findings, each dataset's profile by
- * role, the comparisons with training, the thresholds in force and the rules that ran.
+ * Everything an audit found and measured: the verdict, the findings (data validation, readiness
+ * contradictions, flaws), each dataset's profile by role, the comparisons with training, the
+ * thresholds in force, the rules that ran, the ML Test Score and the readiness questions still
+ * unanswered (listed, never silently passed).
  */
 public record AuditResult(
     String tool,
@@ -23,7 +27,10 @@ public record AuditResult(
     List<SchemaChangeFact> schemaChanges,
     Map<String, Double> thresholds,
     List<RuleMetadata> rules,
-    String rulesVersion) {
+    String rulesVersion,
+    MlTestScore mlTestScore,
+    List<AnswerFact> unanswered,
+    List<AnswerFact> answers) {
 
   public long count(org.prodml.rules.Severity severity) {
     return findings.stream().filter(f -> f.severity() == severity).count();

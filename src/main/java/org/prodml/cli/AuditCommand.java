@@ -72,6 +72,12 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--types", paramLabel = "COLUMN=TYPE", split = ",", description = "declare column types, e.g. code=STRING")
   Map<String, String> types = new LinkedHashMap<>();
 
+  @Option(names = "--answers", paramLabel = "FILE", description = "answers to the readiness questions (YAML: question-id: answer); without it every question is unknown")
+  Path answers;
+
+  @Option(names = "--questions", paramLabel = "DIR", description = "the readiness question catalog (default: rules/questions of ProdML Lab)")
+  Path questions;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/audit", description = "where to write the report (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -88,7 +94,8 @@ public final class AuditCommand implements Callable<Integer> {
     Map<String, ValueType> declared = new LinkedHashMap<>();
     types.forEach((k, v) -> declared.put(k, ValueType.parse(v)));
     List<Path> folders = rules.isEmpty() ? List.of(Home.rules()) : rules;
-    AuditRequest request = new AuditRequest(train, test, serving, roles, folders, thresholds, declared);
+    AuditRequest request = new AuditRequest(train, test, serving, roles, folders, thresholds, declared, answers,
+        questions == null ? Home.rules().resolve("questions") : questions);
     var outWriter = this.spec.commandLine().getOut();
     AuditResult result = Audit.run(request, Version.get(), line -> outWriter.println(line));
     write(result, out);
@@ -113,7 +120,12 @@ public final class AuditCommand implements Callable<Integer> {
     }
     String table = rows.isEmpty() ? "No findings.\n"
         : TextTables.render(TableBlock.of("", List.of("severity", "rule", "topic", "subject", "message"), rows), 90);
-    return table + "Verdict: " + result.verdict() + " (" + result.count(org.prodml.rules.Severity.CRITICAL) + " critical, "
+    var score = result.mlTestScore();
+    String readiness = String.format("ML Test Score: %s (%s: %s) — %s; %d question%s unanswered%n",
+        org.prodml.text.Format.number(score.finalScore()), score.band().range(), score.band().meaning(),
+        String.join(", ", score.sections().stream().map(x -> x.section() + " " + org.prodml.text.Format.number(x.score())).toList()),
+        result.unanswered().size(), result.unanswered().size() == 1 ? "" : "s");
+    return table + readiness + "Verdict: " + result.verdict() + " (" + result.count(org.prodml.rules.Severity.CRITICAL) + " critical, "
         + result.count(org.prodml.rules.Severity.WARNING) + " warning, " + result.count(org.prodml.rules.Severity.INFO) + " info)\n";
   }
 }

@@ -4,6 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.prodml.data.DatasetSpec;
+import org.prodml.io.AtomicFiles;
+import org.prodml.profile.DataFiles;
+import org.prodml.profile.DatasetProfile;
+import org.prodml.profile.ProfileOptions;
 import org.prodml.render.TableBlock;
 import org.prodml.render.TextTables;
 import org.prodml.rules.RuleBase;
@@ -12,6 +17,8 @@ import org.prodml.rules.RuleCatalog;
 import org.prodml.rules.RulesReadme;
 import org.prodml.rules.RuleFiles;
 import org.prodml.rules.RuleMetadata;
+import org.prodml.suggest.RuleSuggester;
+import org.prodml.suggest.Suggestion;
 import org.prodml.text.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +29,7 @@ import picocli.CommandLine.Spec;
     name = "rules",
     mixinStandardHelpOptions = true,
     description = "List and lint the rule catalog, and regenerate rules/README.md.",
-    subcommands = {RulesCommand.ListRules.class, RulesCommand.Lint.class, RulesCommand.Readme.class})
+    subcommands = {RulesCommand.ListRules.class, RulesCommand.Lint.class, RulesCommand.Readme.class, RulesCommand.Suggest.class})
 public final class RulesCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -112,6 +119,53 @@ public final class RulesCommand implements Runnable {
       RulesReadme.write(readme, RuleCatalog.folders(rulesRoot));
       spec.commandLine().getOut().println("wrote " + readme);
       spec.commandLine().getOut().flush();
+      return ProdmlCommand.OK;
+    }
+  }
+
+  /** Suggests constraints from a reference dataset, as DRL a person reads and edits. */
+  @Command(name = "suggest", mixinStandardHelpOptions = true,
+      description = {"Suggest validation rules (completeness, type, range, domain, uniqueness) from a reference",
+          "dataset's profile, as ready-to-edit DRL on standard output; with --out, one rule per file with",
+          "its cases, ready to commit as a rules folder."})
+  static final class Suggest implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "the reference (training) data")
+    Path train;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "the label column (default: from dataset.json)")
+    String label;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "the dataset's name in rule names and the DRL package (default: the file's folder)")
+    String name;
+
+    @Option(names = "--prefix", paramLabel = "ID", defaultValue = RuleSuggester.DEFAULT_PREFIX,
+        description = "rule id prefix, unique across rule folders (default: ${DEFAULT-VALUE})")
+    String prefix;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "write one .drl and one .cases.json per rule into this folder")
+    Path out;
+
+    @Override
+    public Integer call() {
+      DatasetSpec spec = DatasetSpec.forDataFile(train).orElse(null);
+      String labelColumn = label != null ? label : spec == null ? null : spec.label();
+      DatasetProfile profile = DataFiles.profile(train, ProfileOptions.defaults().withLabel(labelColumn), true);
+      String dataset = name != null ? name
+          : spec != null && spec.name() != null ? spec.name()
+          : train.toAbsolutePath().getParent().getFileName().toString();
+      Suggestion suggestion = RuleSuggester.suggest(profile, dataset, prefix);
+      var w = this.spec.commandLine().getOut();
+      if (out == null) {
+        w.print(suggestion.drl());
+      } else {
+        suggestion.files().forEach((file, text) -> AtomicFiles.write(out.resolve(file), text));
+        w.println("wrote " + suggestion.rules().size() + " rules with their cases to " + out);
+        w.println("register the folder in rules/catalog.json: " + suggestion.catalogEntry(out.getFileName().toString()));
+        w.println("then check it: ./prodml rules lint");
+      }
+      w.flush();
       return ProdmlCommand.OK;
     }
   }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.prodml.audit.AuditResult;
 import org.prodml.chart.Charts;
+import org.prodml.facts.AnswerFact;
+import org.prodml.readiness.MlTestScore;
 import org.prodml.profile.ColumnProfile;
 import org.prodml.profile.DatasetProfile;
 import org.prodml.render.TableBlock;
@@ -26,6 +28,7 @@ public record AuditPage(
     List<Section> comparisons,
     List<Section> profiles,
     Map<String, String> thresholds,
+    ReadinessView readiness,
     int rules,
     String rulesVersion,
     String version) {
@@ -35,6 +38,38 @@ public record AuditPage(
 
   /** One finding with its evidence as text and, when there is one, a chart of its column. */
   public record FindingView(String ruleId, String subject, String message, String remedy, Map<String, String> evidence, String chart) {}
+
+  /** The ML Test Score: final score and band, section sums, each test, what raises it cheapest. */
+  public record ReadinessView(
+      String finalScore, String band, String meaning, List<String> sections, TableBlock tests, TableBlock raises,
+      TableBlock unanswered) {
+
+    static ReadinessView of(AuditResult audit) {
+      MlTestScore score = audit.mlTestScore();
+      List<String> sections = score.sections().stream()
+          .map(x -> x.section() + " " + Format.number(x.score()) + " / 7").toList();
+      List<List<String>> tests = new ArrayList<>();
+      for (MlTestScore.TestResult t : score.tests()) {
+        List<String> evidence = new ArrayList<>();
+        t.evidence().forEach((k, v) -> evidence.add(k + " = " + Format.value(v)));
+        tests.add(List.of(t.test(), t.title(), t.status(), Format.number(t.score()), t.basis(),
+            String.join("; ", evidence), t.note() == null ? "" : t.note()));
+      }
+      List<List<String>> raises = new ArrayList<>();
+      for (MlTestScore.Improvement i : score.cheapestRaises()) {
+        raises.add(List.of(i.test(), i.title(), i.status(), i.action(), "+" + Format.number(i.gain()),
+            i.question() + (i.questionText().isEmpty() ? "" : ": " + i.questionText()), i.howToAutomate()));
+      }
+      List<List<String>> unanswered = new ArrayList<>();
+      for (AnswerFact a : audit.unanswered()) {
+        unanswered.add(List.of(a.id(), a.topic(), a.test()));
+      }
+      return new ReadinessView(Format.number(score.finalScore()), score.band().range(), score.band().meaning(), sections,
+          TableBlock.of("", List.of("test", "title", "status", "score", "basis", "evidence", "why"), tests),
+          TableBlock.of("", List.of("test", "title", "status", "what to do", "section gain", "question", "how to automate"), raises),
+          TableBlock.of("", List.of("question", "topic", "ML Test Score test"), unanswered));
+    }
+  }
 
   /** A titled table with charts beside it. */
   public record Section(String title, TableBlock table, List<String> charts) {}
@@ -84,7 +119,8 @@ public record AuditPage(
     audit.thresholds().forEach((k, v) -> thresholds.put(k, Format.number(v)));
     return new AuditPage(audit.verdict().name(), audit.verdict() == org.prodml.audit.Verdict.READY,
         audit.count(Severity.CRITICAL), audit.count(Severity.WARNING), audit.count(Severity.INFO),
-        inputs, groups, comparisons, profiles, thresholds, audit.rules().size(), audit.rulesVersion(), audit.version());
+        inputs, groups, comparisons, profiles, thresholds, ReadinessView.of(audit), audit.rules().size(), audit.rulesVersion(),
+        audit.version());
   }
 
   /** The train-vs-other overlay of the finding's column, when the finding is about a column. */

@@ -43,6 +43,14 @@ public final class MarkdownReport {
       }
       md.append('\n');
     }
+    var score = audit.mlTestScore();
+    md.append("## ML Test Score: ").append(org.prodml.text.Format.number(score.finalScore())).append(" (")
+        .append(score.band().range()).append(": ").append(score.band().meaning()).append(")\n\n");
+    AuditPage.ReadinessView view = AuditPage.ReadinessView.of(audit);
+    md.append(String.join(" · ", view.sections())).append("\n\n").append(table(view.tests())).append('\n');
+    md.append("### What would raise the score most cheaply\n\n").append(table(view.raises())).append('\n');
+    md.append("### Questions still unanswered (").append(audit.unanswered().size()).append(")\n\n")
+        .append(audit.unanswered().isEmpty() ? "Every question has an answer.\n" : table(view.unanswered())).append('\n');
     for (Map.Entry<String, List<ColumnComparisonFact>> e : audit.comparisons().entrySet()) {
       md.append("## train vs ").append(e.getKey()).append("\n\n");
       md.append(table(Tables.comparison("", e.getValue()))).append('\n');

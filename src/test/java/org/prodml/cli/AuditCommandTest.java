@@ -79,6 +79,58 @@ class AuditCommandTest {
   }
 
   @Test
+  void readinessAnswersGiveAnMlTestScoreAndContradictionsAreFindings(@TempDir Path dir) throws Exception {
+    Path answers = Path.of("rules/questions/examples/seattle-weather.answers.yaml");
+    Run honest = run("audit", "--train", TRAIN.toString(), "--serving", SERVING.toString(), "--label", "weather",
+        "--time", "date", "--answers", answers.toString(), "--out", dir.resolve("honest").toString());
+    assertEquals(0, honest.exit(), honest.out() + honest.err());
+    JsonNode audit = new ObjectMapper().readTree(dir.resolve("honest/audit.json").toFile());
+    JsonNode score = audit.get("mlTestScore");
+    assertEquals(4, score.get("sections").size());
+    assertEquals(28, score.get("tests").size());
+    double lowest = 7;
+    for (JsonNode section : score.get("sections")) {
+      lowest = Math.min(lowest, section.get("score").asDouble());
+    }
+    assertEquals(lowest, score.get("final").asDouble(), "the final score is the lowest section");
+    assertTrue(score.get("final").asDouble() > 0, "answers and evidence raise it above zero");
+    assertTrue(honest.out().contains("ML Test Score: " + org.prodml.text.Format.number(lowest)), honest.out());
+    assertTrue(audit.get("unanswered").size() > 0 && audit.get("unanswered").size() < 41, "only some questions are left unknown");
+
+    Run contradicted = run("audit", "--train", TRAIN.toString(), "--serving", SERVING.toString(), "--label", "weather",
+        "--time", "date", "--answers", "rules/questions/examples/seattle-weather.contradicting.answers.yaml",
+        "--out", dir.resolve("contradicted").toString());
+    List<JsonNode> findings = findings(dir.resolve("contradicted"));
+    assertTrue(findings.stream().anyMatch(f -> f.get("ruleId").asText().equals("MT-508")),
+        "an answer claiming the model's age is watched, while serving runs two years past training");
+    assertTrue(Files.readString(dir.resolve("contradicted/audit.html")).contains("Readiness: the ML Test Score"));
+
+    Run none = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--out", dir.resolve("none").toString());
+    JsonNode noAnswers = new ObjectMapper().readTree(dir.resolve("none/audit.json").toFile());
+    assertEquals(41, noAnswers.get("unanswered").size(), "without answers every question is listed as unknown: " + none.out());
+  }
+
+  @Test
+  void suggestedRulesCompileAndStayQuietOnTheirReferenceData(@TempDir Path dir) throws Exception {
+    Run suggest = run("rules", "suggest", "--train", TRAIN.toString(), "--name", "weather");
+    assertEquals(0, suggest.exit(), suggest.err());
+    Path folder = Files.createDirectories(dir.resolve("rules/weather"));
+    Files.writeString(folder.resolve("Suggested.drl"), suggest.out());
+    Run clean = run("audit", "--train", TRAIN.toString(), "--serving", TRAIN.toString(), "--label", "weather",
+        "--rules", folder.toString(), "--out", dir.resolve("clean").toString());
+    assertEquals(0, clean.exit(), clean.out() + clean.err());
+    assertTrue(findings(dir.resolve("clean")).isEmpty(), "suggested constraints hold on the data they came from: " + clean.out());
+    Path damaged = CsvDamage.of(SERVING, 4).rescale("temp_max", 1.8, 32).inject("weather", "hail", 0.1).blank("wind", 0.2)
+        .write(dir.resolve("damaged.csv"));
+    run("audit", "--train", TRAIN.toString(), "--serving", damaged.toString(), "--label", "weather",
+        "--rules", folder.toString(), "--out", dir.resolve("damaged").toString());
+    List<JsonNode> findings = findings(dir.resolve("damaged"));
+    assertTrue(findings.stream().anyMatch(f -> f.get("subject").asText().equals("temp_max") && f.get("topic").asText().equals("RANGE")));
+    assertTrue(findings.stream().anyMatch(f -> f.get("subject").asText().equals("weather") && f.get("topic").asText().equals("DOMAIN")));
+    assertTrue(findings.stream().anyMatch(f -> f.get("subject").asText().equals("wind") && f.get("topic").asText().equals("MISSINGNESS")));
+  }
+
+  @Test
   void reportOpensOfflineInHeadlessChromium(@TempDir Path dir) throws Exception {
     if (HeadlessChromium.skipped()) {
       return;
