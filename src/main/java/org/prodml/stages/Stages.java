@@ -18,6 +18,14 @@ public final class Stages {
         new LoadStage(),
         new ProfileStage(),
         new ValidateStage(),
+        new TransformStage(),
+        new SplitStage(),
+        new TrainStage(),
+        new EvaluateStage(),
+        new ServeStage(),
+        new MonitorStage(),
+        new SimulateStage(),
+        new DeployStage(),
         new AuditStage());
   }
 

@@ -1,0 +1,36 @@
+package org.prodml.monitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.prodml.facts.MonitoringConfigFact;
+
+/**
+ * The monitoring declared for a model: the checks to run on served data (drift, volume, nan, age,
+ * quality), their limits, and who is alerted. No checks means no monitoring.
+ */
+public record MonitoringConfig(List<String> checks, Map<String, Double> thresholds, String owner, WindowSpec window) {
+
+  public static final List<String> KNOWN_CHECKS = List.of("drift", "volume", "nan", "age", "quality");
+
+  public MonitoringConfig {
+    checks = List.copyOf(checks);
+    thresholds = new TreeMap<>(thresholds);
+    for (String c : checks) {
+      if (!KNOWN_CHECKS.contains(c)) {
+        throw new IllegalArgumentException("unknown monitoring check '" + c + "'; checks: " + String.join(", ", KNOWN_CHECKS));
+      }
+    }
+  }
+
+  public boolean configured() {
+    return !checks.isEmpty();
+  }
+
+  public MonitoringConfigFact fact() {
+    List<String> limits = new ArrayList<>();
+    thresholds.forEach((k, v) -> limits.add(k + "=" + v));
+    return new MonitoringConfigFact(configured(), checks, limits, owner == null || owner.isBlank() ? null : owner, window.lengthDays());
+  }
+}

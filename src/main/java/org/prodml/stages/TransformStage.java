@@ -1,0 +1,171 @@
+package org.prodml.stages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.prodml.data.ColumnRoles;
+import org.prodml.facts.TransformFact;
+import org.prodml.pipeline.Params;
+import org.prodml.pipeline.PipelineState;
+import org.prodml.pipeline.Progress;
+import org.prodml.pipeline.Stage;
+import org.prodml.pipeline.StageResult;
+import org.prodml.render.TableBlock;
+import org.prodml.render.Tables;
+import org.prodml.rules.Judgement;
+import org.prodml.transform.Encoding;
+import org.prodml.transform.FeatureMatrix;
+import org.prodml.transform.FitScope;
+import org.prodml.transform.FittedTransforms;
+import org.prodml.transform.Placement;
+import org.prodml.transform.TransformKind;
+import org.prodml.transform.TransformPlan;
+import tech.tablesaw.api.Table;
+
+/**
+ * Declares the feature transforms (one per line in the paragraph's body, or an automatic plan for
+ * the model family) and fits them on the training table; then shows what the fitted transforms do
+ * to every table of the note. Fitted on training rows, a standardized feature has mean 0 there and
+ * not elsewhere, which is drift made visible; fitted per batch, every table looks centered and the
+ * drift is hidden from the model.
+ */
+public final class TransformStage implements Stage {
+  @Override
+  public String name() {
+    return "transform";
+  }
+
+  @Override
+  public String summary() {
+    return "declare feature transforms (standardize, bucketize, one-hot, hash, cross …) and fit them on training data";
+  }
+
+  @Override
+  public Map<String, String> parameters() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("of", "the table to fit on (default: train if split, else data)");
+    p.put("for", "the model family automatic encodings are chosen for: linear (default) or tree");
+    p.put("fit", "training (fit once on training rows, default) or batch (refit on every batch: the per-batch mistake)");
+    p.put("placement", "materialized (applied before training, default) or in-model (travels with the model)");
+    p.put("features", "the raw feature columns, comma-separated (default: every column that is not label, time, group or id)");
+    p.put("thresholds", "rule threshold overrides, e.g. name:value");
+    return p;
+  }
+
+  @Override
+  public StageResult run(PipelineState state, Params params, Progress progress) {
+    String of = params.string("of", StageKeys.trainingTable(state));
+    Table table = state.requireTable(of, "%prodml.load(file=…)");
+    ColumnRoles roles = StageKeys.roles(state);
+    List<String> features = params.has("features") ? params.list("features") : roles.features(table.columnNames());
+    Encoding encoding = params.choice("for", "linear", List.of("linear", "tree")).equals("tree") ? Encoding.TREE : Encoding.LINEAR;
+    FitScope scope = StageSupport.library(() -> FitScope.parse(params.string("fit", "training")));
+    Placement placement = StageSupport.library(() -> Placement.parse(params.string("placement", "materialized")));
+    for (String f : features) {
+      if (!table.columnNames().contains(f)) {
+        throw new org.prodml.pipeline.StageException("no column '" + f + "' in " + of + "; it has " + String.join(", ", table.columnNames()));
+      }
+    }
+    boolean declared = !params.body().isBlank();
+    FittedTransforms fitted = StageSupport.library(() -> {
+      TransformPlan plan = declared
+          ? TransformPlan.parse(table, features, params.body(), encoding, placement, scope)
+          : TransformPlan.auto(table, features, encoding, placement, scope);
+      return plan.fit(table, of);
+    });
+    state.put(ModelKeys.TRANSFORMS, fitted);
+    state.put(ModelKeys.TRANSFORMS_FITTED_ON, of);
+    state.setFacts("transform", fitted.facts());
+    Judgement judgement = StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.TRANSFORM));
+
+    StageResult.Builder result = StageResult.builder()
+        .text("Fitted " + fitted.steps().size() + " transform" + (fitted.steps().size() == 1 ? "" : "s")
+            + (declared ? "" : " (automatic plan for " + encoding.name().toLowerCase() + " models)") + " on '" + of + "' ("
+            + table.rowCount() + " rows), fit " + scope.label() + ", " + fitted.placement() + ": " + fitted.featureNames().size()
+            + " features from " + fitted.inputColumns().size() + " columns; " + StageSupport.findingsSummary(judgement.findings().size()) + ".")
+        .table(Tables.findings("findings", judgement.findings()))
+        .findings(judgement.findings())
+        .table(transforms(fitted))
+        .table(effect(state, fitted));
+    FeatureMatrix preview = fitted.apply(table.first(Math.min(5, table.rowCount())));
+    result.table(preview(preview));
+    result.table(kinds());
+    return result.build();
+  }
+
+  static TableBlock transforms(FittedTransforms fitted) {
+    List<List<String>> rows = new ArrayList<>();
+    for (TransformFact f : fitted.facts()) {
+      rows.add(List.of(f.transform(), f.column(), f.outputs().size() <= 3 ? String.join(", ", f.outputs()) : f.outputs().size() + " columns",
+          f.fitScope(), f.placement(), f.parameters(), StageSupport.number(f.outputMin()), StageSupport.number(f.outputMax()),
+          String.valueOf(f.nonFinite())));
+    }
+    return TableBlock.of("fitted transforms", List.of("transform", "column", "outputs", "fit", "placement", "fitted parameters",
+        "min out", "max out", "NaN/Inf made"), rows);
+  }
+
+  /**
+   * Mean and standard deviation of each numeric feature (not one-hot indicators) after the
+   * transforms, on every table of the note: what the model will see from each.
+   */
+  static TableBlock effect(PipelineState state, FittedTransforms fitted) {
+    Map<String, FeatureMatrix> byTable = new LinkedHashMap<>();
+    for (var e : state.tables().entrySet()) {
+      if (e.getValue().columnNames().containsAll(fitted.inputColumns())) {
+        byTable.put(e.getKey(), fitted.apply(e.getValue()));
+      }
+    }
+    List<String> header = new ArrayList<>(List.of("feature"));
+    byTable.keySet().forEach(t -> header.add(t + " mean ± sd"));
+    List<List<String>> rows = new ArrayList<>();
+    for (String f : fitted.featureNames()) {
+      if (f.contains("=") || f.contains("#") || f.contains("_bucket")) {
+        continue; // indicator columns: their means are shares, shown by profile and validate
+      }
+      List<String> row = new ArrayList<>(List.of(f));
+      for (FeatureMatrix m : byTable.values()) {
+        double[] v = m.column(f);
+        double mean = 0;
+        long n = 0;
+        for (double x : v) {
+          if (Double.isFinite(x)) {
+            mean += x;
+            n++;
+          }
+        }
+        mean = n == 0 ? Double.NaN : mean / n;
+        double ss = 0;
+        for (double x : v) {
+          if (Double.isFinite(x)) {
+            ss += (x - mean) * (x - mean);
+          }
+        }
+        row.add(StageSupport.number(mean) + " ± " + StageSupport.number(n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN));
+      }
+      rows.add(row);
+    }
+    return TableBlock.of("features after the transforms, per table", header, rows);
+  }
+
+  private static TableBlock preview(FeatureMatrix m) {
+    List<List<String>> rows = new ArrayList<>();
+    for (int r = 0; r < m.rows(); r++) {
+      List<String> row = new ArrayList<>();
+      for (int c = 0; c < m.width(); c++) {
+        row.add(StageSupport.number(m.columns()[c][r]));
+      }
+      rows.add(row);
+    }
+    return TableBlock.of("first rows as the model sees them", m.names(), rows);
+  }
+
+  private static TableBlock kinds() {
+    List<List<String>> rows = new ArrayList<>();
+    for (TransformKind k : TransformKind.values()) {
+      rows.add(List.of(k.keyword(), k.description()));
+    }
+    return TableBlock.of("transforms a body line can declare (e.g. 'standardize temp_max', 'bucketize wind buckets=4')",
+        List.of("transform", "what it does"), rows);
+  }
+}
