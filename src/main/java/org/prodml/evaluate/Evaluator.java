@@ -92,6 +92,7 @@ public final class Evaluator {
     double accuracy = rows == 0 ? Double.NaN : (double) correct / rows;
     List<ClassMetrics> perClass = new ArrayList<>();
     double f1Sum = 0;
+    int f1Classes = 0;
     for (int c = 0; c < k; c++) {
       long tp = confusion[c][c];
       long predictedC = 0;
@@ -106,7 +107,11 @@ public final class Evaluator {
       double recall = actualC == 0 ? 0 : (double) tp / actualC;
       double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
       perClass.add(new ClassMetrics(classes.get(c), precision, recall, f1, actualC));
-      f1Sum += f1;
+      // A class neither present nor predicted in these rows says nothing about them.
+      if (actualC > 0 || predictedC > 0) {
+        f1Sum += f1;
+        f1Classes++;
+      }
     }
     // Probability measures need a known true class.
     List<Integer> known = new ArrayList<>();
@@ -123,7 +128,7 @@ public final class Evaluator {
     double auc = auc(p, y, known, k);
     Calibration cal = calibration(p, y, known, k, classes);
     return new EvaluationResult(model.id(), tableName, model.task().label(), rows, "accuracy", accuracy, true, accuracy,
-        perClass, k == 0 ? Double.NaN : f1Sum / k, auc, logLoss, classes, confusion, unknown, cal.buckets, cal.of,
+        perClass, f1Classes == 0 ? Double.NaN : f1Sum / f1Classes, auc, logLoss, classes, confusion, unknown, cal.buckets, cal.of,
         cal.bias, cal.biasClass, cal.error, Double.NaN, Double.NaN, Double.NaN, p.nonFinite());
   }
 

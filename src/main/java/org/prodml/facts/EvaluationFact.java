@@ -11,7 +11,7 @@ package org.prodml.facts;
  * @param value the headline metric
  * @param higherIsBetter whether a higher headline metric is better
  * @param accuracy share of rows whose predicted class is the label
- * @param macroF1 F1 averaged over classes
+ * @param macroF1 F1 averaged over the classes present in the rows or predicted for them
  * @param auc ROC AUC (binary) or macro one-vs-rest AUC (multiclass)
  * @param logLoss mean negative log probability of the true class
  * @param predictionBias mean predicted probability minus observed rate of the positive class

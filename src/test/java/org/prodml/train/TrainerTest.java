@@ -64,6 +64,23 @@ class TrainerTest {
   }
 
   @Test
+  void twoNotesTrainingAtOnceGetTheModelsTheyWouldGetAlone() throws Exception {
+    ModelSpec gbt = ModelSpec.of(ModelType.GBT, LabelSpec.of("Species"), 5L).with("trees", 20);
+    List<String> alone = List.of(train(forest(7L)).fingerprint(), train(forest(8L)).fingerprint(), train(gbt).fingerprint());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      for (int round = 0; round < 3; round++) {
+        var a = pool.submit(() -> train(forest(7L)).fingerprint());
+        var b = pool.submit(() -> train(forest(8L)).fingerprint());
+        var c = pool.submit(() -> train(gbt).fingerprint());
+        assertEquals(alone, List.of(a.get(), b.get(), c.get()), "round " + round);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void anUnseededRunIsRecordedAsSuch() {
     TrainedModel m = train(forest(null));
     assertFalse(m.seeded());
