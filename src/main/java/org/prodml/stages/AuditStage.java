@@ -1,5 +1,6 @@
 package org.prodml.stages;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,13 @@ import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
+import org.prodml.readiness.Answers;
+import org.prodml.readiness.MlTestScore;
+import org.prodml.readiness.Readiness;
+import org.prodml.readiness.ReadinessReport;
+import org.prodml.render.TableBlock;
 import org.prodml.render.Tables;
+import org.prodml.text.Format;
 import org.prodml.rules.Finding;
 import org.prodml.rules.Judgement;
 import org.prodml.rules.Severity;
@@ -16,7 +23,8 @@ import org.prodml.text.Html;
 
 /**
  * Judges the whole note: every rule over every fact the note's stages produced (data, model,
- * serving, monitoring, answers), and the verdict — not ready while any finding is CRITICAL.
+ * serving, monitoring) and its readiness answers; the verdict — not ready while any finding is
+ * CRITICAL — and the ML Test Score.
  */
 public final class AuditStage implements Stage {
   @Override
@@ -45,7 +53,11 @@ public final class AuditStage implements Stage {
       new ValidateStage().facts(state, reference, ValidateStage.defaultOthers(state, reference));
     }
     Severity floor = Severity.valueOf(params.choice("severity", "INFO", List.of("INFO", "WARNING", "CRITICAL")));
-    Judgement judgement = state.rules().evaluate(state.facts(), ValidateStage.thresholds(params), r -> true);
+    Answers answers = NoteReadiness.answers(state);
+    List<Object> facts = new ArrayList<>(state.facts());
+    facts.addAll(answers.facts());
+    Judgement judgement = state.rules().evaluate(facts, ValidateStage.thresholds(params), r -> true);
+    ReadinessReport readiness = Readiness.report(judgement, answers);
     List<Finding> shown = judgement.findings().stream().filter(f -> f.severity().compareTo(floor) >= 0).toList();
     long critical = judgement.findings().stream().filter(Finding::isCritical).count();
     long warnings = judgement.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
@@ -56,9 +68,23 @@ public final class AuditStage implements Stage {
         + (ready ? "READY" : "NOT READY") + "</b> · " + critical + " critical · " + warnings + " warning · " + info
         + " info · " + state.facts().size() + " facts from " + Html.escape(String.join(", ", state.factsBySource().keySet()))
         + "</div>";
+    MlTestScore score = readiness.mlTestScore();
+    List<List<String>> sections = new ArrayList<>();
+    for (MlTestScore.SectionScore section : score.sections()) {
+      sections.add(List.of(section.section(), Format.number(section.score()), String.valueOf(section.automated()),
+          String.valueOf(section.manual()), String.valueOf(section.failed() + section.notDone()), String.valueOf(section.unknown())));
+    }
+    List<List<String>> raises = new ArrayList<>();
+    for (MlTestScore.Improvement i : score.cheapestRaises()) {
+      raises.add(List.of(i.test(), i.title(), i.status(), i.action(), i.question()));
+    }
     return StageResult.builder()
         .html(card)
         .table(Tables.findings("findings", shown))
+        .text("ML Test Score " + Format.number(score.finalScore()) + " (" + score.band().range() + ": " + score.band().meaning()
+            + "); " + readiness.unanswered().size() + " readiness questions unanswered.")
+        .table(TableBlock.of("ML Test Score by section", List.of("section", "score", "automated", "manual", "failed or not done", "unknown"), sections))
+        .table(TableBlock.of("what would raise the score most cheaply", List.of("test", "title", "status", "what to do", "question"), raises))
         .findings(judgement.findings())
         .build();
   }

@@ -24,6 +24,8 @@ import org.prodml.pipeline.StageResult;
 import org.prodml.profile.DataFiles;
 import org.prodml.profile.DatasetProfile;
 import org.prodml.profile.ProfileOptions;
+import org.prodml.readiness.Answers;
+import org.prodml.readiness.Readiness;
 import org.prodml.render.Tables;
 import org.prodml.rules.Finding;
 import org.prodml.rules.Judgement;
@@ -78,7 +80,12 @@ public final class CheckStage implements Stage {
     if (exercise.ruleData() != null) {
       extra.addAll(learnerRules(state, rules, exercise.ruleData()));
     }
-    Grade grade = ExerciseGrader.grade(exercise, attempt, rules, state.facts(), state.answers(), extra);
+    // Readiness answers and the score they give are part of what an exercise can ask about.
+    Answers readinessAnswers = NoteReadiness.answers(state);
+    List<Object> noteFacts = new ArrayList<>(state.facts());
+    noteFacts.addAll(readinessAnswers.facts());
+    extra.add(NoteReadiness.fact(Readiness.evaluate(rules, state.facts(), readinessAnswers)));
+    Grade grade = ExerciseGrader.grade(exercise, attempt, rules, noteFacts, state.answers(), extra);
     attempts.record(grade);
     return StageResult.builder()
         .text("exercise " + exercise.id() + ": " + grade.verdict() + " (attempt " + attempt + ")")

@@ -26,7 +26,9 @@ public final class Stages {
         new MonitorStage(),
         new SimulateStage(),
         new DeployStage(),
-        new AuditStage());
+        new AuditStage(),
+        new AskStage(),
+        new CheckStage());
   }
 
   public static StageRegistry registry() {

@@ -87,6 +87,12 @@ class CheckStageTest {
           insert(Evidence.of("fahrenheit-rule", "rule", $id, "subjects", $s));
         end
         """);
+    Path questions = Files.createDirectories(dir.resolve("rules/questions"));
+    try (var files = Files.list(Path.of("rules/questions"))) {
+      for (Path q : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(q, questions.resolve(q.getFileName()));
+      }
+    }
     Path data = Files.createDirectories(dir.resolve("data"));
     Files.copy(Path.of("datasets/seattle-weather/spans/train-2012-2013.csv"), data.resolve("train.csv"));
     Files.copy(Path.of("datasets/seattle-weather/spans/serving-2015.csv"), data.resolve("serving.csv"));

@@ -1,6 +1,7 @@
 package org.prodml.zeppelin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.apache.zeppelin.interpreter.InterpreterResult;
@@ -26,33 +27,34 @@ class AskParagraphTest {
   void answersAreRecordedOnePerLineSkippingBlanksAndComments() {
     InterpreterResult result = group.run("ask", "note-ask", Map.of(), """
         # data dependencies
-        DD-1: yes, the weather feed is versioned daily
+        training.reproducible: yes-manual
 
-        DD-2 :  no: nobody owns the upstream join
+        data.source.versioned :  no  # nobody pins the feed
         """);
 
     assertEquals(Code.SUCCESS, result.code(), TestGroup.messages(result).toString());
-    assertEquals("Recorded 2 answers; this note has 2 in all.", TestGroup.data(result, 0));
-    assertEquals("question\tanswer\nDD-1\tyes, the weather feed is versioned daily\nDD-2\tno: nobody owns the upstream join\n",
-        TestGroup.data(result, 2));
+    assertEquals("Recorded 2 answers; 39 readiness questions are still unknown.", TestGroup.data(result, 0));
+    String table = TestGroup.data(result, 2);
+    assertTrue(table.startsWith("question\tanswer\ttext\ntraining.reproducible\tyes-manual\t"), table);
+    assertTrue(table.contains("\ndata.source.versioned\tno\t"), table);
   }
 
   @Test
   void aMalformedLineIsRefusedWithItsNumberAndNothingIsKept() {
-    InterpreterResult result = group.run("ask", "note-ask-bad", Map.of(), "DD-1: yes\nDD-2: no\nthis line has no id\n");
+    InterpreterResult result = group.run("ask", "note-ask-bad", Map.of(), "training.reproducible: yes-manual\nthis line has no id\n");
     InterpreterResult status = group.run("prodml", "note-ask-bad", Map.of(), "status");
 
     assertEquals(Code.ERROR, result.code());
-    assertEquals("line 3: expected 'id: answer' (e.g. 'DD-1: yes, the feed is versioned'), got 'this line has no id'",
-        TestGroup.data(result, 0));
+    assertEquals("line 2: expected 'question-id: answer', got 'this line has no id'", TestGroup.data(result, 0));
     assertEquals("Note note-ask-bad: 0 tables, 0 stage runs, 0 facts, 0 rule paragraphs, 0 answers.", TestGroup.data(status, 0));
   }
 
   @Test
-  void anEmptyAnswerAndATwiceAnsweredQuestionAreRefused() {
-    assertEquals("line 2: the answer to 'DD-2' is empty",
-        TestGroup.data(group.run("ask", "note-ask-2", Map.of(), "DD-1: yes\nDD-2:   \n"), 0));
-    assertEquals("line 3: 'DD-1' is already answered on line 1",
-        TestGroup.data(group.run("ask", "note-ask-2", Map.of(), "DD-1: yes\nDD-2: no\nDD-1: maybe\n"), 0));
+  void unknownQuestionsAndAnswersTheQuestionDoesNotTakeAreRefused() {
+    String typo = TestGroup.data(group.run("ask", "note-ask-2", Map.of(), "data.source.reliabel: yes-manual\n"), 0);
+    assertEquals("line 1: unknown question 'data.source.reliabel'; did you mean 'data.source.reliable'?", typo);
+    String vague = TestGroup.data(group.run("ask", "note-ask-2", Map.of(), "training.reproducible: yes\n"), 0);
+    assertTrue(vague.startsWith("line 1: training.reproducible: 'yes' is not an answer"), vague);
+    assertTrue(vague.contains("say whether it is automated or manual"), vague);
   }
 }
