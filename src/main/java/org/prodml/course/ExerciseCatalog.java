@@ -15,11 +15,12 @@ import java.util.Optional;
 import org.prodml.data.DataInputException;
 
 /**
- * The course's exercises, read from {@code exercises.yaml} beside the exercise rules. Each
- * problem is reported as one line naming the file and the exercise.
+ * The course's exercises, read from the YAML files beside the exercise rules
+ * ({@code rules/exercises/*.yaml}, one per note). Each problem is reported as one line naming the
+ * file and the exercise.
  */
 public final class ExerciseCatalog {
-  public static final String FILE_NAME = "exercises.yaml";
+  public static final String FOLDER = "exercises";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -31,25 +32,44 @@ public final class ExerciseCatalog {
     this.exercises = exercises;
   }
 
-  /** Reads the catalog in a rules folder ({@code rules/exercises/exercises.yaml}). */
-  public static ExerciseCatalog read(Path yaml) {
-    if (!Files.isRegularFile(yaml)) {
-      throw new DataInputException(yaml.toString(), "no exercise catalog here");
+  /**
+   * Reads the exercises of a folder (every {@code *.yaml} in it, in name order: one file per note
+   * keeps notes apart) or of one file.
+   */
+  public static ExerciseCatalog read(Path folderOrFile) {
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(folderOrFile)) {
+      try (var list = Files.list(folderOrFile)) {
+        list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().forEach(files::add);
+      } catch (IOException e) {
+        throw new DataInputException(folderOrFile.toString(), "cannot read: " + e.getMessage());
+      }
+    } else if (Files.isRegularFile(folderOrFile)) {
+      files.add(folderOrFile);
+    } else {
+      throw new DataInputException(folderOrFile.toString(), "no exercise catalog here");
     }
+    Map<String, Exercise> byId = new LinkedHashMap<>();
+    for (Path file : files) {
+      readFile(file, byId);
+    }
+    return new ExerciseCatalog(folderOrFile, byId);
+  }
+
+  private static void readFile(Path yaml, Map<String, Exercise> byId) {
     Wrapper wrapper;
     try {
       wrapper = YAML.readValue(yaml.toFile(), Wrapper.class);
     } catch (IOException e) {
       throw new DataInputException(yaml.toString(), "not a valid exercise catalog: " + e.getMessage().lines().findFirst().orElse(""));
     }
-    Map<String, Exercise> byId = new LinkedHashMap<>();
     for (Exercise e : wrapper.exercises() == null ? List.<Exercise>of() : wrapper.exercises()) {
       String where = "exercise '" + e.id() + "': ";
       if (e.id() == null || e.id().isBlank()) {
         throw new DataInputException(yaml.toString(), "an exercise has no id");
       }
       if (byId.containsKey(e.id())) {
-        throw new DataInputException(yaml.toString(), where + "the id is used twice");
+        throw new DataInputException(yaml.toString(), where + "the id is used twice (also in another exercise file)");
       }
       if (e.note() == null || e.title() == null || e.task() == null) {
         throw new DataInputException(yaml.toString(), where + "needs note, title and task");
@@ -70,7 +90,6 @@ public final class ExerciseCatalog {
       }
       byId.put(e.id(), e);
     }
-    return new ExerciseCatalog(yaml, byId);
   }
 
   private record Wrapper(List<Exercise> exercises) {}

@@ -97,13 +97,13 @@ public final class CheckStage implements Stage {
 
   static ExerciseCatalog catalog(PipelineState state) {
     for (Path folder : state.config().ruleFolders()) {
-      for (Path candidate : List.of(folder.resolve("exercises").resolve(ExerciseCatalog.FILE_NAME), folder.resolve(ExerciseCatalog.FILE_NAME))) {
-        if (Files.isRegularFile(candidate)) {
-          return ExerciseCatalog.read(candidate);
-        }
+      Path exercises = folder.getFileName() != null && folder.getFileName().toString().equals(ExerciseCatalog.FOLDER)
+          ? folder : folder.resolve(ExerciseCatalog.FOLDER);
+      if (Files.isDirectory(exercises)) {
+        return ExerciseCatalog.read(exercises);
       }
     }
-    throw new StageException("no exercise catalog (exercises/" + ExerciseCatalog.FILE_NAME + ") in the rule folders "
+    throw new StageException("no exercise catalog (" + ExerciseCatalog.FOLDER + "/*.yaml) in the rule folders "
         + state.config().ruleFolders());
   }
 
