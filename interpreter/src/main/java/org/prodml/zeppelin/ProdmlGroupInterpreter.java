@@ -101,7 +101,7 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
     ParagraphProgress progress = current.start(context);
     try {
       List<Block> blocks = run(body == null ? "" : body, context, current, note, progress);
-      return new InterpreterResult(Code.SUCCESS, ZeppelinOutput.render(blocks, current.config().maxRows()));
+      return new InterpreterResult(Code.SUCCESS, ZeppelinOutput.render(blocks, maxRows(body == null ? "" : body, current.config().maxRows())));
     } catch (RuntimeException | LinkageError e) {
       if (Errors.isBug(e)) {
         LOG.error("paragraph {} of note {} failed", context.getParagraphId(), context.getNoteId(), e);
@@ -196,5 +196,10 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
 
   private static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
+  }
+
+  /** The most rows a table of this paragraph shows: the setting, unless a paragraph is reference. */
+  int maxRows(String body, int configured) {
+    return configured;
   }
 }

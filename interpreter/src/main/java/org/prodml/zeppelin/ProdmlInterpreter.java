@@ -66,6 +66,13 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
     };
   }
 
+  /** Help is reference: it always lists every paragraph, whatever the table row limit. */
+  @Override
+  int maxRows(String body, int configured) {
+    String command = body.strip().split("\\s+")[0];
+    return command.isEmpty() || command.equals("help") ? Integer.MAX_VALUE : configured;
+  }
+
   private static List<Block> help(StageRegistry registry) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("%prodml", "this help, the note's pipeline status, show a table, profile, findings or rules",
@@ -73,7 +80,6 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
     registry.all().forEach((name, stage) ->
         rows.add(List.of("%prodml." + name, stage.summary(), String.join(", ", stage.parameterNames()))));
     rows.add(List.of("%prodml.rules", "add the DRL rules in the body to this note's rules", "(body: DRL)"));
-    rows.add(List.of("%prodml.ask", "answer readiness questions, one 'id: answer' per line", "(body: answers)"));
     return List.of(
         new TextBlock("ProdML Lab runs an ML pipeline one paragraph per stage; each stage measures, the rules judge."
             + " Parameters go in parentheses: %prodml.load(file=seattle-weather/data.csv)."),
