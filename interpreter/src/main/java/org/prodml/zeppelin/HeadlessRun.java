@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.prodml.course.CourseNotes;
 import org.prodml.io.AtomicFiles;
 import org.prodml.zeppelin.ParagraphRun.Status;
 import org.prodml.zeppelin.RunCommand.NoteFile;
@@ -14,6 +15,12 @@ final class HeadlessRun {
   private HeadlessRun() {}
 
   static int run(List<NoteFile> notes, Path outDir, Map<String, String> properties, PrintWriter out) {
+    return run(notes, outDir, properties, note -> NoteRunner.read(note.file()), out);
+  }
+
+  /** Runs the notes as {@code reader} gives them (e.g. with their solutions in place). */
+  static int run(List<NoteFile> notes, Path outDir, Map<String, String> properties,
+      java.util.function.Function<NoteFile, ObjectNode> reader, PrintWriter out) {
     NoteRunner runner = new NoteRunner(properties);
     int failed = 0;
     for (NoteFile note : notes) {
@@ -22,7 +29,7 @@ final class HeadlessRun {
       if (zpln.toAbsolutePath().normalize().equals(note.file().toAbsolutePath().normalize())) {
         throw new IllegalArgumentException(note.file() + ": --out would overwrite the input note; choose another folder");
       }
-      ObjectNode input = NoteRunner.read(note.file());
+      ObjectNode input = reader.apply(note);
       out.println(note.file() + "  (" + input.path("name").asText("") + ")");
       out.flush();
       NoteRun run = runner.run(input, paragraph -> {
@@ -34,6 +41,12 @@ final class HeadlessRun {
       long bad = run.count(Status.ERROR) + run.count(Status.UNEXPECTED_SUCCESS);
       out.println("  → " + zpln + ", " + html.getFileName() + "  (" + run.paragraphs().size() + " paragraphs: "
           + run.count(Status.OK) + " ok, " + bad + " failed, " + run.millis() + " ms)");
+      List<CourseNotes.Verdict> verdicts = CourseNotes.verdicts(run.note());
+      if (!verdicts.isEmpty()) {
+        long passed = verdicts.stream().filter(CourseNotes.Verdict::passed).count();
+        out.println("  exercises: " + passed + " passed, " + (verdicts.size() - passed) + " not yet ("
+            + String.join(", ", verdicts.stream().map(v -> v.exercise() + " " + (v.passed() ? "PASS" : "FAIL")).toList()) + ")");
+      }
       out.flush();
       if (run.failed()) {
         failed++;

@@ -13,6 +13,10 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Function;
+import org.prodml.cli.Home;
+import org.prodml.course.CourseNotes;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -46,6 +50,12 @@ public final class RunCommand implements Callable<Integer> {
       description = "an interpreter setting property, e.g. -P prodml.maxRows=100")
   Map<String, String> properties = new LinkedHashMap<>();
 
+  @Option(names = "--solved", description = "run each note with its exercise solutions in place (notebooks/solutions/<note id>.json)")
+  boolean solved;
+
+  @Option(names = "--solutions", paramLabel = "DIR", description = "where the solutions are (default: notebooks/solutions of ProdML Lab)")
+  Path solutions;
+
   @Spec CommandSpec spec;
 
   /** A note to run and where its copy goes, relative to --out. */
@@ -60,7 +70,18 @@ public final class RunCommand implements Callable<Integer> {
           + " java -cp target/prodml.jar:target/lib-zeppelin/* … (mvn package copies it there)");
     }
     List<NoteFile> notes = find(paths);
-    return HeadlessRun.run(notes, out, properties, spec.commandLine().getOut());
+    Path solutionDir = solutions != null ? solutions : Home.get().resolve("notebooks").resolve("solutions");
+    Function<NoteFile, ObjectNode> reader = note -> {
+      ObjectNode input = NoteRunner.read(note.file());
+      if (!solved) {
+        return input;
+      }
+      String id = input.path("id").asText("");
+      return CourseNotes.solution(solutionDir, id)
+          .map(solution -> CourseNotes.solved(input, solution, solutionDir.resolve(id + ".json").toString()))
+          .orElse(input);
+    };
+    return HeadlessRun.run(notes, out, properties, reader, spec.commandLine().getOut());
   }
 
   /** Where a note found below a folder goes: the same sub-folders, named as {@link NoteRunner#outputName}. */
