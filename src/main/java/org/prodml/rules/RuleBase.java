@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -50,7 +51,10 @@ public final class RuleBase {
     }
   }
 
-  private static final KieServices KIE = KieServices.Factory.get();
+  /** Drools' services, started on first build (in the compiler thread, not the caller's). */
+  private static final class Kie {
+    static final KieServices SERVICES = KieServices.Factory.get();
+  }
   private static final AtomicLong BUILDS = new AtomicLong();
   private static final Map<String, RuleBase> CACHE =
       Collections.synchronizedMap(
@@ -77,25 +81,67 @@ public final class RuleBase {
     this.version = version;
   }
 
+  /** Compiles in the background, one build per rules version at a time. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<RuleBase>> BUILDING =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.Executor COMPILER = task -> {
+    Thread t = new Thread(task, "prodml-rule-compiler");
+    t.setDaemon(true);
+    t.start();
+  };
+
   /**
    * Compiles the sources, or returns the rule base already compiled from exactly these sources
    * (compiling is the slow part: once per rules version, not per run).
+   *
+   * @throws RuleCompileException naming each error as {@code file:line: message}
    */
   public static RuleBase compile(List<RuleSource> sources) {
+    try {
+      return compileAsync(sources).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Starts compiling the sources in the background (or returns the compiled or compiling base of
+   * the same version), so a caller can do other work meanwhile: the audit profiles its files, a
+   * notebook loads its data, while Drools builds the rules.
+   */
+  public static CompletableFuture<RuleBase> compileAsync(List<RuleSource> sources) {
     String version = digest(sources);
     RuleBase cached = CACHE.get(version);
     if (cached != null) {
-      return cached;
+      return CompletableFuture.completedFuture(cached);
     }
-    RuleBase built = build(sources, version);
-    CACHE.put(version, built);
-    return built;
+    CompletableFuture<RuleBase> created = new CompletableFuture<>();
+    CompletableFuture<RuleBase> running = BUILDING.putIfAbsent(version, created);
+    if (running != null) {
+      return running;
+    }
+    COMPILER.execute(() -> {
+      try {
+        RuleBase built = build(sources, version);
+        CACHE.put(version, built);
+        created.complete(built);
+      } catch (Throwable t) {
+        created.completeExceptionally(t);
+      } finally {
+        BUILDING.remove(version, created);
+      }
+    });
+    return created;
   }
 
   private static RuleBase build(List<RuleSource> sources, String version) {
-    KieFileSystem kfs = KIE.newKieFileSystem();
+    KieServices kie = Kie.SERVICES;
+    KieFileSystem kfs = kie.newKieFileSystem();
     ReleaseId releaseId =
-        KIE.newReleaseId("org.prodml.rules", "r" + BUILDS.incrementAndGet(), "1.0.0");
+        kie.newReleaseId("org.prodml.rules", "r" + BUILDS.incrementAndGet(), "1.0.0");
     kfs.generateAndWritePomXML(releaseId);
     Map<String, RuleSource> byPath = new HashMap<>();
     int index = 0;
@@ -113,7 +159,7 @@ public final class RuleBase {
       byPath.put(path.substring("src/main/resources/".length()), source);
       kfs.write(path, source.text());
     }
-    KieBuilder builder = KIE.newKieBuilder(kfs).buildAll();
+    KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
     List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
     if (!errors.isEmpty()) {
       List<String> lines = new ArrayList<>();
@@ -128,8 +174,8 @@ public final class RuleBase {
       }
       throw new RuleCompileException(lines.isEmpty() ? List.of("rules:0: DRL does not compile") : lines);
     }
-    KieBase kieBase = KIE.newKieContainer(releaseId).getKieBase();
-    KIE.getRepository().removeKieModule(releaseId);
+    KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+    kie.getRepository().removeKieModule(releaseId);
 
     List<RuleMetadata> rules = new ArrayList<>();
     List<String> problems = new ArrayList<>();

@@ -40,6 +40,11 @@ public final class RuleFiles {
     return find(roots).stream().map(RuleSource::of).toList();
   }
 
+  /** Starts compiling every DRL file below the folders in the background (see RuleBase#compileAsync). */
+  public static java.util.concurrent.CompletableFuture<RuleBase> compileAsync(List<Path> roots) {
+    return RuleBase.compileAsync(load(roots));
+  }
+
   /** Compiles every DRL file below the folders (cached per rules version). */
   public static RuleBase compile(List<Path> roots) {
     return RuleBase.compile(load(roots));

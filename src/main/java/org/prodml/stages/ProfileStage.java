@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.prodml.chart.Charts;
 import org.prodml.data.ColumnRoles;
+import org.prodml.pipeline.ArtifactKey;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -46,18 +47,30 @@ public final class ProfileStage implements Stage {
   public StageResult run(PipelineState state, Params params, Progress progress) {
     String name = params.string("of", state.table("data").isPresent() ? "data" : StageKeys.trainingTable(state));
     DatasetProfile profile = profile(state, name);
+    boolean charts = params.bool("charts", true);
+    ArtifactKey<Rendered> key = ArtifactKey.of("profile view of " + name, Rendered.class);
+    var shown = state.get(key);
+    if (shown.isPresent() && shown.get().profile() == profile && shown.get().charts() == charts) {
+      return shown.get().result(); // the same measured profile: the same tables and charts
+    }
     StageResult.Builder result = StageResult.builder()
         .text("Profiled '" + name + "': " + profile.rows() + " rows, " + profile.columns().size() + " columns"
             + (profile.duplicateRows() > 0 ? ", " + profile.duplicateRows() + (profile.duplicatesExact() ? "" : " (estimated)") + " duplicate rows" : "") + ".")
         .table(Tables.profile("profile of " + name, profile));
-    if (params.bool("charts", true)) {
+    if (charts) {
       List<String> svgs = new ArrayList<>();
       for (ColumnProfile c : profile.columns()) {
         svgs.add(Charts.distribution(c));
       }
       result.html(Charts.row(svgs));
     }
-    return result.build();
+    StageResult built = result.build();
+    state.put(key, new Rendered(profile, charts, built));
+    return built;
+  }
+
+  /** What a profile paragraph showed for a profile, kept so re-running it does not redraw. */
+  record Rendered(DatasetProfile profile, boolean charts, StageResult result) {
   }
 
   /**

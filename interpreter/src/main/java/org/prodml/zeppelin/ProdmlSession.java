@@ -39,11 +39,12 @@ final class ProdmlSession {
   }
 
   /**
-   * Reads the setting and compiles the configured rules. Cheap after the first call, and safe to
-   * call from every interpret: Zeppelin 0.11.1 never sends the open RPC, so the first paragraph
-   * opens. Compiling is cached per rules version in the library, so a second session in the same
-   * process does not compile again. When the rules do not compile the session stays closed and
-   * the next paragraph tries again (after the rule file is fixed).
+   * Reads the setting and starts compiling the configured rules in the background. Cheap after
+   * the first call, and safe to call from every interpret: Zeppelin 0.11.1 never sends the open
+   * RPC, so the first paragraph opens. A note's first paragraphs (load, profile) need no rules and
+   * run while Drools builds them; the first paragraph that judges waits for the build, and a rule
+   * that does not compile is that paragraph's error (file:line). Compiling is cached per rules
+   * version in the library, so a second session in the same process does not compile again.
    */
   void open() {
     if (config != null) {
@@ -52,7 +53,7 @@ final class ProdmlSession {
     synchronized (this) {
       if (config == null) {
         PipelineConfig read = ProdmlSettings.config(properties);
-        RuleFiles.compile(read.ruleFolders());
+        RuleFiles.compileAsync(read.ruleFolders());
         config = read;
       }
     }
