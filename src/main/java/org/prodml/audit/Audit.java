@@ -37,8 +37,8 @@ public final class Audit {
   private Audit() {}
 
   public static AuditResult run(AuditRequest request, String version, Consumer<String> log) {
-    // Drools builds the rules while the files are profiled.
-    java.util.concurrent.CompletableFuture<RuleBase> compiling = RuleFiles.compileAsync(request.ruleFolders());
+    RuleBase rules = RuleFiles.compile(request.ruleFolders());
+    rules.checkThresholds(request.thresholds());
     ColumnRoles roles = request.roles();
     Map<String, Path> files = new LinkedHashMap<>();
     files.put("train", request.train());
@@ -57,8 +57,6 @@ public final class Audit {
           (System.nanoTime() - start) / 1_000_000));
       profiles.put(e.getKey(), profile);
     }
-    RuleBase rules = join(compiling);
-    rules.checkThresholds(request.thresholds());
     DatasetProfile train = profiles.get("train");
     roles.requireIn(request.train().toString(), train.columnNames());
     Map<String, DatasetProfile> others = new LinkedHashMap<>(profiles);
@@ -90,17 +88,6 @@ public final class Audit {
         judgement.hasCritical() ? Verdict.NOT_READY : Verdict.READY, inputs, judgement.findings(), profiles,
         comparisons, changes, thresholds, rules.rules(), rules.version(), readiness.mlTestScore(),
         readiness.unanswered(), readiness.answers());
-  }
-
-  private static RuleBase join(java.util.concurrent.CompletableFuture<RuleBase> compiling) {
-    try {
-      return compiling.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   /** Files up to this size are also loaded whole, to measure pairwise feature correlations. */
