@@ -21,12 +21,15 @@ final class CategoryCounter {
   private String[] values = new String[CAPACITY];
   private int size;
   private ItemsSketch<String> sketch;
+  /** Distinct values once the exact table is gone (an HLL over value hashes). */
+  private DistinctCounter distinct;
 
   /** Adds one occurrence; returns the value's String (shared across occurrences when exact). */
   String add(char[] b, int off, int len, long hash) {
     if (sketch != null) {
       String v = new String(b, off, len);
       sketch.update(v);
+      distinct.add(hash);
       return v;
     }
     int slot = slot(hash);
@@ -46,6 +49,7 @@ final class CategoryCounter {
   void add(String value, long hash, long count) {
     if (sketch != null) {
       sketch.update(value, count);
+      distinct.add(hash);
       return;
     }
     int slot = slot(hash);
@@ -71,9 +75,11 @@ final class CategoryCounter {
 
   private void toSketch() {
     sketch = new ItemsSketch<>(ITEMS_MAP);
+    distinct = new DistinctCounter();
     for (int i = 0; i < CAPACITY; i++) {
       if (values[i] != null) {
         sketch.update(values[i], counts[i]);
+        distinct.add(keys[i]);
       }
     }
     keys = null;
@@ -87,6 +93,7 @@ final class CategoryCounter {
         toSketch();
       }
       sketch.merge(other.sketch);
+      distinct.merge(other.distinct);
       return;
     }
     for (int i = 0; i < CAPACITY; i++) {
@@ -98,6 +105,11 @@ final class CategoryCounter {
 
   boolean isExact() {
     return sketch == null;
+  }
+
+  /** Distinct values: exact while counted exactly, estimated after. */
+  long distinct() {
+    return sketch == null ? size : distinct.estimate();
   }
 
   /** Values with their counts (estimates once the sketch took over), most frequent first. */

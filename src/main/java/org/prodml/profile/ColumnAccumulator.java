@@ -32,6 +32,7 @@ final class ColumnAccumulator {
   private double max = Double.NEGATIVE_INFINITY;
   private long zeros;
 
+  /** Distinct values of ordered columns (categorical ones are counted by their category counter). */
   private final DistinctCounter distinct = new DistinctCounter();
   private final Quantiles quantiles;
   private final CategoryCounter categories;
@@ -203,8 +204,7 @@ final class ColumnAccumulator {
 
   private void addCategory(char[] b, int off, int len, long hash) {
     n++;
-    lastText = categories.add(b, off, len, hash);
-    distinct.add(hash);
+    lastText = categories.add(b, off, len, hash); // the category counter counts distinct values too
   }
 
   private void invalid(char[] b, int off, int len, long line) {
@@ -279,7 +279,8 @@ final class ColumnAccumulator {
   }
 
   ColumnProfile toProfile() {
-    long distinctCount = n == 0 ? 0 : Math.max(1, Math.min(distinct.estimate(), n));
+    long distinctCount = n == 0 ? 0
+        : Math.max(1, Math.min(categories != null ? categories.distinct() : distinct.estimate(), n));
     NumericSummary numeric = null;
     Histogram histogram = null;
     byte[] quantileBytes = null;
@@ -296,9 +297,6 @@ final class ColumnAccumulator {
       List<ValueCount> all = categories.frequencies();
       complete = categories.isExact() && all.size() <= ColumnProfile.MAX_VALUES;
       frequencies = all.size() > ColumnProfile.MAX_VALUES ? all.subList(0, ColumnProfile.MAX_VALUES) : all;
-      if (categories.isExact()) {
-        distinctCount = all.size();
-      }
     }
     return new ColumnProfile(
         name, type, count, missing, nan, inf, invalid, invalidExample, invalidLine,

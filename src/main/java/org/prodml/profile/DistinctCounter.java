@@ -1,7 +1,5 @@
 package org.prodml.profile;
 
-import it.unimi.dsi.fastutil.longs.LongIterator;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -15,7 +13,7 @@ final class DistinctCounter {
   static final int EXACT_LIMIT = 1 << 13;
   static final int HLL_LG_K = 12;
 
-  private LongOpenHashSet exact = new LongOpenHashSet();
+  private LongSet exact = new LongSet(64);
   private HllSketch sketch;
 
   void add(long hash) {
@@ -29,16 +27,15 @@ final class DistinctCounter {
   }
 
   private void toSketch() {
-    sketch = new HllSketch(HLL_LG_K, TgtHllType.HLL_8);
-    for (LongIterator it = exact.iterator(); it.hasNext(); ) {
-      sketch.update(it.nextLong());
-    }
+    HllSketch fresh = new HllSketch(HLL_LG_K, TgtHllType.HLL_8);
+    exact.forEach(fresh::update);
+    sketch = fresh;
     exact = null;
   }
 
   void merge(DistinctCounter other) {
     if (exact != null && other.exact != null) {
-      exact.addAll(other.exact);
+      other.exact.forEach(exact::add);
       if (exact.size() > EXACT_LIMIT) {
         toSketch();
       }
@@ -49,10 +46,9 @@ final class DistinctCounter {
     }
     HllSketch theirs = other.sketch;
     if (theirs == null) {
-      theirs = new HllSketch(HLL_LG_K, TgtHllType.HLL_8);
-      for (LongIterator it = other.exact.iterator(); it.hasNext(); ) {
-        theirs.update(it.nextLong());
-      }
+      HllSketch fromExact = new HllSketch(HLL_LG_K, TgtHllType.HLL_8);
+      other.exact.forEach(fromExact::update);
+      theirs = fromExact;
     }
     Union union = new Union(HLL_LG_K);
     union.update(sketch);
