@@ -31,7 +31,8 @@ import org.prodml.rules.RuleFiles;
 
 /**
  * Measure → judge → report: profiles each file in one streaming pass, compares test and serving
- * data with training, and runs the rules over the facts. Input files are only read.
+ * data with training, trains and measures a model when one is asked for ({@link ModelAudit}), and
+ * runs the rules once over all the facts. Input files are only read.
  */
 public final class Audit {
   private Audit() {}
@@ -65,6 +66,10 @@ public final class Audit {
     List<Object> facts = new ArrayList<>(data.facts());
     profiles.forEach((role, profile) -> facts.addAll(ColumnDomains.facts(profile, role)));
     facts.addAll(correlations(request.train(), request.types(), roles, train));
+    ModelAudit.Outcome model = request.model() == null ? null : ModelAudit.run(request, log);
+    if (model != null) {
+      facts.addAll(model.facts());
+    }
     QuestionCatalog questions = QuestionCatalog.load(request.questions());
     Answers answers = request.answers() == null ? Answers.none(questions) : Answers.read(request.answers(), questions);
     facts.addAll(answers.facts());
@@ -84,10 +89,15 @@ public final class Audit {
     inputs.put("label", roles.label());
     inputs.put("time", roles.time());
     inputs.put("group", roles.group());
+    if (model != null) {
+      inputs.put("model", model.model().type() + (model.model().seed() == null ? ", unseeded" : ", seed " + model.model().seed()));
+    }
     return new AuditResult("ProdML Lab", version,
         judgement.hasCritical() ? Verdict.NOT_READY : Verdict.READY, inputs, judgement.findings(), profiles,
         comparisons, changes, thresholds, rules.rules(), rules.version(), readiness.mlTestScore(),
-        readiness.unanswered(), readiness.answers());
+        readiness.unanswered(), readiness.answers(), model == null ? null : model.model(), model == null ? null : model.evaluation(),
+        model == null ? null : model.serving(), model == null ? null : model.monitoring(),
+        model == null ? List.of() : model.deployment());
   }
 
   /** Files up to this size are also loaded whole, to measure pairwise feature correlations. */

@@ -9,7 +9,8 @@ import org.prodml.profile.ValueType;
 /**
  * What to audit: the training file (the reference), optional test and serving files, the roles of
  * the columns, the rule folders, threshold overrides, declared column types, and the readiness
- * answers file (null: every question unknown) with the question catalog folder.
+ * answers file (null: every question unknown) with the question catalog folder, and the model to
+ * train and measure (null: the data alone is audited).
  */
 public record AuditRequest(
     Path train,
@@ -20,7 +21,8 @@ public record AuditRequest(
     Map<String, Double> thresholds,
     Map<String, ValueType> types,
     Path answers,
-    Path questions) {
+    Path questions,
+    ModelAuditRequest model) {
 
   public AuditRequest {
     ruleFolders = List.copyOf(ruleFolders);

@@ -186,6 +186,49 @@ public final class Charts {
     return svg(chart, WIDTH + 120, HEIGHT + 20);
   }
 
+  /**
+   * A calibration curve: mean predicted probability against observed frequency per bucket, with
+   * the diagonal a perfectly calibrated model would follow. Both axes span [0, 1], so curves of
+   * different models read alike.
+   *
+   * @param points {mean predicted, observed} per bucket, in bucket order
+   */
+  public static String calibrationCurve(String title, String series, List<double[]> points) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYSeries curve = new XYSeries(series, false, true);
+    points.forEach(p -> curve.add(p[0], p[1]));
+    XYSeries diagonal = new XYSeries("perfectly calibrated", false, true);
+    diagonal.add(0, 0);
+    diagonal.add(1, 1);
+    data.addSeries(curve);
+    data.addSeries(diagonal);
+    JFreeChart chart = ChartFactory.createXYLineChart(title, "mean predicted probability", "observed frequency", data,
+        PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    renderer.setSeriesPaint(0, REFERENCE);
+    renderer.setSeriesStroke(0, new BasicStroke(2f));
+    renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+    renderer.setSeriesPaint(1, Color.GRAY);
+    renderer.setSeriesStroke(1, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+    renderer.setSeriesShapesVisible(1, false);
+    plot.setRenderer(renderer);
+    plot.getDomainAxis().setRange(0, 1);
+    plot.getRangeAxis().setRange(0, 1);
+    styleXY(chart);
+    return svg(chart, WIDTH, HEIGHT + 40);
+  }
+
+  /** Horizontal bars, largest first as given: for ranked values such as feature importances. */
+  public static String horizontalBars(String title, String valueLabel, Map<String, Double> values) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    values.forEach((name, value) -> data.addValue(value, valueLabel, name));
+    JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.HORIZONTAL, false, false, false);
+    styleCategory(chart);
+    chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+    return svg(chart, WIDTH, Math.max(HEIGHT, 60 + 22 * values.size()));
+  }
+
   private static void styleXY(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));

@@ -34,7 +34,54 @@ public final class DeploymentChecks {
   /** Model formats the serving stage of this version loads. */
   public static final Set<String> SERVING_ACCEPTS = Set.of(TrainedModel.FORMAT_VERSION);
 
+  /** The checks {@link #run} knows, in the order they run. */
+  public static final List<String> CHECKS = List.of("reproducibility", "test-calls", "integration", "compatibility");
+
+  /** Test calls made and integration sample rows when nobody says otherwise. */
+  public static final int DEFAULT_CALLS = 100;
+  public static final int DEFAULT_SAMPLE_ROWS = 500;
+
   private DeploymentChecks() {}
+
+  /**
+   * What the checks run on.
+   *
+   * @param transformTable the table the model's transforms were fitted on
+   * @param training the table the model was trained on
+   * @param evaluation the rows reproducibility compares the two trainings on
+   * @param requests the rows test calls and the compatibility check use (serving data, when there is some)
+   * @param data the whole data, sampled for the end-to-end run
+   * @param timeColumn the time column, or null
+   * @param calls test calls to make
+   * @param sampleRows rows of the end-to-end sample
+   * @param seed the seed of the samples
+   * @param acceptedFormats model formats the serving side loads
+   */
+  public record Inputs(Table transformTable, Table training, Table evaluation, Table requests, Table data, String timeColumn,
+      int calls, int sampleRows, long seed, Set<String> acceptedFormats) {}
+
+  /** Runs the named checks (from {@link #CHECKS}) in order, one fact each. */
+  public static List<DeploymentCheckFact> run(TrainedModel model, List<String> checks, Inputs in, Work work) {
+    for (String c : checks) {
+      if (!CHECKS.contains(c)) {
+        throw new IllegalArgumentException("unknown deployment check '" + c + "'; checks: " + String.join(", ", CHECKS));
+      }
+    }
+    List<DeploymentCheckFact> facts = new ArrayList<>();
+    int done = 0;
+    for (String check : checks) {
+      work.checkCancelled();
+      Work part = work.part((double) done / checks.size(), (done + 1.0) / checks.size());
+      facts.add(switch (check) {
+        case "reproducibility" -> reproducibility(model, in.transformTable(), in.training(), in.timeColumn(), in.evaluation(), part);
+        case "test-calls" -> testCalls(model, in.requests(), Math.max(1, in.calls()), in.seed());
+        case "integration" -> integration(model, in.data(), in.timeColumn(), Math.max(20, in.sampleRows()), in.seed(), part);
+        default -> compatibility(model, in.requests(), in.acceptedFormats());
+      });
+      done++;
+    }
+    return facts;
+  }
 
   /**
    * Trains the model again, with the same seed, hyperparameters, transform plan and rows, and

@@ -5,6 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prodml.audit.AuditResult;
+import org.prodml.audit.ModelCard;
+import org.prodml.audit.ModelEvaluation;
+import org.prodml.audit.MonitoringReport;
+import org.prodml.audit.ServingReport;
+import org.prodml.evaluate.EvaluationResult;
+import org.prodml.facts.SplitFact;
 import org.prodml.chart.Charts;
 import org.prodml.facts.AnswerFact;
 import org.prodml.readiness.MlTestScore;
@@ -31,7 +37,8 @@ public record AuditPage(
     ReadinessView readiness,
     int rules,
     String rulesVersion,
-    String version) {
+    String version,
+    List<ModelSection> model) {
 
   /** Findings of one severity and topic. */
   public record FindingGroup(String severity, String topic, List<FindingView> findings) {}
@@ -73,6 +80,106 @@ public record AuditPage(
 
   /** A titled table with charts beside it. */
   public record Section(String title, TableBlock table, List<String> charts) {}
+
+  /**
+   * One part of the model audit (model card, evaluation, serving, monitoring, deployment): a
+   * sentence saying what was measured, its tables and its charts.
+   */
+  public record ModelSection(String id, String title, String summary, List<TableBlock> tables, List<String> charts) {
+
+    /** The sections of the audit's model; empty when no model was trained. */
+    static List<ModelSection> of(AuditResult audit) {
+      ModelCard card = audit.model();
+      if (card == null) {
+        return List.of();
+      }
+      List<ModelSection> sections = new ArrayList<>();
+      List<TableBlock> cardTables = new ArrayList<>();
+      cardTables.add(ModelTables.card(card, "the automatic plan for " + card.type() + " models, fitted on '" + card.trainedOn() + "'"));
+      if (card.split() != null) {
+        SplitFact split = card.split();
+        cardTables.add(TableBlock.of("the held-out split of " + split.source(), List.of("what", "value"), List.of(
+            List.of("method", split.method()),
+            List.of("seed", split.method().equals("time") ? "not needed" : split.seeded() ? String.valueOf(split.seed()) : "none"),
+            List.of("rows to train on / held out", split.trainRows() + " / " + split.testRows()),
+            List.of("last training time / first test time", (split.trainMaxTime() == null ? "" : split.trainMaxTime()) + " / "
+                + (split.testMinTime() == null ? "" : split.testMinTime())))));
+      }
+      sections.add(new ModelSection("model", "Model card", card.id() + " (" + card.type() + ", " + card.task() + " of " + card.label()
+          + ") trained on " + card.trainedOn() + " (" + card.trainingRows() + " rows) in " + card.trainingMillis() + " ms "
+          + (card.seed() == null ? "without a seed: it cannot be trained again" : "with seed " + card.seed()) + ".", cardTables, List.of()));
+
+      ModelEvaluation e = audit.evaluation();
+      EvaluationResult r = e.model();
+      List<TableBlock> tables = new ArrayList<>();
+      List<String> charts = new ArrayList<>();
+      tables.add(ModelTables.metrics(r, e.baseline(), e.previous()));
+      charts.add(ModelCharts.againstBaseline(e));
+      if (r.task().equals("classification")) {
+        tables.add(ModelTables.perClass(r));
+        tables.add(ModelTables.confusion(r));
+        if (!r.calibration().isEmpty()) {
+          tables.add(ModelTables.calibration(r));
+          charts.add(ModelCharts.calibration(r));
+        }
+      }
+      if (!e.slices().isEmpty()) {
+        tables.add(ModelTables.slices(e.slices()));
+        charts.add(ModelCharts.slices(e.slices()));
+      }
+      if (!e.importance().isEmpty()) {
+        tables.add(ModelTables.importance(e.importance()));
+        charts.add(ModelCharts.importance(e.importance()));
+      }
+      tables.add(ModelTables.deployment("quality gate: against the previous model (tight) and a floor (loose)", e.gate()));
+      sections.add(new ModelSection("evaluation", "Evaluation", r.metric() + " " + ModelTables.number(r.value()) + " on " + r.table()
+          + " (" + r.rows() + " labelled rows) against " + ModelTables.number(e.baseline().value()) + " for the "
+          + (r.task().equals("classification") ? "majority-class" : "mean") + " baseline"
+          + (e.sliceColumn() == null ? "; no text input with few values to slice by" : "; sliced by " + e.sliceColumn()) + ".", tables, charts));
+
+      ServingReport served = audit.serving();
+      if (served == null) {
+        sections.add(new ModelSection("serving", "Serving", "Not served: give --serving FILE to serve the model statically and dynamically.",
+            List.of(), List.of()));
+      } else {
+        List<TableBlock> servingTables = new ArrayList<>();
+        List<String> servingCharts = new ArrayList<>();
+        servingTables.add(ModelTables.serving(served.modes()));
+        servingCharts.add(ModelCharts.latency(served.latency()));
+        if (!served.coverageByKeyFrequency().isEmpty()) {
+          servingTables.add(ModelTables.coverage(served.coverageByKeyFrequency(), served.keyColumns()));
+          servingCharts.add(ModelCharts.coverage(served.coverageByKeyFrequency()));
+        }
+        servingTables.add(ModelTables.skew(served.skew()));
+        String summary = "Served " + served.requestRows() + " requests from " + served.requests() + ": " + String.join("; ",
+            served.modes().stream().map(f -> f.mode() + " answered " + ModelTables.percent(f.coverage()) + " (p50 "
+                + ModelTables.number(f.p50Ms()) + " ms, p99 " + ModelTables.number(f.p99Ms()) + " ms)").toList())
+            + (served.mode("static") == null ? ". Static inference needs a key space: the model has no text input to look predictions up by"
+                + " (give --keys COLUMN)" : "") + ".";
+        sections.add(new ModelSection("serving", "Serving: static vs dynamic", summary, servingTables, servingCharts));
+      }
+
+      MonitoringReport monitoring = audit.monitoring();
+      if (monitoring == null) {
+        sections.add(new ModelSection("monitoring", "Monitoring", "Not monitored: replaying needs --serving data with a time column (--time).",
+            List.of(), List.of()));
+      } else {
+        var config = monitoring.config();
+        List<TableBlock> monitoringTables = List.of(ModelTables.windows(monitoring.windows()),
+            TableBlock.of("monitoring declared", List.of("what", "value"), List.of(
+                List.of("checks", config.configured() ? String.join(", ", config.checks()) : "none (--monitoring)"),
+                List.of("alert owner", config.alertOwner() == null ? "nobody (--alert-owner)" : config.alertOwner()),
+                List.of("window", monitoring.window()))));
+        sections.add(new ModelSection("monitoring", "Monitoring windows", "Replayed " + audit.serving().requests() + " in "
+            + monitoring.windows().size() + " " + monitoring.window() + " windows, each compared with training.", monitoringTables,
+            ModelCharts.monitoring(monitoring)));
+      }
+      sections.add(new ModelSection("deployment", "Deployment checks", "Before serving: "
+          + String.join(", ", audit.deployment().stream().map(f -> f.check() + " " + (f.failures() == 0 ? "passed" : "failed")).toList()) + ".",
+          List.of(ModelTables.deployment(audit.deployment())), List.of()));
+      return sections;
+    }
+  }
 
   public static AuditPage of(AuditResult audit) {
     DatasetProfile train = audit.profiles().get("train");
@@ -120,7 +227,7 @@ public record AuditPage(
     return new AuditPage(audit.verdict().name(), audit.verdict() == org.prodml.audit.Verdict.READY,
         audit.count(Severity.CRITICAL), audit.count(Severity.WARNING), audit.count(Severity.INFO),
         inputs, groups, comparisons, profiles, thresholds, ReadinessView.of(audit), audit.rules().size(), audit.rulesVersion(),
-        audit.version());
+        audit.version(), ModelSection.of(audit));
   }
 
   /** The train-vs-other overlay of the finding's column, when the finding is about a column. */
@@ -131,6 +238,10 @@ public record AuditPage(
       return null;
     }
     Object role = f.evidence().get("role");
+    if (role == null && f.evidence().get("current") instanceof String current) {
+      // A monitoring window is a month (or week) of the serving data: show serving against training.
+      role = current.startsWith("window") ? "serving" : current;
+    }
     for (Map.Entry<String, DatasetProfile> e : audit.profiles().entrySet()) {
       if (e.getKey().equals("train") || (role != null && !e.getKey().equals(role))) {
         continue;

@@ -4,6 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import org.prodml.audit.AuditResult;
+import org.prodml.audit.SimulationResult;
 
 /**
  * The audit as one self-contained HTML page: findings grouped by severity and topic with their
@@ -18,6 +19,13 @@ public final class HtmlReport {
   public static String render(AuditResult audit) {
     StringOutput out = new StringOutput();
     ENGINE.render("audit.jte", AuditPage.of(audit), out);
+    return out.toString();
+  }
+
+  /** A paradigm simulation as one self-contained page: its chart, findings and comparison tables. */
+  public static String render(SimulationResult simulation) {
+    StringOutput out = new StringOutput();
+    ENGINE.render("simulation.jte", SimulationPage.of(simulation), out);
     return out.toString();
   }
 }

@@ -3,13 +3,14 @@ package org.prodml.report;
 import java.util.List;
 import java.util.Map;
 import org.prodml.audit.AuditResult;
+import org.prodml.audit.SimulationResult;
 import org.prodml.facts.ColumnComparisonFact;
 import org.prodml.render.TableBlock;
 import org.prodml.render.Tables;
 import org.prodml.rules.Finding;
 import org.prodml.rules.Severity;
 
-/** The audit as Markdown: verdict, findings by severity, comparisons. */
+/** The audit as Markdown: verdict, findings by severity, the model (when one was trained), readiness, comparisons. */
 public final class MarkdownReport {
   private MarkdownReport() {}
 
@@ -43,6 +44,12 @@ public final class MarkdownReport {
       }
       md.append('\n');
     }
+    for (AuditPage.ModelSection section : AuditPage.ModelSection.of(audit)) {
+      md.append("## ").append(section.title()).append("\n\n").append(section.summary()).append("\n\n");
+      for (TableBlock t : section.tables()) {
+        md.append("### ").append(cell(t.title())).append("\n\n").append(table(t)).append('\n');
+      }
+    }
     var score = audit.mlTestScore();
     md.append("## ML Test Score: ").append(org.prodml.text.Format.number(score.finalScore())).append(" (")
         .append(score.band().range()).append(": ").append(score.band().meaning()).append(")\n\n");
@@ -59,6 +66,24 @@ public final class MarkdownReport {
       md.append("## profile of ").append(role).append(" (").append(profile.rows()).append(" rows)\n\n");
       md.append(table(Tables.profile("", profile))).append('\n');
     });
+    return md.toString();
+  }
+
+  /** A paradigm simulation as Markdown: verdict, summary, inputs, findings, comparison tables. */
+  public static String render(SimulationResult simulation) {
+    StringBuilder md = new StringBuilder("# ProdML Lab: ").append(SimulationPage.title(simulation)).append("\n\n");
+    md.append("**Verdict: ").append(simulation.verdict()).append("** — ")
+        .append(simulation.count(Severity.CRITICAL)).append(" critical, ")
+        .append(simulation.count(Severity.WARNING)).append(" warning, ")
+        .append(simulation.count(Severity.INFO)).append(" info findings.\n\n");
+    md.append(simulation.summary()).append("\n\n| input | value |\n|---|---|\n");
+    simulation.inputs().forEach((k, v) -> md.append("| ").append(k).append(" | `").append(cell(v)).append("` |\n"));
+    simulation.parameters().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(cell(v)).append(" |\n"));
+    md.append("\n## Findings\n\n").append(simulation.findings().isEmpty() ? "No rule of stage SIMULATE fired.\n"
+        : table(Tables.findings("", simulation.findings()))).append('\n');
+    for (TableBlock t : SimulationPage.tables(simulation)) {
+      md.append("## ").append(cell(t.title())).append("\n\n").append(table(t)).append('\n');
+    }
     return md.toString();
   }
 

@@ -27,6 +27,20 @@ public final class KeySpace {
     this.counts = counts;
   }
 
+  /**
+   * The natural key of a lookup table when none is named: the first text column among the given
+   * ones (numbers rarely repeat exactly, so a table keyed by one would miss almost every request).
+   * Empty when there is none.
+   */
+  public static List<String> firstText(Table table, List<String> columns) {
+    for (String c : columns) {
+      if (table.columnNames().contains(c) && Frame.kindOf(table.column(c).type()) == Frame.Kind.TEXT) {
+        return List.of(c);
+      }
+    }
+    return List.of();
+  }
+
   public static KeySpace of(Table table, List<String> columns) {
     for (String c : columns) {
       if (!table.columnNames().contains(c)) {

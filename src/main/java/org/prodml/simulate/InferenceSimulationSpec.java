@@ -27,6 +27,11 @@ public record InferenceSimulationSpec(
     int minCount,
     int maxRequests) {
 
+  /** Defaults: a month of training data and key space, keys seen once are precomputed, at most 20,000 later requests. */
+  public static final int DEFAULT_TRAIN_DAYS = 31;
+  public static final int DEFAULT_MIN_COUNT = 1;
+  public static final int DEFAULT_MAX_REQUESTS = 20_000;
+
   public InferenceSimulationSpec {
     features = List.copyOf(features);
     keyColumns = List.copyOf(keyColumns);

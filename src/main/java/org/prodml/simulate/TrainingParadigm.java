@@ -89,7 +89,7 @@ public final class TrainingParadigm {
     }
     return new TrainingSimulation(dataset, Evaluator.headlineMetric(staticModel.task()), higher,
         LocalDate.ofEpochDay(first) + " to " + LocalDate.ofEpochDay(firstEval - 1), periods,
-        fact(dataset, staticModel, periods, higher, spec.tolerance(), retrains, staticMillis, dynamicMillis));
+        fact(dataset, staticModel, periods, higher, spec.tolerance(), retrains, staticMillis, dynamicMillis), spec);
   }
 
   /** Whole days from the model's last training day to {@code day}. */

@@ -29,6 +29,16 @@ public record TrainingSimulationSpec(
     int windowDays,
     double tolerance) {
 
+  /**
+   * Defaults that show staleness on a year of daily data: a season to start from, monthly periods
+   * and retrains on the last season, and a gap of 0.05 (five points of accuracy) counting as behind.
+   */
+  public static final int DEFAULT_INITIAL_DAYS = 90;
+  public static final int DEFAULT_PERIOD_DAYS = 30;
+  public static final int DEFAULT_RETRAIN_DAYS = 30;
+  public static final int DEFAULT_WINDOW_DAYS = 90;
+  public static final double DEFAULT_TOLERANCE = 0.05;
+
   public TrainingSimulationSpec {
     features = List.copyOf(features);
     if (initialDays < 1 || periodDays < 1 || retrainEveryDays < 1 || windowDays < 0) {

@@ -17,6 +17,24 @@ public enum SplitMethod {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The split data gets when none is asked for: by time when it has a time column (a model serves
+   * the future, so it is tested on the future), else stratified by the label, else random.
+   */
+  public static SplitMethod defaultFor(String timeColumn, String label) {
+    return timeColumn != null ? TIME : label != null ? STRATIFIED : RANDOM;
+  }
+
+  /** The column this method splits by, among the data's label, time and group columns (null for random). */
+  public String column(String label, String timeColumn, String groupColumn) {
+    return switch (this) {
+      case STRATIFIED -> label;
+      case TIME -> timeColumn;
+      case GROUP -> groupColumn;
+      case RANDOM -> null;
+    };
+  }
+
   public static SplitMethod parse(String text) {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));

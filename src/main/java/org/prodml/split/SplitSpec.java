@@ -10,6 +10,9 @@ package org.prodml.split;
  *     group column (group); ignored by random
  */
 public record SplitSpec(SplitMethod method, double testFraction, Long seed, String column) {
+  /** The share of rows held out for test when nobody says otherwise. */
+  public static final double DEFAULT_TEST_FRACTION = 0.2;
+
   public SplitSpec {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("the test fraction must be between 0 and 1, not " + testFraction);

@@ -11,14 +11,12 @@ import org.prodml.facts.DeploymentCheckFact;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
-import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
-import org.prodml.render.TableBlock;
 import org.prodml.render.Tables;
+import org.prodml.report.ModelTables;
 import org.prodml.rules.Judgement;
 import org.prodml.rules.Topic;
 import org.prodml.train.TrainedModel;
-import org.prodml.work.Work;
 import tech.tablesaw.api.Table;
 
 /**
@@ -28,8 +26,6 @@ import tech.tablesaw.api.Table;
  * quality gate runs in the evaluate stage, whose facts this stage's rules read as well.
  */
 public final class DeployStage implements org.prodml.pipeline.Stage {
-  static final List<String> CHECKS = List.of("reproducibility", "test-calls", "integration", "compatibility");
-
   @Override
   public String name() {
     return "deploy";
@@ -56,56 +52,29 @@ public final class DeployStage implements org.prodml.pipeline.Stage {
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
     TrainedModel model = state.require(ModelKeys.MODEL, ModelKeys.TRAIN_FIRST);
-    List<String> checks = params.has("checks") ? params.list("checks") : CHECKS;
-    for (String c : checks) {
-      if (!CHECKS.contains(c)) {
-        throw new StageException("unknown deployment check '" + c + "'; checks: " + String.join(", ", CHECKS));
-      }
-    }
+    List<String> checks = params.has("checks") ? params.list("checks") : DeploymentChecks.CHECKS;
     String trainedOn = state.get(ModelKeys.TRAINED_ON).orElse(StageKeys.trainingTable(state));
     Table training = state.requireTable(trainedOn, "%prodml.train()");
     String requestsName = params.string("requests", state.table("serving").isPresent() ? "serving" : state.table("test").isPresent() ? "test" : trainedOn);
     Table requests = state.requireTable(requestsName, "%prodml.load(file=…, as=" + requestsName + ")");
-    String time = StageKeys.roles(state).time();
-    long seed = params.longValue("seed", state.config().defaultSeed());
-    Work work = StageSupport.work(progress);
-    List<DeploymentCheckFact> facts = new ArrayList<>();
-    int done = 0;
-    for (String check : checks) {
-      progress.checkCancelled();
-      Work part = work.part((double) done / checks.size(), (done + 1.0) / checks.size());
-      facts.add(StageSupport.library(() -> switch (check) {
-        case "reproducibility" -> {
-          String fittedOn = model.transforms().fittedOn();
-          Table transformTable = state.table(fittedOn).orElse(training);
-          Table evaluation = state.table("test").orElse(training);
-          yield DeploymentChecks.reproducibility(model, transformTable, training, time, evaluation, part);
-        }
-        case "test-calls" -> DeploymentChecks.testCalls(model, requests, Math.max(1, params.integer("calls", 100)), seed);
-        case "integration" -> DeploymentChecks.integration(model, state.table("data").orElse(training), time,
-            Math.max(20, params.integer("sample", 500)), seed, part);
-        default -> DeploymentChecks.compatibility(model, requests, params.has("accepts")
-            ? Set.copyOf(params.list("accepts")) : DeploymentChecks.SERVING_ACCEPTS);
-      }));
-      done++;
-    }
+    DeploymentChecks.Inputs inputs = new DeploymentChecks.Inputs(state.table(model.transforms().fittedOn()).orElse(training), training,
+        state.table("test").orElse(training), requests, state.table("data").orElse(training), StageKeys.roles(state).time(),
+        params.integer("calls", DeploymentChecks.DEFAULT_CALLS), params.integer("sample", DeploymentChecks.DEFAULT_SAMPLE_ROWS),
+        params.longValue("seed", state.config().defaultSeed()),
+        params.has("accepts") ? Set.copyOf(params.list("accepts")) : DeploymentChecks.SERVING_ACCEPTS);
+    List<DeploymentCheckFact> facts = StageSupport.library(() -> DeploymentChecks.run(model, checks, inputs, StageSupport.work(progress)));
     state.setFacts("deploy", facts);
     Judgement judgement = StageSupport.judge(state, params, r -> r.topic() == Topic.DEPLOYMENT || r.topic() == Topic.REPRODUCIBILITY);
-    List<List<String>> rows = new ArrayList<>();
     List<DeploymentCheckFact> shown = new ArrayList<>(facts);
     state.factsBySource().getOrDefault("evaluate", List.of()).stream()
         .filter(f -> f instanceof DeploymentCheckFact).map(f -> (DeploymentCheckFact) f).forEach(shown::add);
-    for (DeploymentCheckFact f : shown) {
-      rows.add(List.of(f.check(), !f.executed() ? "not run" : f.failures() == 0 && !(f.worsening() > 0) ? "pass" : "see findings",
-          f.executed() ? f.checked() + " checked, " + f.failures() + " failed" : "", f.detail()));
-    }
     long failing = judgement.findings().stream().filter(f -> f.topic() == Topic.DEPLOYMENT || f.topic() == Topic.REPRODUCIBILITY).count();
     Set<String> ran = new LinkedHashSet<>(checks);
     return StageResult.builder()
         .text("Ran " + String.join(", ", ran) + " on " + model.id() + "; " + StageSupport.findingsSummary((int) failing) + ".")
         .table(Tables.findings("findings", judgement.findings()))
         .findings(judgement.findings())
-        .table(TableBlock.of("deployment tests", List.of("test", "outcome", "items", "what was found"), rows))
+        .table(ModelTables.deployment(shown))
         .build();
   }
 }

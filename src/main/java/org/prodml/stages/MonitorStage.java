@@ -1,20 +1,17 @@
 package org.prodml.stages;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.prodml.audit.ModelAudit;
+import org.prodml.audit.MonitoringReport;
 import org.prodml.chart.Charts;
 import org.prodml.data.ColumnRoles;
 import org.prodml.evaluate.EvaluationResult;
-import org.prodml.facts.MonitoringWindowFact;
-import org.prodml.monitor.Monitor;
 import org.prodml.monitor.MonitoringConfig;
-import org.prodml.monitor.WindowResult;
 import org.prodml.monitor.WindowSpec;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
@@ -22,8 +19,9 @@ import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.profile.DatasetProfile;
-import org.prodml.render.TableBlock;
 import org.prodml.render.Tables;
+import org.prodml.report.ModelCharts;
+import org.prodml.report.ModelTables;
 import org.prodml.rules.Finding;
 import org.prodml.rules.Judgement;
 import org.prodml.rules.Topic;
@@ -69,18 +67,11 @@ public final class MonitorStage implements Stage {
     Map<String, Double> limits = ValidateStage.thresholds(params);
     MonitoringConfig config = StageSupport.library(() -> new MonitoringConfig(params.list("checks"), limits, params.string("owner", null), window));
     DatasetProfile trainingProfile = ProfileStage.profile(state, trainedOn);
-    Map.Entry<String, Double> trainingMean = StageSupport.library(() -> Monitor.trainingMeanPrediction(model, training));
     double offline = state.get(ModelKeys.EVALUATION).map(EvaluationResult::value).orElse(Double.NaN);
-    List<WindowResult> windows = StageSupport.library(() -> Monitor.replay(new Monitor.Setup(model, trainingProfile,
-        trainingMean.getValue(), trainingMean.getKey(), offline, window), served, roles.time(), StageSupport.work(progress)));
-    List<Object> facts = new ArrayList<>();
-    List<Object> windowComparisons = new ArrayList<>();
-    for (WindowResult w : windows) {
-      facts.add(w.fact());
-      windowComparisons.addAll(w.comparison().columns());
-    }
-    facts.addAll(windowComparisons);
-    facts.add(config.fact());
+    MonitoringReport report = StageSupport.library(() -> ModelAudit.monitor(model, training, trainingProfile, served, roles.time(),
+        config, offline, StageSupport.work(progress)));
+    List<Object> facts = report.facts();
+    List<Object> windowComparisons = new ArrayList<>(report.windowComparisons());
     state.setFacts("monitor", facts);
     Judgement own = StageSupport.judge(state, state.facts(), limits, StageSupport.stage(org.prodml.rules.Stage.MONITOR));
     // Drift rules judge comparisons named "window"; only this replay's windows are given to them,
@@ -94,72 +85,14 @@ public final class MonitorStage implements Stage {
     findings.sort(java.util.Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::ruleId));
 
     StageResult.Builder out = StageResult.builder()
-        .text("Replayed '" + on + "' (" + served.rowCount() + " rows) through " + model.id() + " in " + windows.size() + " "
+        .text("Replayed '" + on + "' (" + served.rowCount() + " rows) through " + model.id() + " in " + report.windows().size() + " "
             + window.describe() + " windows; monitoring " + (config.configured() ? "declared: " + String.join(", ", config.checks())
             + (config.fact().alertOwner() == null ? ", no alert owner" : ", alerts to " + config.fact().alertOwner()) : "not declared")
             + "; " + StageSupport.findingsSummary(findings.size()) + ".")
         .table(Tables.findings("findings", findings))
         .findings(findings)
-        .table(windowsTable(windows));
-    out.html(Charts.row(charts(windows, model.task().label())));
+        .table(ModelTables.windows(report.windows()));
+    out.html(Charts.row(ModelCharts.monitoring(report)));
     return out.build();
-  }
-
-  static TableBlock windowsTable(List<WindowResult> windows) {
-    List<List<String>> rows = new ArrayList<>();
-    for (WindowResult w : windows) {
-      MonitoringWindowFact f = w.fact();
-      rows.add(List.of(f.window(), String.valueOf(f.rows()), StageSupport.number(f.volumeRatio()), StageSupport.number(f.modelAgeDays()),
-          f.maxJsColumn() == null ? "" : f.maxJsColumn() + " " + StageSupport.number(f.maxJsDivergence()),
-          StageSupport.number(f.meanPrediction()) + " (train " + StageSupport.number(f.trainingMeanPrediction()) + ")",
-          f.inputNonFinite() + " / " + f.outputNonFinite(), String.valueOf(f.labeledRows()),
-          StageSupport.number(f.liveValue()), StageSupport.number(f.offlineValue())));
-    }
-    String metric = windows.isEmpty() ? "metric" : windows.get(0).fact().metric();
-    return TableBlock.of("monitoring windows", List.of("window", "rows", "volume vs mean", "model age (days)", "most drifted input (JS)",
-        "mean prediction", "NaN/Inf in / out", "labelled", "live " + metric, "offline " + metric), rows);
-  }
-
-  private static List<String> charts(List<WindowResult> windows, String task) {
-    Map<String, List<double[]>> quality = new LinkedHashMap<>();
-    Map<String, List<double[]>> drift = new LinkedHashMap<>();
-    Map<String, List<double[]>> predictions = new LinkedHashMap<>();
-    List<double[]> live = new ArrayList<>();
-    List<double[]> offline = new ArrayList<>();
-    List<double[]> js = new ArrayList<>();
-    for (WindowResult w : windows) {
-      MonitoringWindowFact f = w.fact();
-      double x = LocalDate.parse(f.start()).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-      if (!Double.isNaN(f.liveValue())) {
-        live.add(new double[] {x, f.liveValue()});
-      }
-      if (!Double.isNaN(f.offlineValue())) {
-        offline.add(new double[] {x, f.offlineValue()});
-      }
-      if (!Double.isNaN(f.maxJsDivergence())) {
-        js.add(new double[] {x, f.maxJsDivergence()});
-      }
-      for (var e : w.predictionShares().entrySet()) {
-        predictions.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {x, e.getValue()});
-      }
-    }
-    List<String> charts = new ArrayList<>();
-    if (!live.isEmpty()) {
-      quality.put("live", live);
-      if (!offline.isEmpty()) {
-        quality.put("offline (evaluation)", offline);
-      }
-      String metric = windows.get(0).fact().metric();
-      charts.add(Charts.lines("live " + metric + " per window", null, metric, quality, true));
-    }
-    if (!js.isEmpty()) {
-      drift.put("largest JS divergence of an input", js);
-      charts.add(Charts.lines("drift against training", null, "JS divergence", drift, true));
-    }
-    if (!predictions.isEmpty()) {
-      charts.add(Charts.lines(task.equals("regression") ? "mean prediction per window" : "predicted class shares per window", null,
-          task.equals("regression") ? "mean prediction" : "share of predictions", predictions, true));
-    }
-    return charts;
   }
 }

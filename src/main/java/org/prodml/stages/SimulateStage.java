@@ -1,7 +1,5 @@
 package org.prodml.stages;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +13,17 @@ import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
-import org.prodml.render.TableBlock;
 import org.prodml.render.Tables;
+import org.prodml.report.ModelCharts;
+import org.prodml.report.ModelTables;
 import org.prodml.rules.Judgement;
+import org.prodml.serve.KeyBandCoverage;
 import org.prodml.serve.KeySpace;
+import org.prodml.serve.LatencyDistribution;
+import org.prodml.serve.ServingResult;
 import org.prodml.simulate.InferenceParadigm;
 import org.prodml.simulate.InferenceSimulation;
 import org.prodml.simulate.InferenceSimulationSpec;
-import org.prodml.simulate.PeriodResult;
 import org.prodml.simulate.TrainingParadigm;
 import org.prodml.simulate.TrainingSimulation;
 import org.prodml.simulate.TrainingSimulationSpec;
@@ -90,16 +91,21 @@ public final class SimulateStage implements Stage {
     ParadigmComparisonFact fact;
     if (paradigm.equals("training")) {
       TrainingSimulationSpec sim = StageSupport.library(() -> new TrainingSimulationSpec(spec, features, plan, roles.time(),
-          params.integer("initial", 90), params.integer("period", 30), params.integer("retrain", 30), params.integer("window", 90),
-          params.decimal("tolerance", 0.05)));
+          params.integer("initial", TrainingSimulationSpec.DEFAULT_INITIAL_DAYS), params.integer("period", TrainingSimulationSpec.DEFAULT_PERIOD_DAYS),
+          params.integer("retrain", TrainingSimulationSpec.DEFAULT_RETRAIN_DAYS), params.integer("window", TrainingSimulationSpec.DEFAULT_WINDOW_DAYS),
+          params.decimal("tolerance", TrainingSimulationSpec.DEFAULT_TOLERANCE)));
       TrainingSimulation result = StageSupport.library(() -> TrainingParadigm.run(table, dataset, sim, StageSupport.work(progress)));
       state.put(ModelKeys.TRAINING_SIMULATION, result);
       fact = result.fact();
-      training(out, result, sim);
+      training(out, result);
     } else {
-      List<String> keys = params.has("keys") ? params.list("keys") : firstText(table, features);
+      List<String> keys = params.has("keys") ? params.list("keys") : KeySpace.firstText(table, features);
+      if (keys.isEmpty()) {
+        throw new StageException("no text feature to use as the static key space; write keys=…");
+      }
       InferenceSimulationSpec sim = StageSupport.library(() -> new InferenceSimulationSpec(spec, features, plan, roles.time(),
-          params.integer("trainDays", 31), keys, params.integer("minCount", 1), params.integer("requests", 20_000)));
+          params.integer("trainDays", InferenceSimulationSpec.DEFAULT_TRAIN_DAYS), keys,
+          params.integer("minCount", InferenceSimulationSpec.DEFAULT_MIN_COUNT), params.integer("requests", InferenceSimulationSpec.DEFAULT_MAX_REQUESTS)));
       InferenceSimulation result = StageSupport.library(() -> InferenceParadigm.run(table, dataset, sim, StageSupport.work(progress)));
       state.put(ModelKeys.INFERENCE_SIMULATION, result);
       fact = result.fact();
@@ -120,79 +126,19 @@ public final class SimulateStage implements Stage {
     return new StageResult(blocks, judgement.findings());
   }
 
-  private static List<String> firstText(Table table, List<String> features) {
-    for (String f : features) {
-      if (org.prodml.transform.Frame.kindOf(table.column(f).type()) == org.prodml.transform.Frame.Kind.TEXT) {
-        return List.of(f);
-      }
-    }
-    throw new StageException("no text feature to use as the static key space; write keys=…");
-  }
-
-  private static void training(StageResult.Builder out, TrainingSimulation r, TrainingSimulationSpec spec) {
-    ParadigmComparisonFact f = r.fact();
-    out.text("Static trained once on " + r.firstPeriod() + "; dynamic retrained every " + spec.retrainEveryDays() + " days on a "
-        + spec.windowKind() + " window. Over " + f.periods() + " periods of " + spec.periodDays() + " days, mean " + r.metric()
-        + " static " + StageSupport.number(f.staticMean()) + " vs dynamic " + StageSupport.number(f.dynamicMean())
-        + "; static was behind by more than " + StageSupport.number(spec.tolerance()) + " in " + f.periodsStaticBehind() + " periods"
-        + (Double.isNaN(f.stalenessDays()) ? "" : ", first at model age " + StageSupport.number(f.stalenessDays()) + " days")
-        + ". Cost: " + f.staticRuns() + " training (" + StageSupport.number(f.staticCostMs()) + " ms) vs " + f.dynamicRuns()
-        + " (" + StageSupport.number(f.dynamicCostMs()) + " ms).");
-    List<List<String>> rows = new ArrayList<>();
-    Map<String, List<double[]>> series = new LinkedHashMap<>();
-    List<double[]> stat = new ArrayList<>();
-    List<double[]> dyn = new ArrayList<>();
-    for (PeriodResult p : r.periods()) {
-      rows.add(List.of(p.start() + " … " + p.end(), String.valueOf(p.rows()), StageSupport.number(p.staticValue()),
-          StageSupport.number(p.dynamicValue()), StageSupport.number(p.staticAgeDays()), StageSupport.number(p.dynamicAgeDays()),
-          p.retrained() ? "yes (" + p.dynamicTrainingRows() + " rows)" : ""));
-      double x = LocalDate.parse(p.start()).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-      if (!Double.isNaN(p.staticValue())) {
-        stat.add(new double[] {x, p.staticValue()});
-      }
-      if (!Double.isNaN(p.dynamicValue())) {
-        dyn.add(new double[] {x, p.dynamicValue()});
-      }
-    }
-    series.put("static (trained once)", stat);
-    series.put("dynamic (retrained every " + spec.retrainEveryDays() + " days)", dyn);
-    out.html(Charts.lines(r.metric() + " per period: static vs dynamic training", null, r.metric(), series, true));
-    out.table(TableBlock.of("quality per period", List.of("period", "rows", "static " + r.metric(), "dynamic " + r.metric(),
-        "static model age (days)", "dynamic model age (days)", "dynamic retrained"), rows));
-    out.table(StageSupport.keyValues("summary", List.of(
-        new String[] {"periods", String.valueOf(f.periods())},
-        new String[] {"static mean / worst", StageSupport.number(f.staticMean()) + " / " + StageSupport.number(f.staticWorst())},
-        new String[] {"dynamic mean / worst", StageSupport.number(f.dynamicMean()) + " / " + StageSupport.number(f.dynamicWorst())},
-        new String[] {"periods static behind", String.valueOf(f.periodsStaticBehind())},
-        new String[] {"largest gap", StageSupport.number(f.largestGap())},
-        new String[] {"measured staleness (days)", Double.isNaN(f.stalenessDays()) ? "never fell behind" : StageSupport.number(f.stalenessDays())},
-        new String[] {"trainings static / dynamic", f.staticRuns() + " / " + f.dynamicRuns()},
-        new String[] {"training time static / dynamic", StageSupport.number(f.staticCostMs()) + " ms / " + StageSupport.number(f.dynamicCostMs()) + " ms"})));
+  private static void training(StageResult.Builder out, TrainingSimulation r) {
+    out.text(r.summary());
+    out.html(ModelCharts.training(r));
+    out.table(ModelTables.trainingPeriods(r));
+    out.table(ModelTables.trainingSummary(r.fact()));
   }
 
   private static void inference(StageResult.Builder out, InferenceSimulation r) {
-    ParadigmComparisonFact f = r.fact();
-    out.text("Trained " + r.model() + " on " + r.trainingRows() + " rows; static precomputed " + f.staticRuns() + " predictions (one per "
-        + String.join("+", r.keyColumns()) + " seen) in " + r.precomputeMillis() + " ms. On " + f.dynamicRuns() + " later requests: static answered "
-        + StageSupport.percent(f.staticCoverage()) + " (p99 " + StageSupport.number(f.staticP99Ms()) + " ms), dynamic "
-        + StageSupport.percent(f.dynamicCoverage()) + " (p99 " + StageSupport.number(f.dynamicP99Ms()) + " ms); "
-        + StageSupport.percent(f.tailRequestShare()) + " of requests had a key seen fewer than " + KeySpace.TAIL_BELOW + " times.");
-    out.table(ServeStage.comparison(List.of(r.staticResult(), r.dynamicResult())));
-    out.table(ServeStage.coverage(List.of(r.staticResult(), r.dynamicResult()), r.keyColumns()));
-    List<List<String>> rows = new ArrayList<>();
-    Map<String, List<double[]>> series = new LinkedHashMap<>();
-    List<double[]> stat = new ArrayList<>();
-    List<double[]> dyn = new ArrayList<>();
-    for (InferenceSimulation.WeekCoverage w : r.weeks()) {
-      rows.add(List.of(w.week(), String.valueOf(w.requests()), StageSupport.percent(w.staticCoverage()), StageSupport.percent(w.dynamicCoverage())));
-      double x = LocalDate.parse(w.week()).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-      stat.add(new double[] {x, w.staticCoverage()});
-      dyn.add(new double[] {x, w.dynamicCoverage()});
-    }
-    series.put("static", stat);
-    series.put("dynamic", dyn);
-    out.html(Charts.row(List.of(Charts.lines("coverage per week", null, "share answered", series, true),
-        ServeStage.latencyChart(List.of(r.staticResult(), r.dynamicResult())))));
-    out.table(TableBlock.of("coverage per week", List.of("week from", "requests", "static", "dynamic"), rows));
+    List<ServingResult> modes = List.of(r.staticResult(), r.dynamicResult());
+    out.text(r.summary());
+    out.table(ModelTables.serving(modes.stream().map(ServingResult::fact).toList()));
+    out.table(ModelTables.coverage(KeyBandCoverage.of(modes), r.keyColumns()));
+    out.html(Charts.row(List.of(ModelCharts.inferenceWeeks(r.weeks()), ModelCharts.latency(LatencyDistribution.of(modes)))));
+    out.table(ModelTables.inferenceWeeks(r.weeks()));
   }
 }

@@ -56,15 +56,10 @@ public final class SplitStage implements Stage {
     ColumnRoles roles = StageKeys.roles(state);
     String time = roles.time() != null && table.columnNames().contains(roles.time()) ? roles.time() : null;
     String group = roles.group() != null && table.columnNames().contains(roles.group()) ? roles.group() : null;
-    String defaultMethod = time != null ? "time" : roles.label() != null ? "stratified" : "random";
+    String defaultMethod = SplitMethod.defaultFor(time, roles.label()).label();
     SplitMethod method = StageSupport.library(() -> SplitMethod.parse(params.string("method", defaultMethod)));
-    String column = params.string("column", switch (method) {
-      case STRATIFIED -> roles.label();
-      case TIME -> time;
-      case GROUP -> group;
-      case RANDOM -> null;
-    });
-    double test = params.decimal("test", 0.2);
+    String column = params.string("column", method.column(roles.label(), time, group));
+    double test = params.decimal("test", SplitSpec.DEFAULT_TEST_FRACTION);
     Long seed = StageSupport.seed(params, state);
     SplitResult split = StageSupport.library(() -> Splitter.split(table, of, new SplitSpec(method, test, seed, column), time, group));
     state.putTable("train", split.train());

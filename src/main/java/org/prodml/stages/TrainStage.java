@@ -1,9 +1,10 @@
 package org.prodml.stages;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.prodml.audit.ModelAudit;
+import org.prodml.audit.ModelCard;
 import org.prodml.data.ColumnRoles;
 import org.prodml.facts.ModelFact;
 import org.prodml.pipeline.Params;
@@ -13,17 +14,13 @@ import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.Tables;
+import org.prodml.report.ModelTables;
 import org.prodml.rules.Judgement;
 import org.prodml.train.LabelSpec;
 import org.prodml.train.ModelSpec;
-import org.prodml.train.ModelType;
-import org.prodml.train.Task;
 import org.prodml.train.TrainedModel;
 import org.prodml.train.Trainer;
-import org.prodml.transform.FitScope;
 import org.prodml.transform.FittedTransforms;
-import org.prodml.transform.Placement;
-import org.prodml.transform.TransformPlan;
 import tech.tablesaw.api.Table;
 
 /**
@@ -81,8 +78,7 @@ public final class TrainStage implements Stage {
       List<String> features = params.has("features") ? params.list("features")
           : roles.withLabel(label.column()).features(table.columnNames());
       ModelSpec chosen = spec;
-      transforms = StageSupport.library(() -> TransformPlan.auto(table, features, chosen.type().encoding(), Placement.MATERIALIZED,
-          FitScope.TRAINING).fit(table, on));
+      transforms = StageSupport.library(() -> ModelAudit.automaticTransforms(table, on, features, chosen.type()));
       state.put(ModelKeys.TRANSFORMS, transforms);
       state.put(ModelKeys.TRANSFORMS_FITTED_ON, on);
       state.setFacts("transform", transforms.facts());
@@ -107,27 +103,12 @@ public final class TrainStage implements Stage {
     ModelFact fact = model.fact();
     state.setFacts("train", List.of(fact));
     Judgement judgement = StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.TRAIN));
-    List<String[]> card = new ArrayList<>();
-    card.add(new String[] {"model", model.id()});
-    card.add(new String[] {"task", model.task().label() + (model.task() == Task.CLASSIFICATION ? " (" + model.classes().size() + " classes: "
-        + String.join(", ", model.classes().subList(0, Math.min(8, model.classes().size()))) + ")" : "")});
-    card.add(new String[] {"label", label.describe()});
-    card.add(new String[] {"seed", model.seeded() ? String.valueOf(model.seed()) : "none (unseeded: this model cannot be trained again)"});
-    card.add(new String[] {"hyperparameters", String.join(", ", fact.hyperparameters())});
-    card.add(new String[] {"inputs", String.join(", ", fact.features())});
-    card.add(new String[] {"features after transforms", String.valueOf(fact.encodedFeatures())});
-    card.add(new String[] {"transforms", transformsNote + " (" + fact.placement() + ")"});
-    card.add(new String[] {"training rows", String.valueOf(model.trainingRows())});
-    card.add(new String[] {"training time", model.trainingMillis() + " ms"});
-    card.add(new String[] {"training data ends", model.trainingDataEnd() == null ? "no time column" : model.trainingDataEnd()});
-    card.add(new String[] {"fingerprint", model.fingerprint() + " (hash of its answers on " + "fixed training rows)"});
-    card.add(new String[] {"format", TrainedModel.FORMAT_VERSION});
     return StageResult.builder()
         .text("Trained " + model.id() + " on '" + on + "' (" + model.trainingRows() + " rows) in " + model.trainingMillis() + " ms"
             + (model.seeded() ? " with seed " + model.seed() : " without a seed") + "; " + StageSupport.findingsSummary(judgement.findings().size()) + ".")
         .table(Tables.findings("findings", judgement.findings()))
         .findings(judgement.findings())
-        .table(StageSupport.keyValues("model card", card))
+        .table(ModelTables.card(ModelCard.of(model, on, null), transformsNote))
         .build();
   }
 
@@ -144,8 +125,6 @@ public final class TrainStage implements Stage {
   }
 
   static ModelSpec spec(Params params, PipelineState state, LabelSpec label, Table table) {
-    Task task = StageSupport.library(() -> label.task(table));
-    ModelType type = StageSupport.library(() -> ModelType.parse(params.string("model", task == Task.CLASSIFICATION ? "logistic" : "linear")));
     Map<String, String> given = new LinkedHashMap<>();
     for (String h : HYPERPARAMETERS) {
       if (params.has(h)) {
@@ -153,6 +132,6 @@ public final class TrainStage implements Stage {
       }
     }
     Long seed = StageSupport.seed(params, state);
-    return StageSupport.library(() -> new ModelSpec(type, label, seed, given));
+    return StageSupport.library(() -> ModelAudit.modelSpec(table, label, params.string("model", null), seed, given));
   }
 }

@@ -1,6 +1,7 @@
 package org.prodml.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.prodml.testing.HeadlessChromium;
 class AuditCommandTest {
   static final Path TRAIN = Path.of("datasets/seattle-weather/spans/train-2012-2013.csv");
   static final Path SERVING = Path.of("datasets/seattle-weather/spans/serving-2015.csv");
+  static final Path TEST = Path.of("datasets/seattle-weather/spans/test-2014.csv");
 
   record Run(int exit, String out, String err) {}
 
@@ -144,6 +146,135 @@ class AuditCommandTest {
     String html = Files.readString(out.resolve("audit.html"));
     assertTrue(html.contains("<svg"), "charts are inline SVG");
     assertTrue(html.contains("temp_max"));
+  }
+
+  @Test
+  void aForestIsTrainedEvaluatedServedMonitoredAndJudgedInTheSameRun(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    Run run = run("audit", "--train", TRAIN.toString(), "--test", TEST.toString(), "--serving", SERVING.toString(),
+        "--label", "weather", "--time", "date", "--model", "forest", "--trees", "20", "--out", out.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+    JsonNode audit = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
+
+    JsonNode model = audit.get("model");
+    assertEquals("forest", model.get("type").asText());
+    assertEquals(42, model.get("seed").asLong(), "the default seed");
+    assertEquals("20", model.get("hyperparameters").get("trees").asText());
+    assertEquals("[\"precipitation\",\"temp_max\",\"temp_min\",\"wind\"]", model.get("features").toString());
+    assertEquals(731, model.get("trainingRows").asLong(), "2012 and 2013");
+    assertEquals("2013-12-31", model.get("trainingDataEnd").asText());
+    assertEquals(16, model.get("fingerprint").asText().length());
+
+    JsonNode evaluation = audit.get("evaluation");
+    double accuracy = evaluation.get("model").get("accuracy").asDouble();
+    double baseline = evaluation.get("baseline").get("accuracy").asDouble();
+    assertEquals(365, evaluation.get("model").get("rows").asLong(), "every day of 2014");
+    assertTrue(accuracy > 0.8 && baseline < 0.5 && accuracy > baseline + 0.3, "forest " + accuracy + " against the majority " + baseline);
+    assertEquals(5, evaluation.get("model").get("perClass").size(), "drizzle, fog, rain, snow, sun");
+    assertTrue(evaluation.get("model").get("calibration").size() > 3, "calibration buckets");
+    assertEquals(4, evaluation.get("importance").size());
+    assertEquals("precipitation", maxBy(evaluation.get("importance"), "importance").get("feature").asText(),
+        "rain or not is mostly precipitation");
+    JsonNode floor = evaluation.get("gate").get(1);
+    assertEquals("quality-floor", floor.get("check").asText());
+    assertTrue(floor.get("worsening").asDouble() < 0, "above the baseline floor");
+
+    JsonNode serving = audit.get("serving");
+    assertEquals(365, serving.get("requestRows").asLong());
+    assertEquals(1, serving.get("modes").size(), "no text input, so no static key space: dynamic only");
+    JsonNode dynamic = serving.get("modes").get(0);
+    assertEquals("dynamic", dynamic.get("mode").asText());
+    assertEquals(1.0, dynamic.get("coverage").asDouble());
+    assertEquals(0.0, dynamic.get("meanAgeHours").asDouble(), "computed per request: fresh");
+    assertTrue(dynamic.get("p99Ms").asDouble() >= dynamic.get("p50Ms").asDouble() && dynamic.get("p50Ms").asDouble() > 0);
+    double shares = 0;
+    for (JsonNode share : serving.get("latency").get("shares").get("dynamic")) {
+      shares += share.asDouble();
+    }
+    assertEquals(1.0, shares, 1e-9, "every request falls in one latency band");
+
+    JsonNode monitoring = audit.get("monitoring");
+    assertEquals(12, monitoring.get("windows").size(), "2015 by calendar month");
+    JsonNode january = monitoring.get("windows").get(0);
+    assertEquals("2015-01", january.get("window").asText());
+    assertEquals(31, january.get("rows").asLong());
+    assertEquals(396, january.get("modelAgeDays").asDouble(), "2013-12-31 to 2015-01-31");
+    assertTrue(january.get("liveValue").asDouble() < accuracy, "January 2015 is harder than 2014 was");
+    assertFalse(monitoring.get("config").get("configured").asBoolean());
+
+    assertEquals(4, audit.get("deployment").size());
+    for (JsonNode check : audit.get("deployment")) {
+      assertEquals(0, check.get("failures").asLong(), check.toString());
+    }
+
+    List<JsonNode> findings = findings(out);
+    String id = model.get("id").asText();
+    assertTrue(findings.stream().anyMatch(f -> f.get("ruleId").asText().equals("PL-050") && f.get("subject").asText().equals(id)),
+        "no monitoring declared for the model");
+    assertTrue(findings.stream().anyMatch(f -> f.get("ruleId").asText().equals("PL-055") && f.get("subject").asText().startsWith("2015-")),
+        "a month whose live accuracy falls far below the offline one");
+    assertTrue(findings.stream().anyMatch(f -> f.get("ruleId").asText().equals("PL-032")), "a miscalibrated forest");
+    assertTrue(run.out().contains("Model " + id), run.out());
+
+    String md = Files.readString(out.resolve("audit.md"));
+    for (String section : List.of("## Model card", "## Evaluation", "## Serving: static vs dynamic", "## Monitoring windows",
+        "## Deployment checks")) {
+      assertTrue(md.contains(section), section);
+    }
+    String html = Files.readString(out.resolve("audit.html"));
+    assertTrue(html.contains("id=\"evaluation\"") && html.contains("calibration: top-class probability")
+        && html.contains("latency per request") && html.contains("live accuracy per window"), "model sections with their charts");
+    if (!HeadlessChromium.skipped()) {
+      Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
+      HeadlessChromium.assertRendersOffline(out.resolve("audit.html"), screenshots.resolve("audit-model.png"));
+    }
+  }
+
+  @Test
+  void withoutATestFileTheModelIsEvaluatedOnTheLatestDaysOfTraining(@TempDir Path dir) throws Exception {
+    Run run = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--time", "date", "--model", "logistic",
+        "--out", dir.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+    JsonNode audit = new ObjectMapper().readTree(dir.resolve("audit.json").toFile());
+    JsonNode split = audit.get("model").get("split");
+    assertEquals("time", split.get("method").asText(), "a time column: train on the past, test on the future");
+    assertEquals(585, split.get("trainRows").asLong());
+    assertEquals(146, split.get("testRows").asLong());
+    assertTrue(split.get("trainMaxTime").asText().compareTo(split.get("testMinTime").asText()) < 0, split.toString());
+    assertEquals("test split", audit.get("evaluation").get("model").get("table").asText());
+    assertTrue(audit.get("serving").isNull() && audit.get("monitoring").isNull(), "nothing to serve without --serving");
+  }
+
+  private static JsonNode maxBy(JsonNode array, String field) {
+    JsonNode best = null;
+    for (JsonNode n : array) {
+      if (best == null || n.get(field).asDouble() > best.get(field).asDouble()) {
+        best = n;
+      }
+    }
+    return best;
+  }
+
+  @Test
+  void badModelOptionsAreOneLine(@TempDir Path dir) {
+    Run noModel = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--trees", "5", "--out", dir.toString());
+    assertEquals(2, noModel.exit());
+    assertOneLine(noModel.err(), "add --model");
+    Run unknown = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--model", "tree", "--out", dir.toString());
+    assertEquals(2, unknown.exit());
+    assertOneLine(unknown.err(), "model must be logistic, linear, forest, gbt or baseline, not 'tree'");
+    Run noTrees = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--model", "logistic", "--trees", "5",
+        "--out", dir.toString());
+    assertEquals(2, noTrees.exit());
+    assertOneLine(noTrees.err(), "logistic takes no hyperparameter 'trees'");
+    Run noColumn = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--model", "forest", "--features", "humidity",
+        "--out", dir.toString());
+    assertEquals(2, noColumn.exit());
+    assertOneLine(noColumn.err(), "humidity", "no such feature column");
+    Run badSeed = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--model", "forest", "--seed", "soon",
+        "--out", dir.toString());
+    assertEquals(2, badSeed.exit());
+    assertOneLine(badSeed.err(), "--seed must be a whole number or none");
   }
 
   @Test

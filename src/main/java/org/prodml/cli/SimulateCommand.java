@@ -1,0 +1,162 @@
+package org.prodml.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.prodml.audit.SimulationAudit;
+import org.prodml.audit.SimulationRequest;
+import org.prodml.audit.SimulationResult;
+import org.prodml.audit.Verdict;
+import org.prodml.data.ColumnRoles;
+import org.prodml.data.DatasetSpec;
+import org.prodml.io.AtomicFiles;
+import org.prodml.render.TableBlock;
+import org.prodml.render.TextTables;
+import org.prodml.report.HtmlReport;
+import org.prodml.report.Json;
+import org.prodml.report.MarkdownReport;
+import org.prodml.report.SimulationPage;
+import org.prodml.rules.Severity;
+import org.prodml.simulate.InferenceSimulationSpec;
+import org.prodml.simulate.TrainingSimulationSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./prodml simulate training|inference}: the course's paradigm choices replayed on real data, judged. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replays time-ordered data to compare the course's paradigms. training: a model trained once on the",
+      "first period against one retrained on schedule, scored period by period (default: seattle-weather).",
+      "inference: a precomputed lookup table against per-request prediction on the same later requests",
+      "(default: flights-20k keyed by route, origin+destination). Prints the comparison, judges it with the",
+      "rules of stage SIMULATE and writes simulation.json, simulation.html and simulation.md.",
+      "Exit code 1 when a CRITICAL finding is raised, 2 on bad input."
+    })
+public final class SimulateCommand implements Callable<Integer> {
+  /** The data each paradigm simulates when no --data is given, and the route key of the flights. */
+  static final String TRAINING_DATA = "datasets/seattle-weather/data.csv";
+  static final String INFERENCE_DATA = "datasets/flights-20k/data.csv";
+  static final List<String> ROUTE = List.of("origin", "destination");
+
+  enum Paradigm { training, inference }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "training|inference", description = "which paradigm choice to simulate")
+  Paradigm paradigm;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "time-ordered data (default: " + TRAINING_DATA + " for training, "
+      + INFERENCE_DATA + " for inference)")
+  Path data;
+
+  @Option(names = "--label", paramLabel = "COLUMN", description = "the label column (default: from dataset.json beside the data)")
+  String label;
+
+  @Option(names = "--time", paramLabel = "COLUMN", description = "the time column ordering the data (default: from dataset.json)")
+  String time;
+
+  @Option(names = "--model", paramLabel = "TYPE", description = "logistic, linear, forest, gbt or baseline (default: logistic for classes, linear for numbers)")
+  String model;
+
+  @Option(names = "--above", paramLabel = "X", description = "learn the yes/no label 'label > X' from a numeric label (e.g. --above 15 for delayed flights)")
+  Double above;
+
+  @Option(names = "--features", paramLabel = "COLUMN", split = ",", description = "the model's input columns (default: every column without another role)")
+  List<String> features;
+
+  @Option(names = "--keys", paramLabel = "COLUMN", split = ",", description = "inference: the static table's key space (default: origin,destination on the flights, else the first text feature)")
+  List<String> keys;
+
+  @Option(names = "--seed", paramLabel = "N|none", description = "seed of every training (default 42; none = unseeded)")
+  String seed;
+
+  @Option(names = "--trees", paramLabel = "N", description = "trees of a forest (default 50) or boosting rounds of gbt (default 100)")
+  Integer trees;
+
+  @Option(names = "--initial", paramLabel = "DAYS", defaultValue = "" + TrainingSimulationSpec.DEFAULT_INITIAL_DAYS,
+      description = "training: days of the first period, on which static trains once (default: ${DEFAULT-VALUE})")
+  int initial;
+
+  @Option(names = "--period", paramLabel = "DAYS", defaultValue = "" + TrainingSimulationSpec.DEFAULT_PERIOD_DAYS,
+      description = "training: days per evaluation period (default: ${DEFAULT-VALUE})")
+  int period;
+
+  @Option(names = "--retrain", paramLabel = "DAYS", defaultValue = "" + TrainingSimulationSpec.DEFAULT_RETRAIN_DAYS,
+      description = "training: dynamic retrains every this many days (default: ${DEFAULT-VALUE})")
+  int retrain;
+
+  @Option(names = "--window", paramLabel = "DAYS", defaultValue = "" + TrainingSimulationSpec.DEFAULT_WINDOW_DAYS,
+      description = "training: dynamic trains on the last this many days; 0 = all data so far (default: ${DEFAULT-VALUE})")
+  int window;
+
+  @Option(names = "--tolerance", paramLabel = "X", defaultValue = "" + TrainingSimulationSpec.DEFAULT_TOLERANCE,
+      description = "training: how much worse static may be in a period before it counts as behind (default: ${DEFAULT-VALUE})")
+  double tolerance;
+
+  @Option(names = "--train-days", paramLabel = "DAYS", defaultValue = "" + InferenceSimulationSpec.DEFAULT_TRAIN_DAYS,
+      description = "inference: days of training data and of the static key space (default: ${DEFAULT-VALUE})")
+  int trainDays;
+
+  @Option(names = "--min-count", paramLabel = "N", defaultValue = "" + InferenceSimulationSpec.DEFAULT_MIN_COUNT,
+      description = "inference: precompute keys seen at least this often (default: ${DEFAULT-VALUE})")
+  int minCount;
+
+  @Option(names = "--requests", paramLabel = "N", defaultValue = "" + InferenceSimulationSpec.DEFAULT_MAX_REQUESTS,
+      description = "inference: serve at most this many later rows (default: ${DEFAULT-VALUE})")
+  int requests;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "rule folder (repeatable; default: rules/ of ProdML Lab)")
+  List<Path> rules = new ArrayList<>();
+
+  @Option(names = "--threshold", paramLabel = "NAME=VALUE", description = "override a rule threshold, e.g. serve.minCoverage=0.9 (repeatable; see ./prodml rules list)")
+  Map<String, Double> thresholds = new LinkedHashMap<>();
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/simulate", description = "where to write the report (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Override
+  public Integer call() {
+    boolean training = paradigm == Paradigm.training;
+    Path file = data != null ? data : Home.get().resolve(training ? TRAINING_DATA : INFERENCE_DATA);
+    ColumnRoles roles = ColumnRoles.of(DatasetSpec.forDataFile(file).orElse(null), label, time, null);
+    Map<String, String> hyperparameters = new LinkedHashMap<>();
+    if (trees != null) {
+      hyperparameters.put("trees", String.valueOf(trees));
+    }
+    // The flights' natural key is the route; on other data the first text feature, as the simulate stage does.
+    List<String> keySpace = keys != null ? keys : data == null && !training ? ROUTE : null;
+    SimulationRequest request = new SimulationRequest(paradigm.name(), file, roles, model, above, features, AuditCommand.seed(seed),
+        hyperparameters, keySpace, new SimulationRequest.TrainingSchedule(initial, period, retrain, window, tolerance),
+        new SimulationRequest.InferenceSizes(trainDays, minCount, requests),
+        rules.isEmpty() ? List.of(Home.rules()) : rules, thresholds);
+    var w = spec.commandLine().getOut();
+    SimulationResult result = SimulationAudit.run(request, Version.get(), w::println);
+    write(result, out);
+    w.println(result.summary());
+    for (TableBlock table : SimulationPage.tables(result)) {
+      w.println();
+      w.print(TextTables.render(table, 60));
+    }
+    w.println();
+    w.print(AuditCommand.findings(result.findings()));
+    w.printf("Verdict: %s (%d critical, %d warning, %d info)%n", result.verdict(), result.count(Severity.CRITICAL),
+        result.count(Severity.WARNING), result.count(Severity.INFO));
+    w.println("Report: " + out.resolve("simulation.html") + " (also simulation.json, simulation.md)");
+    w.flush();
+    return result.verdict() == Verdict.READY ? ProdmlCommand.OK : ProdmlCommand.CRITICAL;
+  }
+
+  /** Writes simulation.json, simulation.md and simulation.html, each atomically. */
+  static void write(SimulationResult result, Path out) {
+    AtomicFiles.write(out.resolve("simulation.json"), Json.write(result));
+    AtomicFiles.write(out.resolve("simulation.md"), MarkdownReport.render(result));
+    AtomicFiles.write(out.resolve("simulation.html"), HtmlReport.render(result));
+  }
+}

@@ -1,0 +1,283 @@
+package org.prodml.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.prodml.audit.ModelCard;
+import org.prodml.evaluate.CalibrationBucket;
+import org.prodml.evaluate.ClassMetrics;
+import org.prodml.evaluate.EvaluationResult;
+import org.prodml.facts.DeploymentCheckFact;
+import org.prodml.facts.FeatureImportanceFact;
+import org.prodml.facts.FeatureSkewFact;
+import org.prodml.facts.MonitoringWindowFact;
+import org.prodml.facts.ParadigmComparisonFact;
+import org.prodml.facts.ServingFact;
+import org.prodml.facts.SliceMetricFact;
+import org.prodml.render.TableBlock;
+import org.prodml.serve.KeyBandCoverage;
+import org.prodml.simulate.InferenceSimulation;
+import org.prodml.simulate.PeriodResult;
+import org.prodml.simulate.TrainingSimulation;
+import org.prodml.text.Format;
+
+/**
+ * The tables of what a model's stages measured, shared by a note's paragraphs, the audit report
+ * (HTML and Markdown) and the terminal: the model card, evaluation, serving, monitoring windows,
+ * deployment tests and the paradigm simulations. A measure that does not apply (NaN) is blank.
+ */
+public final class ModelTables {
+  private ModelTables() {}
+
+  static String number(double d) {
+    return Double.isNaN(d) ? "" : Format.number(d);
+  }
+
+  static String percent(double d) {
+    return Double.isNaN(d) ? "" : Format.percent(d);
+  }
+
+  private static TableBlock keyValues(String title, List<String[]> pairs) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String[] p : pairs) {
+      rows.add(List.of(p[0], p[1]));
+    }
+    return TableBlock.of(title, List.of("what", "value"), rows);
+  }
+
+  /**
+   * The model card.
+   *
+   * @param transforms how the inputs were transformed, in words (which plan, fitted on what)
+   */
+  public static TableBlock card(ModelCard card, String transforms) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"model", card.id()});
+    rows.add(new String[] {"task", card.task() + (card.task().equals("classification") ? " (" + card.classes().size() + " classes: "
+        + String.join(", ", card.classes().subList(0, Math.min(8, card.classes().size()))) + ")" : "")});
+    rows.add(new String[] {"label", card.label()});
+    rows.add(new String[] {"seed", card.seed() != null ? String.valueOf(card.seed()) : "none (unseeded: this model cannot be trained again)"});
+    List<String> hyperparameters = new ArrayList<>();
+    card.hyperparameters().forEach((k, v) -> hyperparameters.add(k + "=" + v));
+    rows.add(new String[] {"hyperparameters", String.join(", ", hyperparameters)});
+    rows.add(new String[] {"inputs", String.join(", ", card.features())});
+    rows.add(new String[] {"features after transforms", String.valueOf(card.encodedFeatures())});
+    rows.add(new String[] {"transforms", transforms + " (" + card.placement() + ")"});
+    rows.add(new String[] {"training rows", String.valueOf(card.trainingRows())});
+    rows.add(new String[] {"training time", card.trainingMillis() + " ms"});
+    rows.add(new String[] {"training data ends", card.trainingDataEnd() == null ? "no time column" : card.trainingDataEnd()});
+    rows.add(new String[] {"fingerprint", card.fingerprint() + " (hash of its answers on fixed training rows)"});
+    rows.add(new String[] {"format", card.formatVersion()});
+    return keyValues("model card", rows);
+  }
+
+  /** The headline and secondary metrics of the model beside the baseline's and the previous model's. */
+  public static TableBlock metrics(EvaluationResult r, EvaluationResult baseline, EvaluationResult previous) {
+    List<String> header = new ArrayList<>(List.of("metric", r.model(), "baseline"));
+    if (previous != null) {
+      header.add("previous " + previous.model());
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (String name : metricNames(r)) {
+      List<String> row = new ArrayList<>(List.of(name, metric(r, name), metric(baseline, name)));
+      if (previous != null) {
+        row.add(metric(previous, name));
+      }
+      rows.add(row);
+    }
+    return TableBlock.of("quality on " + r.table(), header, rows);
+  }
+
+  static List<String> metricNames(EvaluationResult r) {
+    return r.task().equals("classification")
+        ? List.of("accuracy", "macro F1", "ROC AUC", "log loss", "prediction bias", "calibration error", "NaN/Inf predictions")
+        : List.of("RMSE", "MAE", "R²", "bias (mean prediction − mean label)", "NaN/Inf predictions");
+  }
+
+  static String metric(EvaluationResult r, String name) {
+    return switch (name) {
+      case "accuracy" -> number(r.accuracy());
+      case "macro F1" -> number(r.macroF1());
+      case "ROC AUC" -> number(r.auc());
+      case "log loss" -> number(r.logLoss());
+      case "prediction bias" -> number(r.predictionBias()) + (r.biasClass() == null ? "" : " (" + r.biasClass() + ")");
+      case "calibration error" -> number(r.calibrationError());
+      case "RMSE" -> number(r.rmse());
+      case "MAE" -> number(r.mae());
+      case "R²" -> number(r.r2());
+      case "bias (mean prediction − mean label)" -> number(r.predictionBias());
+      default -> String.valueOf(r.nonFinitePredictions());
+    };
+  }
+
+  public static TableBlock perClass(EvaluationResult r) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ClassMetrics c : r.perClass()) {
+      rows.add(List.of(c.name(), number(c.precision()), number(c.recall()), number(c.f1()), String.valueOf(c.support())));
+    }
+    return TableBlock.of("per class", List.of("class", "precision", "recall", "F1", "rows"), rows);
+  }
+
+  public static TableBlock confusion(EvaluationResult r) {
+    List<String> header = new ArrayList<>(List.of("true \\ predicted"));
+    header.addAll(r.classes());
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < r.confusion().length; i++) {
+      if (i == r.classes().size() && r.unknownLabels() == 0) {
+        continue;
+      }
+      List<String> row = new ArrayList<>(List.of(i < r.classes().size() ? r.classes().get(i) : "(class unseen in training)"));
+      for (long v : r.confusion()[i]) {
+        row.add(String.valueOf(v));
+      }
+      rows.add(row);
+    }
+    return TableBlock.of("confusion matrix", header, rows);
+  }
+
+  public static TableBlock calibration(EvaluationResult r) {
+    List<List<String>> rows = new ArrayList<>();
+    for (CalibrationBucket b : r.calibration()) {
+      rows.add(List.of("[" + number(b.low()) + ", " + number(b.high()) + ")", String.valueOf(b.rows()), number(b.meanPredicted()),
+          number(b.observedRate()), number(b.meanPredicted() - b.observedRate())));
+    }
+    return TableBlock.of("calibration of " + r.calibrationOf() + " (prediction bias " + number(r.predictionBias())
+        + ", expected calibration error " + number(r.calibrationError()) + ")",
+        List.of("bucket", "rows", "mean predicted", "observed", "gap"), rows);
+  }
+
+  public static TableBlock slices(List<SliceMetricFact> slices) {
+    List<List<String>> rows = new ArrayList<>();
+    for (SliceMetricFact s : slices) {
+      rows.add(List.of(s.slice(), String.valueOf(s.rows()), number(s.sliceValue()), number(s.overallValue()), number(s.gap())));
+    }
+    SliceMetricFact first = slices.get(0);
+    return TableBlock.of(first.metric() + " per slice of " + first.column(), List.of("slice", "rows", first.metric(), "all rows",
+        "worse by"), rows);
+  }
+
+  public static TableBlock importance(List<FeatureImportanceFact> importance) {
+    List<List<String>> rows = new ArrayList<>();
+    for (FeatureImportanceFact f : importance) {
+      rows.add(List.of(f.feature(), number(f.importance()), number(f.spread()), percent(f.relativeImportance())));
+    }
+    FeatureImportanceFact first = importance.get(0);
+    return TableBlock.of("permutation importance (" + first.repeats() + " shuffles per input, seed " + first.seed() + ")",
+        List.of("input", first.metric() + " lost", "spread", "relative"), rows);
+  }
+
+  /** Static against dynamic inference, one column per mode. */
+  public static TableBlock serving(List<ServingFact> modes) {
+    List<String> header = new ArrayList<>(List.of("measure"));
+    modes.forEach(f -> header.add(f.mode()));
+    List<String> measures = List.of("requests", "answered (coverage)", "latency p50 ms", "latency p99 ms", "latency mean ms",
+        "prediction age, mean hours", "prediction age, max hours", "cost: predictions computed", "keys cached",
+        "quality on answered requests", "NaN/Inf outputs");
+    List<List<String>> rows = new ArrayList<>();
+    for (String m : measures) {
+      List<String> row = new ArrayList<>(List.of(m));
+      for (ServingFact f : modes) {
+        row.add(switch (m) {
+          case "requests" -> String.valueOf(f.requests());
+          case "answered (coverage)" -> f.answered() + " (" + percent(f.coverage()) + ")";
+          case "latency p50 ms" -> number(f.p50Ms());
+          case "latency p99 ms" -> number(f.p99Ms());
+          case "latency mean ms" -> number(f.meanMs());
+          case "prediction age, mean hours" -> number(f.meanAgeHours());
+          case "prediction age, max hours" -> number(f.maxAgeHours());
+          case "cost: predictions computed" -> String.valueOf(f.predictionsComputed());
+          case "keys cached" -> f.mode().equals("static") ? String.valueOf(f.cachedKeys()) : "";
+          case "quality on answered requests" -> Double.isNaN(f.quality()) ? "no labels" : f.metric() + " " + number(f.quality());
+          default -> String.valueOf(f.nonFiniteOutputs());
+        });
+      }
+      rows.add(row);
+    }
+    return TableBlock.of("static vs dynamic inference on the same requests", header, rows);
+  }
+
+  /** Coverage per band of key frequency, one column per mode. */
+  public static TableBlock coverage(List<KeyBandCoverage> bands, List<String> keys) {
+    List<String> modes = bands.isEmpty() ? List.of() : List.copyOf(bands.get(0).answered().keySet());
+    List<String> header = new ArrayList<>(List.of("key seen in training", "requests"));
+    modes.forEach(m -> header.add(m + " answered"));
+    List<List<String>> rows = new ArrayList<>();
+    for (KeyBandCoverage b : bands) {
+      List<String> row = new ArrayList<>(List.of(b.band(), String.valueOf(b.requests())));
+      modes.forEach(m -> row.add(percent(b.coverage(m))));
+      rows.add(row);
+    }
+    return TableBlock.of("coverage by key frequency (key: " + String.join(", ", keys) + ")", header, rows);
+  }
+
+  public static TableBlock skew(List<FeatureSkewFact> skew) {
+    List<List<String>> rows = new ArrayList<>();
+    for (FeatureSkewFact s : skew) {
+      rows.add(List.of(s.feature(), String.valueOf(s.rows()), s.mismatchedRows() + " (" + percent(s.mismatchShare()) + ")",
+          number(s.maxAbsDifference()), number(s.meanAbsDifference())));
+    }
+    return TableBlock.of("training–serving feature skew: the same rows encoded by the training path and the "
+        + (skew.isEmpty() ? "" : skew.get(0).servingPath()) + " serving path",
+        List.of("input", "rows compared", "rows that differ", "largest difference", "mean difference"), rows);
+  }
+
+  public static TableBlock windows(List<MonitoringWindowFact> windows) {
+    List<List<String>> rows = new ArrayList<>();
+    for (MonitoringWindowFact f : windows) {
+      rows.add(List.of(f.window(), String.valueOf(f.rows()), number(f.volumeRatio()), number(f.modelAgeDays()),
+          f.maxJsColumn() == null ? "" : f.maxJsColumn() + " " + number(f.maxJsDivergence()),
+          number(f.meanPrediction()) + " (train " + number(f.trainingMeanPrediction()) + ")",
+          f.inputNonFinite() + " / " + f.outputNonFinite(), String.valueOf(f.labeledRows()),
+          number(f.liveValue()), number(f.offlineValue())));
+    }
+    String metric = windows.isEmpty() ? "metric" : windows.get(0).metric();
+    return TableBlock.of("monitoring windows", List.of("window", "rows", "volume vs mean", "model age (days)", "most drifted input (JS)",
+        "mean prediction", "NaN/Inf in / out", "labelled", "live " + metric, "offline " + metric), rows);
+  }
+
+  /** The deployment tests and the quality gate, each with its outcome. */
+  public static TableBlock deployment(List<DeploymentCheckFact> checks) {
+    return deployment("deployment tests", checks);
+  }
+
+  public static TableBlock deployment(String title, List<DeploymentCheckFact> checks) {
+    List<List<String>> rows = new ArrayList<>();
+    for (DeploymentCheckFact f : checks) {
+      rows.add(List.of(f.check(), !f.executed() ? "not run" : f.failures() == 0 && !(f.worsening() > 0) ? "pass" : "see findings",
+          f.executed() ? f.checked() + " checked, " + f.failures() + " failed" : "", f.detail()));
+    }
+    return TableBlock.of(title, List.of("test", "outcome", "items", "what was found"), rows);
+  }
+
+  /** Static and dynamic training, period by period. */
+  public static TableBlock trainingPeriods(TrainingSimulation r) {
+    List<List<String>> rows = new ArrayList<>();
+    for (PeriodResult p : r.periods()) {
+      rows.add(List.of(p.start() + " … " + p.end(), String.valueOf(p.rows()), number(p.staticValue()), number(p.dynamicValue()),
+          number(p.staticAgeDays()), number(p.dynamicAgeDays()), p.retrained() ? "yes (" + p.dynamicTrainingRows() + " rows)" : ""));
+    }
+    return TableBlock.of("quality per period", List.of("period", "rows", "static " + r.metric(), "dynamic " + r.metric(),
+        "static model age (days)", "dynamic model age (days)", "dynamic retrained"), rows);
+  }
+
+  /** The training simulation in a few numbers. */
+  public static TableBlock trainingSummary(ParadigmComparisonFact f) {
+    return keyValues("summary", List.of(
+        new String[] {"periods", String.valueOf(f.periods())},
+        new String[] {"static mean / worst", number(f.staticMean()) + " / " + number(f.staticWorst())},
+        new String[] {"dynamic mean / worst", number(f.dynamicMean()) + " / " + number(f.dynamicWorst())},
+        new String[] {"periods static behind", String.valueOf(f.periodsStaticBehind())},
+        new String[] {"largest gap", number(f.largestGap())},
+        new String[] {"measured staleness (days)", Double.isNaN(f.stalenessDays()) ? "never fell behind" : number(f.stalenessDays())},
+        new String[] {"trainings static / dynamic", f.staticRuns() + " / " + f.dynamicRuns()},
+        new String[] {"training time static / dynamic", number(f.staticCostMs()) + " ms / " + number(f.dynamicCostMs()) + " ms"}));
+  }
+
+  /** Requests per week and the share each mode answered. */
+  public static TableBlock inferenceWeeks(List<InferenceSimulation.WeekCoverage> weeks) {
+    List<List<String>> rows = new ArrayList<>();
+    for (InferenceSimulation.WeekCoverage w : weeks) {
+      rows.add(List.of(w.week(), String.valueOf(w.requests()), percent(w.staticCoverage()), percent(w.dynamicCoverage())));
+    }
+    return TableBlock.of("coverage per week", List.of("week from", "requests", "static", "dynamic"), rows);
+  }
+}
