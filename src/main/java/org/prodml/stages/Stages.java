@@ -26,6 +26,7 @@ public final class Stages {
         new MonitorStage(),
         new SimulateStage(),
         new DeployStage(),
+        new AnatomyStage(),
         new AuditStage(),
         new AskStage(),
         new CheckStage());

@@ -141,11 +141,18 @@ public final class TransformStage implements Stage {
             ss += (x - mean) * (x - mean);
           }
         }
-        row.add(StageSupport.number(mean) + " ± " + StageSupport.number(n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN));
+        double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
+        // A column centered on these very rows sums to rounding noise (1e-15), not to a mean worth 20 digits.
+        row.add(StageSupport.number(centered(mean, sd)) + " ± " + StageSupport.number(sd));
       }
       rows.add(row);
     }
     return TableBlock.of("features after the transforms, per table", header, rows);
+  }
+
+  /** The mean, or 0 when it is rounding noise next to the spread (a column standardized on its own rows). */
+  static double centered(double mean, double sd) {
+    return Math.abs(mean) < 1e-9 * (Double.isFinite(sd) ? Math.max(1, sd) : 1) ? 0 : mean;
   }
 
   private static TableBlock preview(FeatureMatrix m) {

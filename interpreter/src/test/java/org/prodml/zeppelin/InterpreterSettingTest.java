@@ -63,7 +63,7 @@ class InterpreterSettingTest {
       names.add(entry.get("name").asText());
     }
     assertEquals(List.of("prodml", "load", "profile", "validate", "transform", "split", "train", "evaluate", "serve",
-        "monitor", "simulate", "deploy", "audit", "check", "rules", "ask"), names);
+        "monitor", "simulate", "deploy", "anatomy", "audit", "check", "rules", "ask"), names);
     JsonNode properties = root.get(0).get("properties");
     for (String key : List.of("prodml.home", "prodml.data.roots", "prodml.rules.dirs", "prodml.maxRows", "prodml.seed", "JAVA_HOME")) {
       assertTrue(properties.has(key), key);
