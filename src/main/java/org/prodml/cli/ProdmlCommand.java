@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "ProdML Lab: a teaching environment and audit tool for production ML systems.",
-    subcommands = {AuditCommand.class, SimulateCommand.class, ProfileCommand.class, RulesCommand.class, CourseCommand.class})
+    subcommands = {AuditCommand.class, SimulateCommand.class, ProfileCommand.class, RulesCommand.class, CourseCommand.class, DatasetsCommand.class})
 public final class ProdmlCommand implements Runnable {
   public static final int OK = 0;
   public static final int CRITICAL = 1;

@@ -45,6 +45,7 @@ public final class LoadStage implements Stage {
     p.put("group", "a group column whose values must not be split across train and test");
     p.put("afterLabel", "features known only after the label, comma-separated");
     p.put("pii", "columns holding personal data, comma-separated");
+    p.put("ignore", "columns the model must not use as features (kept in the data), comma-separated");
     p.put("types", "column types, e.g. date:LOCAL_DATE code:STRING");
     return p;
   }
@@ -66,8 +67,15 @@ public final class LoadStage implements Stage {
         ? ColumnRoles.of(spec, params.string("label", null), params.string("time", null), params.string("group", null))
             .withAfterLabel(new HashSet<>(params.list("afterLabel")))
             .withPii(new HashSet<>(params.list("pii")))
+            .withIgnored(new HashSet<>(params.list("ignore")))
         : StageKeys.roles(state);
     roles.requireIn(table.name(), table.columnNames());
+    for (String ignored : roles.ignored()) {
+      if (!table.columnNames().contains(ignored)) {
+        throw new StageException("ignore names '" + ignored + "', which is not a column; the data has "
+            + String.join(", ", table.columnNames()));
+      }
+    }
     state.put(StageKeys.ROLES, roles);
 
     List<List<String>> columns = new ArrayList<>();

@@ -14,9 +14,11 @@ import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
 import org.prodml.profile.DatasetProfile;
+import org.prodml.readiness.FeatureCorrelations;
 import org.prodml.rules.Finding;
 import org.prodml.rules.Judgement;
 import org.prodml.render.Tables;
+import tech.tablesaw.api.Table;
 
 /**
  * Validates the note's data with the data-validation rules: the training data on its own, and each
@@ -88,7 +90,13 @@ public final class ValidateStage implements Stage {
       others.put(StageKeys.role(name), ProfileStage.profile(state, name));
     }
     DataFacts.Result built = DataFacts.build(train, others, StageKeys.roles(state));
-    state.setFacts("validate", built.facts());
+    // How the training features move together, as the command-line audit measures them, so the
+    // course's "are your features correlated?" question has evidence in a note too.
+    List<Object> facts = new ArrayList<>(built.facts());
+    Table table = state.requireTable(reference, "%prodml.load(file=…)");
+    facts.addAll(StageSupport.library(() -> FeatureCorrelations.of(table, train.source(),
+        StageKeys.roles(state).features(table.columnNames()))));
+    state.setFacts("validate", facts);
     return built;
   }
 
