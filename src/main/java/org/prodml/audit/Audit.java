@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.nio.file.Files;
@@ -38,8 +39,8 @@ public final class Audit {
   private Audit() {}
 
   public static AuditResult run(AuditRequest request, String version, Consumer<String> log) {
-    RuleBase rules = RuleFiles.compile(request.ruleFolders());
-    rules.checkThresholds(request.thresholds());
+    // Drools builds the rules while the files are profiled.
+    CompletableFuture<RuleBase> compiling = RuleFiles.compileAsync(request.ruleFolders());
     ColumnRoles roles = request.roles();
     Map<String, Path> files = new LinkedHashMap<>();
     files.put("train", request.train());
@@ -58,6 +59,8 @@ public final class Audit {
           (System.nanoTime() - start) / 1_000_000));
       profiles.put(e.getKey(), profile);
     }
+    RuleBase rules = RuleBase.await(compiling);
+    rules.checkThresholds(request.thresholds());
     DatasetProfile train = profiles.get("train");
     roles.requireIn(request.train().toString(), train.columnNames());
     Map<String, DatasetProfile> others = new LinkedHashMap<>(profiles);

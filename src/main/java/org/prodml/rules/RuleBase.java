@@ -97,8 +97,13 @@ public final class RuleBase {
    * @throws RuleCompileException naming each error as {@code file:line: message}
    */
   public static RuleBase compile(List<RuleSource> sources) {
+    return await(compileAsync(sources));
+  }
+
+  /** Waits for a background compile; a compile error comes out as itself (file:line). */
+  public static RuleBase await(CompletableFuture<RuleBase> compiling) {
     try {
-      return compileAsync(sources).join();
+      return compiling.join();
     } catch (java.util.concurrent.CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
