@@ -15,9 +15,11 @@ mkdir -p target/bench
 gcc -O2 -o target/bench/scan bench/scan.c
 
 measure() { # prints "seconds peakKB" of one run of the command
-  local out
-  out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-  echo "$out"
+  local stats
+  stats=$(mktemp)
+  /usr/bin/time -o "$stats" -f "%e %M" "$@" >/dev/null 2>&1
+  tail -n 1 "$stats"
+  rm -f "$stats"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

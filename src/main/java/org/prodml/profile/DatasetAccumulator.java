@@ -58,7 +58,7 @@ final class DatasetAccumulator {
       h = (h ^ c.lastHash) * 0x9E3779B97F4A7C15L;
       h ^= h >>> 31;
     }
-    duplicates.add(h);
+    duplicates.add(DistinctCounter.mix(h));
     if (labelIndex >= 0) {
       ColumnAccumulator label = columns[labelIndex];
       for (int i = 0; i < columns.length; i++) {

@@ -64,10 +64,18 @@ final class DistinctCounter {
     return exact != null ? exact.size() : Math.round(sketch.getEstimate());
   }
 
-  /** A well-mixed hash of a number (equal values, equal hashes; -0.0 and 0.0 alike). */
+  /**
+   * A well-mixed hash of a number (equal values, equal hashes; -0.0 and 0.0 alike). Whole numbers
+   * have dozens of trailing zero bits, so every bit must be mixed into the low ones a hash table
+   * indexes by (MurmurHash3's 64-bit finalizer).
+   */
   static long hashNumber(double v) {
-    long bits = Double.doubleToLongBits(v == 0 ? 0.0 : v);
-    bits *= 0x9E3779B97F4A7C15L;
-    return bits ^ (bits >>> 32);
+    return mix(Double.doubleToLongBits(v == 0 ? 0.0 : v));
+  }
+
+  static long mix(long z) {
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return z ^ (z >>> 33);
   }
 }

@@ -13,7 +13,7 @@ import it.unimi.dsi.fastutil.objects.ObjectIterator;
  * the duplicates of the whole data.
  */
 final class DuplicateRows {
-  static final int CAPACITY = 1 << 16;
+  static final int CAPACITY = 1 << 17;
 
   private Long2IntOpenHashMap counts = new Long2IntOpenHashMap();
   /** Rows are sampled when (hash >>> 1) < threshold; Long.MAX_VALUE samples every row. */
