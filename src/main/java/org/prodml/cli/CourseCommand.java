@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "course",
     mixinStandardHelpOptions = true,
+    subcommands = CourseCommand.Readme.class,
     description = {
       "List the course's notes and exercises with the learner's progress, read from the notes' saved",
       "outputs (what ./prodml run or Zeppelin wrote). Run a note to update it: ./prodml run notebooks/"
@@ -76,5 +77,21 @@ public final class CourseCommand implements Callable<Integer> {
         : " (no saved outputs in " + outputs + " yet: run ./prodml run notebooks/)"));
     out.flush();
     return ProdmlCommand.OK;
+  }
+
+  /** Regenerates notebooks/README.md. */
+  @Command(name = "readme", mixinStandardHelpOptions = true,
+      description = "Regenerate notebooks/README.md (notes, objectives, exercises, rule ids) from the notes and the exercise rules.")
+  static final class Readme implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Path notebooks = Home.get().resolve("notebooks");
+      org.prodml.course.CourseReadme.write(notebooks, Home.rules());
+      spec.commandLine().getOut().println("wrote " + notebooks.resolve("README.md"));
+      spec.commandLine().getOut().flush();
+      return ProdmlCommand.OK;
+    }
   }
 }

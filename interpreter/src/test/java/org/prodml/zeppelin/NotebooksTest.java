@@ -2,7 +2,11 @@ package org.prodml.zeppelin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,27 +14,104 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.prodml.cli.Home;
+import org.prodml.course.CourseNotes;
+import org.prodml.course.Exercise;
+import org.prodml.course.ExerciseCatalog;
+import org.prodml.testing.HeadlessChromium;
 
-/** Every note under notebooks/ runs headless, as a learner's "run all" would, without an unexpected error. */
+/**
+ * Every note under notebooks/ runs headless, as a learner's "run all" would, without an unexpected
+ * error; as shipped, every exercise of a course note fails with a hint, and with its solution in
+ * place every exercise passes.
+ */
 class NotebooksTest {
+  static final Path NOTEBOOKS = Home.get().resolve("notebooks");
+  static final Path SOLUTIONS = NOTEBOOKS.resolve("solutions");
+  final ExerciseCatalog catalog = ExerciseCatalog.read(Home.rules().resolve(ExerciseCatalog.FOLDER));
+  final NoteRunner runner = new NoteRunner(Map.of());
+
+  static List<CourseNotes.Note> notes() {
+    List<CourseNotes.Note> notes = CourseNotes.find(NOTEBOOKS).stream().filter(n -> !n.file().startsWith(SOLUTIONS)).toList();
+    assertFalse(notes.isEmpty(), "no notes under " + NOTEBOOKS);
+    return notes;
+  }
 
   @TestFactory
-  Stream<DynamicTest> everyNoteRunsHeadless() throws Exception {
-    Path notebooks = Home.get().resolve("notebooks");
-    List<Path> notes = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(notebooks)) {
-      walk.filter(NoteRunner::isNote).sorted().forEach(notes::add);
-    }
-    assertFalse(notes.isEmpty(), "no notes under " + notebooks);
-    NoteRunner runner = new NoteRunner(Map.of());
-    return notes.stream().map(note -> DynamicTest.dynamicTest(notebooks.relativize(note).toString(), () -> {
-      List<String> lines = new ArrayList<>();
-      NoteRun run = runner.run(NoteRunner.read(note), paragraph -> lines.add(HeadlessRun.line(paragraph)));
-      List<String> failures = run.paragraphs().stream().filter(p -> p.status().isFailure())
-          .map(HeadlessRun::line).toList();
-      assertEquals(List.of(), failures, String.join("\n", lines));
+  Stream<DynamicTest> everyNoteRunsAsShippedAndItsExercisesFailWithAHint() {
+    return notes().stream().map(note -> DynamicTest.dynamicTest(NOTEBOOKS.relativize(note.file()).toString(), () -> {
+      NoteRun run = run(NoteRunner.read(note.file()));
+      for (Exercise e : catalog.ofNote(note.id())) {
+        CourseNotes.Verdict verdict = verdict(run, e);
+        assertFalse(verdict.passed(), e.id() + " passes before the learner did anything");
+        assertTrue(output(run.note(), verdict.paragraphId()).contains("Hint 1 of " + e.hints().size()),
+            e.id() + ": a failed check shows the first hint");
+      }
     }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyCourseNoteSolvedPassesEveryExercise() {
+    return notes().stream().filter(note -> !catalog.ofNote(note.id()).isEmpty())
+        .map(note -> DynamicTest.dynamicTest(NOTEBOOKS.relativize(note.file()) + " solved", () -> {
+          var solution = CourseNotes.solution(SOLUTIONS, note.id());
+          assertTrue(solution.isPresent(), "no solution " + SOLUTIONS.resolve(note.id() + ".json"));
+          NoteRun run = run(CourseNotes.solved(NoteRunner.read(note.file()), solution.get(), note.id()));
+          for (Exercise e : catalog.ofNote(note.id())) {
+            assertTrue(verdict(run, e).passed(), e.id() + " fails with its solution");
+          }
+          assertPageShowsTablesAndCharts(note, run);
+        }));
+  }
+
+  @Test
+  void everyExerciseBelongsToANoteThatChecksItAndEveryCourseNoteHasTwo() {
+    List<String> ids = notes().stream().map(CourseNotes.Note::id).toList();
+    for (Exercise e : catalog.all()) {
+      assertTrue(ids.contains(e.note()), e.id() + " names note " + e.note() + ", which is not under notebooks/");
+    }
+    for (CourseNotes.Note note : notes()) {
+      int exercises = catalog.ofNote(note.id()).size();
+      assertTrue(exercises == 0 || exercises >= 2, note.name() + " has " + exercises + " exercise; a course note has at least two");
+    }
+  }
+
+  /** The note's HTML page (what ./prodml run writes) opens offline in headless Chromium with its tables and charts. */
+  private static void assertPageShowsTablesAndCharts(CourseNotes.Note note, NoteRun run) throws Exception {
+    String html = NotePage.render(run);
+    assertTrue(html.contains("<table"), note.name() + ": the page has no table");
+    assertTrue(html.contains("<svg"), note.name() + ": the page has no chart");
+    Path pages = Files.createDirectories(Path.of("target/notebooks-html"));
+    Path page = pages.resolve(note.id() + ".html");
+    Files.writeString(page, html, StandardCharsets.UTF_8);
+    if (!HeadlessChromium.skipped()) {
+      HeadlessChromium.assertRendersOffline(page, Files.createDirectories(Path.of("target/screenshots")).resolve(note.id() + ".png"));
+    }
+  }
+
+  private NoteRun run(ObjectNode note) {
+    List<String> lines = new ArrayList<>();
+    NoteRun run = runner.run(note, paragraph -> lines.add(HeadlessRun.line(paragraph)));
+    List<String> failures = run.paragraphs().stream().filter(p -> p.status().isFailure()).map(HeadlessRun::line).toList();
+    assertEquals(List.of(), failures, String.join("\n", lines));
+    return run;
+  }
+
+  private static CourseNotes.Verdict verdict(NoteRun run, Exercise e) {
+    List<CourseNotes.Verdict> verdicts = CourseNotes.verdicts(run.note()).stream().filter(v -> v.exercise().equals(e.id())).toList();
+    assertFalse(verdicts.isEmpty(), "note " + e.note() + " has no %prodml.check(exercise=" + e.id() + ") paragraph");
+    return verdicts.get(verdicts.size() - 1);
+  }
+
+  private static String output(ObjectNode note, String paragraphId) {
+    StringBuilder text = new StringBuilder();
+    for (JsonNode p : note.path("paragraphs")) {
+      if (p.path("id").asText().equals(paragraphId)) {
+        p.path("results").path("msg").forEach(m -> text.append(m.path("data").asText()).append('\n'));
+      }
+    }
+    return text.toString();
   }
 }

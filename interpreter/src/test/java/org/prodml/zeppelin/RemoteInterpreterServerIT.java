@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.server.TServer;
 import org.apache.thrift.server.TThreadPoolServer;
@@ -35,7 +36,9 @@ import org.apache.zeppelin.interpreter.thrift.RemoteInterpreterResultMessage;
 import org.apache.zeppelin.interpreter.thrift.RemoteInterpreterService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.prodml.cli.Home;
 
 /**
@@ -230,6 +233,57 @@ class RemoteInterpreterServerIT {
       compared++;
     }
     assertEquals(6, compared);
+  }
+
+  /**
+   * Every course note, as shipped, through Thrift: each %prodml paragraph succeeds (or fails where
+   * the note expects it), and the messages, the tables' shapes and the exercise verdicts with their
+   * hints are those of the same note run headless.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyCourseNoteRunsThroughThriftAsItRunsHeadless() {
+    return NotebooksTest.notes().stream().filter(n -> !n.file().equals(DEMO))
+        .map(n -> DynamicTest.dynamicTest(n.name(), () -> {
+          JsonNode note = NoteRunner.read(n.file());
+          NoteRun headless = new NoteRunner(Map.of(ProdmlSettings.HOME, Home.get().toString())).run(NoteRunner.read(n.file()), p -> {});
+          int compared = 0;
+          int verdicts = 0;
+          for (JsonNode paragraph : note.get("paragraphs")) {
+            String text = paragraph.path("text").asText("");
+            if (!text.startsWith("%prodml")) {
+              continue;
+            }
+            String id = paragraph.get("id").asText();
+            RemoteInterpreterResult remote = interpret("thrift-" + n.id(), id, text);
+            List<String> remoteMessages = new ArrayList<>();
+            for (RemoteInterpreterResultMessage m : remote.getMsg()) {
+              remoteMessages.add(m.getType() + ":" + m.getData());
+            }
+            JsonNode local = findParagraph(headless, id);
+            List<String> localMessages = new ArrayList<>();
+            local.at("/results/msg").forEach(m -> localMessages.add(m.get("type").asText() + ":" + m.get("data").asText()));
+            boolean expectError = paragraph.path("config").path(NoteRunner.EXPECT_ERROR).asBoolean(false);
+
+            assertEquals(expectError ? "ERROR" : "SUCCESS", remote.getCode(), n.name() + " " + id + ": " + remoteMessages);
+            assertEquals(local.at("/results/code").asText(), remote.getCode(), n.name() + " " + id);
+            assertEquals(verdictLines(localMessages), verdictLines(remoteMessages), n.name() + " " + id);
+            assertEquals(types(localMessages), types(remoteMessages), n.name() + " " + id);
+            verdicts += verdictLines(remoteMessages).size();
+            compared++;
+          }
+          assertTrue(compared > 5, n.name() + ": only " + compared + " %prodml paragraphs");
+          assertTrue(verdicts >= 2, n.name() + ": " + verdicts + " exercise verdicts through Thrift");
+        }));
+  }
+
+  /** The exercise verdicts and the hint each failed check reveals: what a learner reads first. */
+  private static List<String> verdictLines(List<String> messages) {
+    return messages.stream().flatMap(String::lines)
+        .filter(l -> l.matches("(?i).*exercise \\S+: (PASS|FAIL).*") || l.contains("Hint ")).toList();
+  }
+
+  private static List<String> types(List<String> messages) {
+    return messages.stream().map(m -> m.substring(0, m.indexOf(':'))).toList();
   }
 
   private static JsonNode findParagraph(NoteRun run, String id) {
