@@ -19,7 +19,10 @@ public final class Format {
       return number(((Number) value).doubleValue());
     }
     if (value instanceof Collection<?> c) {
-      String shown = c.stream().limit(10).map(Format::value).collect(Collectors.joining(", "));
+      // a hash set (a rule's collectSet) has no order of its own: sort it, so a report reads the same every run
+      var items = c instanceof java.util.HashSet<?> && !(c instanceof java.util.LinkedHashSet<?>)
+          ? c.stream().map(Format::value).sorted() : c.stream().map(Format::value);
+      String shown = items.limit(10).collect(Collectors.joining(", "));
       return c.size() > 10 ? shown + ", … (" + c.size() + " in all)" : shown;
     }
     if (value instanceof Enum<?> e) {

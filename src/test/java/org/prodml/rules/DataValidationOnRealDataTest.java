@@ -91,6 +91,42 @@ class DataValidationOnRealDataTest {
         "expected " + ruleId + " (" + topic + ") on '" + subject + "'; findings:\n" + describe(j));
   }
 
+  /**
+   * A year served in monthly windows: a seasonal column drifts from the two training years in many
+   * months, and the drift rules say so once per column, on its worst month, naming every month.
+   */
+  @Test
+  void monthlyWindowsOfASeasonalYearRaiseOneDriftFindingPerColumn(@TempDir Path dir) throws IOException {
+    DatasetProfile train = CsvProfiler.profile(TRAIN, OPTIONS);
+    List<String> lines = Files.readAllLines(SERVING, StandardCharsets.UTF_8);
+    java.util.Map<String, List<String>> months = new java.util.TreeMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      months.computeIfAbsent(line.substring(0, 7), m -> new ArrayList<>(List.of(lines.get(0)))).add(line);
+    }
+    List<Object> facts = new ArrayList<>();
+    for (ColumnProfile c : train.columns()) {
+      String usage = c.name().equals("weather") ? "label" : c.name().equals("date") ? "time" : "feature";
+      facts.add(new FeatureFact(c.name(), usage, false, false));
+    }
+    for (var month : months.entrySet()) {
+      Path file = Files.write(dir.resolve(month.getKey() + ".csv"), month.getValue(), StandardCharsets.UTF_8);
+      DatasetProfile window = CsvProfiler.profile(file, OPTIONS);
+      facts.addAll(ProfileComparison.compare(train, "train", window, "window " + month.getKey(), "window").columns());
+    }
+
+    Judgement j = rules().evaluate(facts);
+
+    var drift = j.findings().stream().filter(f -> f.ruleId().equals("DV-015")).toList();
+    assertEquals(drift.stream().map(f -> f.subject()).distinct().count(), drift.size(), describe(j));
+    var tempMax = drift.stream().filter(f -> f.subject().equals("temp_max")).findFirst().orElseThrow(() -> new AssertionError(describe(j)));
+    int drifted = ((Number) tempMax.evidence().get("drifted")).intValue();
+    assertTrue(drifted >= 3 && drifted <= 12, "temp_max of 2015 differs from 2012-2013 in some months, not all: " + tempMax.evidence());
+    assertEquals(12L, ((Number) tempMax.evidence().get("windows")).longValue());
+    assertEquals(drifted, tempMax.evidence().get("driftedWindows").toString().split(", ").length, tempMax.message());
+    assertTrue(tempMax.message().contains("in " + drifted + " of 12 time windows (window 2015-"), tempMax.message());
+    assertTrue(j.findings().stream().filter(f -> f.ruleId().equals("DV-016")).count() <= 1, describe(j));
+  }
+
   @Test
   void cleanDataRaisesNoCriticalFinding() {
     Judgement j = audit(TRAIN, SERVING);

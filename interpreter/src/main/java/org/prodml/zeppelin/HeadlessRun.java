@@ -23,6 +23,9 @@ final class HeadlessRun {
       java.util.function.Function<NoteFile, ObjectNode> reader, PrintWriter out) {
     NoteRunner runner = new NoteRunner(properties);
     int failed = 0;
+    List<String> summary = new java.util.ArrayList<>();
+    int exercises = 0;
+    int exercisesPassed = 0;
     for (NoteFile note : notes) {
       Path zpln = outDir.resolve(note.output() + ".zpln");
       Path html = outDir.resolve(note.output() + ".html");
@@ -42,8 +45,12 @@ final class HeadlessRun {
       out.println("  → " + zpln + ", " + html.getFileName() + "  (" + run.paragraphs().size() + " paragraphs: "
           + run.count(Status.OK) + " ok, " + bad + " failed, " + run.millis() + " ms)");
       List<CourseNotes.Verdict> verdicts = CourseNotes.verdicts(run.note());
+      long passed = verdicts.stream().filter(CourseNotes.Verdict::passed).count();
+      exercises += verdicts.size();
+      exercisesPassed += (int) passed;
+      summary.add(String.format("  %-36.36s %10s %7d %11s %8.1f s", input.path("name").asText(""), run.paragraphs().size(), bad,
+          verdicts.isEmpty() ? "-" : passed + " of " + verdicts.size(), run.millis() / 1000.0));
       if (!verdicts.isEmpty()) {
-        long passed = verdicts.stream().filter(CourseNotes.Verdict::passed).count();
         out.println("  exercises: " + passed + " passed, " + (verdicts.size() - passed) + " not yet ("
             + String.join(", ", verdicts.stream().map(v -> v.exercise() + " " + (v.passed() ? "PASS" : "FAIL")).toList()) + ")");
       }
@@ -53,7 +60,11 @@ final class HeadlessRun {
       }
     }
     if (notes.size() > 1) {
-      out.println(notes.size() + " notes: " + (notes.size() - failed) + " passed, " + failed + " failed");
+      out.println();
+      out.println(String.format("  %-36s %10s %7s %11s %10s", "note", "paragraphs", "failed", "exercises", "time"));
+      summary.forEach(out::println);
+      out.println(notes.size() + " notes: " + (notes.size() - failed) + " passed, " + failed + " failed; exercises passed: "
+          + exercisesPassed + " of " + exercises + "; pages in " + outDir);
     }
     out.flush();
     return failed > 0 ? RunCommand.FAILED : 0;

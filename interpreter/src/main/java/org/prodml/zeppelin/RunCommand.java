@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run Zeppelin notes (.zpln, or note.json) headless through the prodml interpreters: paragraphs in order,"
-          + " one pipeline per note, %md rendered, other interpreters' paragraphs kept as they are.",
+          + " one pipeline per note, %%md rendered, other interpreters' paragraphs kept as they are.",
       "Writes each note as a copy with its results (<out>/<name>.zpln, importable into Zeppelin) and as a"
           + " self-contained page (<out>/<name>.html). Input notes are never changed.",
       "A paragraph whose config has \"expectError\": true must fail; any other failure stops its note.",
