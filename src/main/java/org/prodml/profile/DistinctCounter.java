@@ -15,8 +15,16 @@ final class DistinctCounter {
 
   private LongSet exact = new LongSet(64);
   private HllSketch sketch;
+  /** The previous hash: sorted or repeated values (a time column, a run of zeros) skip the set. */
+  private long last;
+  private boolean hasLast;
 
   void add(long hash) {
+    if (hasLast && hash == last) {
+      return;
+    }
+    last = hash;
+    hasLast = true;
     if (exact != null) {
       if (exact.add(hash) && exact.size() > EXACT_LIMIT) {
         toSketch();
