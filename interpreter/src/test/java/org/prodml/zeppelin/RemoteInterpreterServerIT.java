@@ -206,20 +206,20 @@ class RemoteInterpreterServerIT {
     return shape;
   }
 
-  @Test
-  void theDemoNoteGivesTheSameResultsThroughThriftAsHeadless() throws Exception {
-    JsonNode note = NoteRunner.read(DEMO);
-    Map<String, String> overrides = Map.of(ProdmlSettings.HOME, Home.get().toString());
-    NoteRun headless = new NoteRunner(overrides).run(NoteRunner.read(DEMO), p -> {});
+  /** One %prodml paragraph of a note, as Zeppelin got it over Thrift and as the headless runner wrote it. */
+  record BothWays(JsonNode paragraph, String id, String remoteCode, List<String> remote, String localCode, List<String> local) {}
 
-    int compared = 0;
-    for (JsonNode paragraph : note.get("paragraphs")) {
+  /** Runs the note headless, then each of its %prodml paragraphs through Thrift as note {@code noteId}. */
+  static List<BothWays> runBothWays(Path file, String noteId) throws Exception {
+    NoteRun headless = new NoteRunner(Map.of(ProdmlSettings.HOME, Home.get().toString())).run(NoteRunner.read(file), p -> {});
+    List<BothWays> paragraphs = new ArrayList<>();
+    for (JsonNode paragraph : NoteRunner.read(file).get("paragraphs")) {
       String text = paragraph.path("text").asText("");
       if (!text.startsWith("%prodml")) {
         continue;
       }
       String id = paragraph.get("id").asText();
-      RemoteInterpreterResult remote = interpret(note.get("id").asText(), id, text);
+      RemoteInterpreterResult remote = interpret(noteId, id, text);
       List<String> remoteMessages = new ArrayList<>();
       for (RemoteInterpreterResultMessage m : remote.getMsg()) {
         remoteMessages.add(m.getType() + ":" + m.getData());
@@ -227,48 +227,40 @@ class RemoteInterpreterServerIT {
       JsonNode local = findParagraph(headless, id);
       List<String> localMessages = new ArrayList<>();
       local.at("/results/msg").forEach(m -> localMessages.add(m.get("type").asText() + ":" + m.get("data").asText()));
-
-      assertEquals("SUCCESS", remote.getCode(), id + ": " + remoteMessages);
-      assertEquals(shape(localMessages), shape(remoteMessages), id);
-      compared++;
+      paragraphs.add(new BothWays(paragraph, id, remote.getCode(), remoteMessages, local.at("/results/code").asText(), localMessages));
     }
-    assertEquals(6, compared);
+    return paragraphs;
+  }
+
+  @Test
+  void theDemoNoteGivesTheSameResultsThroughThriftAsHeadless() throws Exception {
+    List<BothWays> paragraphs = runBothWays(DEMO, NoteRunner.read(DEMO).get("id").asText());
+    for (BothWays p : paragraphs) {
+      assertEquals("SUCCESS", p.remoteCode(), p.id() + ": " + p.remote());
+      assertEquals(shape(p.local()), shape(p.remote()), p.id());
+    }
+    assertEquals(6, paragraphs.size());
   }
 
   /**
    * Every course note, as shipped, through Thrift: each %prodml paragraph succeeds (or fails where
-   * the note expects it), and the messages, the tables' shapes and the exercise verdicts with their
-   * hints are those of the same note run headless.
+   * the note expects it), and the tables' shapes and the exercise verdicts with their hints are
+   * those of the same note run headless.
    */
   @TestFactory
   Stream<DynamicTest> everyCourseNoteRunsThroughThriftAsItRunsHeadless() {
     return NotebooksTest.notes().stream().filter(n -> !n.file().equals(DEMO))
         .map(n -> DynamicTest.dynamicTest(n.name(), () -> {
-          JsonNode note = NoteRunner.read(n.file());
-          NoteRun headless = new NoteRunner(Map.of(ProdmlSettings.HOME, Home.get().toString())).run(NoteRunner.read(n.file()), p -> {});
           int compared = 0;
           int verdicts = 0;
-          for (JsonNode paragraph : note.get("paragraphs")) {
-            String text = paragraph.path("text").asText("");
-            if (!text.startsWith("%prodml")) {
-              continue;
-            }
-            String id = paragraph.get("id").asText();
-            RemoteInterpreterResult remote = interpret("thrift-" + n.id(), id, text);
-            List<String> remoteMessages = new ArrayList<>();
-            for (RemoteInterpreterResultMessage m : remote.getMsg()) {
-              remoteMessages.add(m.getType() + ":" + m.getData());
-            }
-            JsonNode local = findParagraph(headless, id);
-            List<String> localMessages = new ArrayList<>();
-            local.at("/results/msg").forEach(m -> localMessages.add(m.get("type").asText() + ":" + m.get("data").asText()));
-            boolean expectError = paragraph.path("config").path(NoteRunner.EXPECT_ERROR).asBoolean(false);
-
-            assertEquals(expectError ? "ERROR" : "SUCCESS", remote.getCode(), n.name() + " " + id + ": " + remoteMessages);
-            assertEquals(local.at("/results/code").asText(), remote.getCode(), n.name() + " " + id);
-            assertEquals(verdictLines(localMessages), verdictLines(remoteMessages), n.name() + " " + id);
-            assertEquals(tableHeaders(localMessages), tableHeaders(remoteMessages), n.name() + " " + id);
-            verdicts += verdictLines(remoteMessages).size();
+          for (BothWays p : runBothWays(n.file(), "thrift-" + n.id())) {
+            boolean expectError = p.paragraph().path("config").path(NoteRunner.EXPECT_ERROR).asBoolean(false);
+            String where = n.name() + " " + p.id();
+            assertEquals(expectError ? "ERROR" : "SUCCESS", p.remoteCode(), where + ": " + p.remote());
+            assertEquals(p.localCode(), p.remoteCode(), where);
+            assertEquals(verdictLines(p.local()), verdictLines(p.remote()), where);
+            assertEquals(tableHeaders(p.local()), tableHeaders(p.remote()), where);
+            verdicts += verdictLines(p.remote()).size();
             compared++;
           }
           assertTrue(compared > 5, n.name() + ": only " + compared + " %prodml paragraphs");
