@@ -32,9 +32,8 @@ final class ColumnAccumulator {
   private double max = Double.NEGATIVE_INFINITY;
   private long zeros;
 
-  /** Distinct values of ordered columns (categorical ones are counted by their category counter). */
-  private final DistinctCounter distinct = new DistinctCounter();
-  private final Quantiles quantiles;
+  /** Values of ordered columns: quantiles and distinct count (categorical ones use the category counter). */
+  private final NumericValues quantiles;
   private final CategoryCounter categories;
 
   /** The last parsed value of this column in the current row: number, or category text. */
@@ -56,7 +55,7 @@ final class ColumnAccumulator {
         markerStart[m.charAt(0)] = true;
       }
     }
-    this.quantiles = type.kind().ordered() ? new Quantiles() : null;
+    this.quantiles = type.kind().ordered() ? new NumericValues() : null;
     this.categories = type.kind().ordered() ? null : new CategoryCounter();
   }
 
@@ -198,8 +197,7 @@ final class ColumnAccumulator {
     if (v == 0) {
       zeros++;
     }
-    quantiles.add(v);
-    distinct.add(lastHash);
+    quantiles.add(v, lastHash);
   }
 
   private void addCategory(char[] b, int off, int len, long hash) {
@@ -275,12 +273,11 @@ final class ColumnAccumulator {
     if (categories != null) {
       categories.merge(other.categories);
     }
-    distinct.merge(other.distinct);
   }
 
   ColumnProfile toProfile() {
     long distinctCount = n == 0 ? 0
-        : Math.max(1, Math.min(categories != null ? categories.distinct() : distinct.estimate(), n));
+        : Math.max(1, Math.min(categories != null ? categories.distinct() : quantiles.distinct(), n));
     NumericSummary numeric = null;
     Histogram histogram = null;
     byte[] quantileBytes = null;

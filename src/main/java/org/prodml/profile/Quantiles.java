@@ -74,12 +74,17 @@ final class Quantiles {
     }
     double[] sorted = Arrays.copyOf(exact.elements(), exact.size());
     Arrays.sort(sorted);
+    return seeded(sk -> sk.update(sorted, 0, sorted.length));
+  }
+
+  /** A new sketch fed by {@code feed} with KLL's shared random re-seeded: the same feed, the same sketch. */
+  static KllDoublesSketch seeded(java.util.function.Consumer<KllDoublesSketch> feed) {
     synchronized (LOCK) {
       if (KLL_RANDOM != null) {
         KLL_RANDOM.setSeed(SEED);
       }
       KllDoublesSketch built = KllDoublesSketch.newHeapInstance(K);
-      built.update(sorted, 0, sorted.length);
+      feed.accept(built);
       return built;
     }
   }
