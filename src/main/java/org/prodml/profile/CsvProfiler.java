@@ -60,54 +60,166 @@ public final class CsvProfiler {
     long size = sizeOf(file);
     Header header = readHeader(file, options);
     List<ValueType> types = header.types;
-    long[] bounds = size >= PARALLEL_MIN_BYTES && options.threads() > 1
-        ? RecordBoundaries.split(file, size, options.threads())
-        : new long[] {0, 0, size};
-    List<DatasetAccumulator> results = new ArrayList<>();
-    int chunks = (bounds.length - 1) / 2;
-    if (chunks <= 1) {
-      DatasetAccumulator acc = new DatasetAccumulator(header.names, types, options);
-      parse(file, 0, size, 0, true, header.names.size(), acc, progress);
-      results.add(acc);
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(chunks, r -> {
-        Thread t = new Thread(r, "prodml-profile");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        List<Future<DatasetAccumulator>> futures = new ArrayList<>();
-        for (int i = 0; i < chunks; i++) {
-          long start = bounds[2 * i];
-          long lineOffset = bounds[2 * i + 1];
-          long end = bounds[2 * i + 2];
-          boolean first = i == 0;
-          futures.add(pool.submit(() -> {
-            DatasetAccumulator acc = new DatasetAccumulator(header.names, types, options);
-            parse(file, start, end, lineOffset, first, header.names.size(), acc, progress);
-            return acc;
-          }));
-        }
-        for (Future<DatasetAccumulator> f : futures) {
-          results.add(f.get());
-        }
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("profiling interrupted", e);
-      } finally {
-        pool.shutdownNow();
+    List<DatasetAccumulator> results = null;
+    if (size >= PARALLEL_MIN_BYTES && options.threads() > 1) {
+      long[] guessed = RecordBoundaries.guess(file, size, options.threads());
+      if (guessed.length > 2) {
+        results = parseParts(file, size, guessed, header, options, progress);
       }
+    }
+    if (results == null) {
+      long[] bounds = size >= PARALLEL_MIN_BYTES && options.threads() > 1
+          ? RecordBoundaries.split(file, size, options.threads())
+          : new long[] {0, 0, size};
+      results = parseParts(file, bounds, header, options, progress);
     }
     DatasetAccumulator whole = results.get(0);
     for (int i = 1; i < results.size(); i++) {
       whole.merge(results.get(i));
     }
     return whole.toProfile(name, options);
+  }
+
+  /** Parses parts [bounds_i, bounds_i+1) of the file with known line offsets, one thread each. */
+  private static List<DatasetAccumulator> parseParts(
+      Path file, long[] bounds, Header header, ProfileOptions options, LongConsumer progress) {
+    int chunks = (bounds.length - 1) / 2;
+    long[] starts = new long[chunks + 1];
+    for (int i = 0; i < chunks; i++) {
+      starts[i] = bounds[2 * i];
+    }
+    starts[chunks] = bounds[bounds.length - 1];
+    List<Part> parts = runParts(file, starts, header, options, progress, false);
+    List<DatasetAccumulator> results = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
+      if (part.problem != null) {
+        throw part.problem.at(file.toString(), bounds[2 * i + 1]);
+      }
+      part.acc.shiftLines(bounds[2 * i + 1]);
+      results.add(part.acc);
+    }
+    return results;
+  }
+
+  /**
+   * Parses parts that start just after the first newline past each 1/n of the file, all at once,
+   * without a serial pre-scan. Each part counts the quotes and newlines it reads: a cut is right
+   * when the quotes before it are even (it is no newline inside a quoted field), and the newlines
+   * before it give the part's line numbers, which are shifted afterwards. Returns null when a cut
+   * fell inside a quoted field: the caller then splits the file the careful way.
+   */
+  private static List<DatasetAccumulator> parseParts(
+      Path file, long size, long[] starts, Header header, ProfileOptions options, LongConsumer progress) {
+    List<Part> parts = runParts(file, starts, header, options, progress, true);
+    List<DatasetAccumulator> results = new ArrayList<>();
+    long quotes = 0;
+    long newlines = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      if ((quotes & 1) != 0) {
+        return null;
+      }
+      Part part = parts.get(i);
+      if (part.problem != null) {
+        throw part.problem.at(file.toString(), newlines);
+      }
+      part.acc.shiftLines(newlines);
+      results.add(part.acc);
+      quotes += part.counts.quotes;
+      newlines += part.counts.newlines;
+    }
+    return results;
+  }
+
+  /** One part's outcome: its accumulator, or the problem that stopped it (lines local to the part). */
+  private record Part(DatasetAccumulator acc, Problem problem, ByteCounts counts) {}
+
+  private static List<Part> runParts(
+      Path file, long[] starts, Header header, ProfileOptions options, LongConsumer progress, boolean count) {
+    int chunks = starts.length - 1;
+    List<Part> parts = new ArrayList<>();
+    if (chunks == 1) {
+      parts.add(runPart(file, starts[0], starts[1], true, header, options, progress, count));
+      return parts;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(chunks - 1, r -> {
+      Thread t = new Thread(r, "prodml-profile");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Part>> futures = new ArrayList<>();
+      for (int i = 1; i < chunks; i++) {
+        long start = starts[i];
+        long end = starts[i + 1];
+        futures.add(pool.submit(() -> runPart(file, start, end, false, header, options, progress, count)));
+      }
+      parts.add(runPart(file, starts[0], starts[1], true, header, options, progress, count));
+      for (Future<Part> f : futures) {
+        parts.add(f.get());
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("profiling interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+    return parts;
+  }
+
+  private static Part runPart(
+      Path file, long start, long end, boolean first, Header header, ProfileOptions options,
+      LongConsumer progress, boolean count) {
+    DatasetAccumulator acc = new DatasetAccumulator(header.names, header.types, options);
+    ByteCounts counts = count ? new ByteCounts() : null;
+    try {
+      parse(file, start, end, first, header.names.size(), acc, progress, counts);
+      return new Part(acc, null, counts);
+    } catch (Problem p) {
+      return new Part(null, p, counts);
+    }
+  }
+
+  /** A problem at a line counted from the start of a part. */
+  private static final class Problem extends RuntimeException {
+    final long line;
+    final String problem;
+
+    Problem(long line, String problem) {
+      super(problem, null, false, false);
+      this.line = line;
+      this.problem = problem;
+    }
+
+    DataInputException at(String file, long lineOffset) {
+      return new DataInputException(file, line < 0 ? -1 : line + lineOffset, null, problem);
+    }
+  }
+
+  /** Quotes and newlines among the bytes a part read. */
+  static final class ByteCounts {
+    long quotes;
+    long newlines;
+
+    void count(byte[] b, int off, int len) {
+      long q = 0;
+      long nl = 0;
+      for (int i = off; i < off + len; i++) {
+        byte c = b[i];
+        if (c == '"') {
+          q++;
+        } else if (c == '\n') {
+          nl++;
+        }
+      }
+      quotes += q;
+      newlines += nl;
+    }
   }
 
   private static long sizeOf(Path file) {
@@ -216,14 +328,14 @@ public final class CsvProfiler {
     return t.getMessage();
   }
 
+  /** Parses [start, end); lines in problems and in the accumulator count from the part's start. */
   private static void parse(
-      Path file, long start, long end, long lineOffset, boolean hasHeader, int fields,
-      DatasetAccumulator acc, LongConsumer progress) {
-    String name = file.toString();
-    ProfilingHandler handler = new ProfilingHandler(name, acc, fields, hasHeader, lineOffset);
+      Path file, long start, long end, boolean hasHeader, int fields,
+      DatasetAccumulator acc, LongConsumer progress, ByteCounts counts) {
+    ProfilingHandler handler = new ProfilingHandler(acc, fields, hasHeader);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       channel.position(start);
-      InputStream in = new BoundedInputStream(Channels.newInputStream(channel), end - start, progress);
+      InputStream in = new BoundedInputStream(Channels.newInputStream(channel), end - start, progress, counts);
       if (start == 0) {
         in = skipBom(in);
       }
@@ -234,9 +346,12 @@ public final class CsvProfiler {
         }
       }
     } catch (CsvParseException e) {
-      throw new DataInputException(name, handler.line, null, "not valid CSV: " + rootMessage(e));
+      if (e.getCause() instanceof Problem p) {
+        throw p; // a ragged row, found by the handler
+      }
+      throw new Problem(handler.line, "not valid CSV: " + rootMessage(e));
     } catch (IOException | UncheckedIOException e) {
-      throw new DataInputException(name, "cannot read: " + e.getMessage());
+      throw new Problem(-1, "cannot read: " + e.getMessage());
     }
   }
 
@@ -253,26 +368,22 @@ public final class CsvProfiler {
   /** Feeds fields straight into the column accumulators; checks every row's width. */
   private static final class ProfilingHandler extends AbstractBaseCsvCallbackHandler<Object> {
     private static final Object ROW = new Object();
-    private final String file;
     private final DatasetAccumulator acc;
     private final ColumnAccumulator[] columns;
     private final int expected;
-    private final long lineOffset;
     private boolean skipNext;
     long line;
 
-    ProfilingHandler(String file, DatasetAccumulator acc, int expected, boolean hasHeader, long lineOffset) {
-      this.file = file;
+    ProfilingHandler(DatasetAccumulator acc, int expected, boolean hasHeader) {
       this.acc = acc;
       this.columns = acc.columns;
       this.expected = expected;
       this.skipNext = hasHeader;
-      this.lineOffset = lineOffset;
     }
 
     @Override
     protected void handleBegin(long startingLineNumber) {
-      line = startingLineNumber + lineOffset;
+      line = startingLineNumber;
     }
 
     @Override
@@ -291,7 +402,9 @@ public final class CsvProfiler {
         columns[0].count--;
         columns[0].missing--;
       } else if (getFieldCount() != expected) {
-        throw ragged(file, line, getFieldCount(), expected);
+        int fields = getFieldCount();
+        throw new Problem(line, "row has " + fields + " field" + (fields == 1 ? "" : "s")
+            + " but the header has " + expected);
       } else {
         acc.endRow();
       }
@@ -305,11 +418,13 @@ public final class CsvProfiler {
     private long remaining;
     private final LongConsumer progress;
     private long sinceReport;
+    private final ByteCounts counts;
 
-    BoundedInputStream(InputStream in, long limit, LongConsumer progress) {
+    BoundedInputStream(InputStream in, long limit, LongConsumer progress, ByteCounts counts) {
       this.in = in;
       this.remaining = limit;
       this.progress = progress;
+      this.counts = counts;
     }
 
     @Override
@@ -320,6 +435,9 @@ public final class CsvProfiler {
       int b = in.read();
       if (b >= 0) {
         remaining--;
+        if (counts != null) {
+          counts.count(new byte[] {(byte) b}, 0, 1);
+        }
       }
       return b;
     }
@@ -332,6 +450,9 @@ public final class CsvProfiler {
       int n = in.read(b, off, (int) Math.min(len, remaining));
       if (n > 0) {
         remaining -= n;
+        if (counts != null) {
+          counts.count(b, off, n);
+        }
         sinceReport += n;
         if (sinceReport >= 1 << 20) {
           progress.accept(sinceReport);
@@ -354,6 +475,43 @@ public final class CsvProfiler {
   /** Cuts a file into parts that start at record boundaries, outside quoted fields. */
   static final class RecordBoundaries {
     private RecordBoundaries() {}
+
+    /**
+     * Returns {0, cut_1, …, size}: cut_i is just after the first newline at or past i/parts of the
+     * file, whether or not it is inside a quoted field (the parts check that afterwards).
+     */
+    static long[] guess(Path file, long size, int parts) {
+      List<Long> out = new ArrayList<>(List.of(0L));
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        byte[] bytes = buf.array();
+        for (int p = 1; p < parts; p++) {
+          long pos = Math.max(size * p / parts, out.get(out.size() - 1));
+          long cut = -1;
+          while (cut < 0 && pos < size) {
+            buf.clear();
+            int n = channel.read(buf, pos);
+            if (n <= 0) {
+              break;
+            }
+            for (int i = 0; i < n; i++) {
+              if (bytes[i] == '\n') {
+                cut = pos + i + 1;
+                break;
+              }
+            }
+            pos += n;
+          }
+          if (cut > out.get(out.size() - 1) && cut < size) {
+            out.add(cut);
+          }
+        }
+      } catch (IOException e) {
+        throw new DataInputException(file.toString(), "cannot read: " + e.getMessage());
+      }
+      out.add(size);
+      return out.stream().mapToLong(Long::longValue).toArray();
+    }
 
     /**
      * Returns {start0, lineOffset0, start1, lineOffset1, …, size}: part i spans [start_i,

@@ -78,6 +78,17 @@ final class DatasetAccumulator {
     }
   }
 
+  /** Shifts line numbers recorded for this part of a file (invalid-value examples) by {@code offset}. */
+  void shiftLines(long offset) {
+    if (offset != 0) {
+      for (ColumnAccumulator c : columns) {
+        if (c.invalidLine >= 0) {
+          c.invalidLine += offset;
+        }
+      }
+    }
+  }
+
   void merge(DatasetAccumulator other) {
     rows += other.rows;
     for (int i = 0; i < columns.length; i++) {

@@ -156,6 +156,55 @@ class CsvProfilerTest {
     assertEquals(one.duplicateRows(), two.duplicateRows());
   }
 
+  /** A big file: rows, one quoted field of many lines across the middle (when asked), rows, then {@code tail}. */
+  private Path bigFile(String name, boolean quotedMiddle, String tail) throws Exception {
+    Path f = dir.resolve(name);
+    try (BufferedWriter w = Files.newBufferedWriter(f)) {
+      w.write("k,x,q\n");
+      for (int i = 0; i < 320_000; i++) {
+        w.write("k" + (i % 50) + "," + (i % 2000 - 1000) / 10.0 + ",plain\n");
+      }
+      if (quotedMiddle) {
+        w.write("k1,1.5,\"");
+        for (int i = 0; i < 200_000; i++) {
+          w.write("line " + i + "\n");
+        }
+        w.write("\"\n");
+      }
+      for (int i = 0; i < 320_000; i++) {
+        w.write("k" + (i % 50) + "," + (i % 2000 - 1000) / 10.0 + ",plain\n");
+      }
+      w.write(tail);
+    }
+    assertTrue(Files.size(f) > CsvProfiler.PARALLEL_MIN_BYTES);
+    return f;
+  }
+
+  @Test
+  void aCutInsideAQuotedFieldIsFoundAndLinesStayRightAcrossThreads() throws Exception {
+    for (boolean quotedMiddle : new boolean[] {false, true}) {
+      Path f = bigFile("inv" + quotedMiddle + ".csv", quotedMiddle, "k2,oops,plain\nk3,2.5,plain\n");
+      DatasetProfile one = CsvProfiler.profile(f, ProfileOptions.defaults().withThreads(1));
+      DatasetProfile two = CsvProfiler.profile(f, ProfileOptions.defaults().withThreads(2));
+      assertEquals(one.rows(), two.rows());
+      assertEquals(quotedMiddle ? 640_003 : 640_002, two.rows());
+      ColumnProfile x1 = one.column("x").orElseThrow();
+      ColumnProfile x2 = two.column("x").orElseThrow();
+      assertEquals(1, x2.invalid());
+      assertEquals(x1.invalidLine(), x2.invalidLine());
+      assertEquals(Files.readAllLines(f).size() - 1, x2.invalidLine());
+      assertEquals(one.column("q").orElseThrow().distinct(), two.column("q").orElseThrow().distinct());
+
+      Path bad = bigFile("bad" + quotedMiddle + ".csv", quotedMiddle, "k2,1,plain,extra\n");
+      long lines = Files.readAllLines(bad).size();
+      for (int threads : new int[] {1, 2}) {
+        String message = assertThrows(DataInputException.class,
+            () -> CsvProfiler.profile(bad, ProfileOptions.defaults().withThreads(threads))).getMessage();
+        assertTrue(message.endsWith(":" + lines + ": row has 4 fields but the header has 3"), message);
+      }
+    }
+  }
+
   @Test
   void badFilesAreOneLineErrorsNamingTheLine() throws Exception {
     assertTrue(assertThrows(DataInputException.class, () -> CsvProfiler.profile(dir.resolve("none.csv"), ProfileOptions.defaults()))
