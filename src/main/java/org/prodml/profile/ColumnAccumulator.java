@@ -138,12 +138,11 @@ final class ColumnAccumulator {
   }
 
   private boolean sameDate(char[] b, int off) {
-    for (int i = 9; i >= 0; i--) {
-      if (b[off + i] != lastDate[i]) {
-        return false;
-      }
+    int diff = 0; // no early exit: a branch per character would recompile whenever a new one first differs
+    for (int i = 0; i < 10; i++) {
+      diff |= b[off + i] ^ lastDate[i];
     }
-    return true;
+    return diff == 0;
   }
 
   /** Takes a value already typed (from an in-memory table); NaN counts as NaN, not missing. */
@@ -197,7 +196,7 @@ final class ColumnAccumulator {
     if (v == 0) {
       zeros++;
     }
-    quantiles.add(v, lastHash);
+    quantiles.add(v);
   }
 
   private void addCategory(char[] b, int off, int len, long hash) {

@@ -19,16 +19,33 @@ final class DuplicateRows {
   /** Rows are sampled when (hash >>> 1) < threshold; Long.MAX_VALUE samples every row. */
   private long threshold = Long.MAX_VALUE;
   private long sampledRows;
+  /**
+   * Row hashes wait here and go into the map {@value #BLOCK} at a time: the per-row path is one
+   * store, so the JIT's code for it does not change when the sampling starts.
+   */
+  private static final int BLOCK = 1024;
+  private final long[] block = new long[BLOCK];
+  private int blockSize;
 
   void add(long hash) {
-    if ((hash >>> 1) >= threshold && threshold != Long.MAX_VALUE) {
-      return;
+    block[blockSize++] = hash;
+    if (blockSize == BLOCK) {
+      drain();
     }
-    sampledRows++;
-    counts.addTo(hash, 1);
-    while (counts.size() > CAPACITY) {
-      halve();
+  }
+
+  private void drain() {
+    for (int i = 0; i < blockSize; i++) {
+      long hash = block[i];
+      if (threshold == Long.MAX_VALUE || (hash >>> 1) < threshold) {
+        sampledRows++;
+        counts.addTo(hash, 1);
+        while (counts.size() > CAPACITY) {
+          halve();
+        }
+      }
     }
+    blockSize = 0;
   }
 
   private void halve() {
@@ -43,6 +60,8 @@ final class DuplicateRows {
   }
 
   void merge(DuplicateRows other) {
+    drain();
+    other.drain();
     while (threshold > other.threshold) {
       halve();
     }
@@ -59,11 +78,13 @@ final class DuplicateRows {
   }
 
   boolean isExact() {
+    drain();
     return threshold == Long.MAX_VALUE;
   }
 
   /** Rows that repeat an earlier row: exact, or estimated from the sample. */
   long duplicates() {
+    drain();
     long sampledDuplicates = sampledRows - counts.size();
     if (isExact()) {
       return sampledDuplicates;

@@ -30,8 +30,17 @@ final class NumericValues {
   static final int DISTINCT_LIMIT = DistinctCounter.EXACT_LIMIT;
   private static final int HLL_LG_K = DistinctCounter.HLL_LG_K;
 
+  /**
+   * Values arrive here; every {@value #BLOCK} of them go on to the current stage together. The per
+   * value path is then one store whatever the stage, so the JIT's code for it never meets a branch
+   * it had not seen when a column moves on to the next stage (which would make it recompile).
+   */
+  private static final int BLOCK = 1024;
+  private final double[] block = new double[BLOCK];
+  private int blockSize;
+
   // stage 1
-  private double[] values = new double[256];
+  private double[] values = new double[BLOCK];
   private int size;
 
   // stage 2: open addressing on the value hash; count 0 marks an empty slot
@@ -42,44 +51,60 @@ final class NumericValues {
   // stage 3
   private KllDoublesSketch sketch;
   private HllSketch hll;
-  private final double[] pending = new double[1024];
-  private int pendingSize;
   private long lastHash;
   private boolean hasLast;
 
-  /** Adds a finite value; {@code hash} is {@link DistinctCounter#hashNumber}(v). */
-  void add(double v, long hash) {
+  /** Adds a finite value. */
+  void add(double v) {
+    block[blockSize++] = v;
+    if (blockSize == BLOCK) {
+      drain();
+    }
+  }
+
+  /** Moves the block's values on to the current stage. */
+  private void drain() {
+    int n = blockSize;
+    blockSize = 0;
+    if (n > 0) {
+      take(block, 0, n);
+    }
+  }
+
+  /** Adds values[from, to) (each with weight 1) in whatever stage this is. */
+  private void take(double[] v, int from, int to) {
     if (values != null) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, Math.min(size * 2, EXACT_VALUES + 1));
+      int n = to - from;
+      if (size + n > values.length) {
+        values = Arrays.copyOf(values, Math.max(values.length * 2, size + n));
       }
-      values[size++] = v;
+      System.arraycopy(v, from, values, size, n);
+      size += n;
       if (size > EXACT_VALUES) {
         toTable();
       }
-    } else if (keys != null) {
-      count(v, hash, 1);
-    } else {
-      stream(v, hash);
+      return;
+    }
+    int i = from;
+    while (i < to && keys != null) {
+      double x = v[i++];
+      count(x, DistinctCounter.hashNumber(x), 1);
+    }
+    if (i < to) {
+      stream(v, i, to);
     }
   }
 
-  private void stream(double v, long hash) {
-    pending[pendingSize++] = v;
-    if (pendingSize == pending.length) {
-      flush();
-    }
-    if (!hasLast || hash != lastHash) {
-      lastHash = hash;
-      hasLast = true;
-      hll.update(hash);
-    }
-  }
-
-  private void flush() {
-    if (pendingSize > 0) {
-      sketch.update(pending, 0, pendingSize);
-      pendingSize = 0;
+  /** Stage 3: values[from, to) into the sketches. */
+  private void stream(double[] v, int from, int to) {
+    sketch.update(v, from, to - from);
+    for (int i = from; i < to; i++) {
+      long hash = DistinctCounter.hashNumber(v[i]);
+      if (!hasLast || hash != lastHash) { // sorted or repeated values skip the sketch
+        lastHash = hash;
+        hasLast = true;
+        hll.update(hash);
+      }
     }
   }
 
@@ -134,14 +159,7 @@ final class NumericValues {
     keys = new double[64];
     counts = new long[64];
     distinct = 0;
-    for (int j = 0; j < n; j++) {
-      double v = kept[j];
-      if (keys != null) {
-        count(v, DistinctCounter.hashNumber(v), 1);
-      } else {
-        stream(v, DistinctCounter.hashNumber(v));
-      }
-    }
+    take(kept, 0, n);
   }
 
   /** Stage 2 → 3: the table's values go into the sketches with their counts. */
@@ -174,26 +192,27 @@ final class NumericValues {
     if (keys != null) {
       count(v, DistinctCounter.hashNumber(v), weight);
     } else {
-      flush();
       addWeighted(v, weight);
     }
   }
 
   void merge(NumericValues other) {
+    drain();
+    other.drain();
     if (values != null && other.values != null && size + other.size <= EXACT_VALUES) {
-      if (values.length < size + other.size) {
-        values = Arrays.copyOf(values, Math.min(EXACT_VALUES + 1, Math.max(values.length * 2, size + other.size)));
-      }
-      System.arraycopy(other.values, 0, values, size, other.size);
-      size += other.size;
+      take(other.values, 0, other.size);
       return;
     }
     if (values != null) {
       toTable();
     }
     if (other.values != null) {
-      for (int j = 0; j < other.size; j++) {
-        absorb(other.values[j], 1);
+      if (keys != null) {
+        take(other.values, 0, other.size);
+      } else {
+        for (int j = 0; j < other.size; j++) {
+          addWeighted(other.values[j], 1);
+        }
       }
     } else if (other.keys != null) {
       for (int j = 0; j < other.keys.length; j++) {
@@ -205,8 +224,6 @@ final class NumericValues {
       if (keys != null) {
         toStream();
       }
-      flush();
-      other.flush();
       sketch.merge(other.sketch);
       Union union = new Union(HLL_LG_K);
       union.update(hll);
@@ -217,6 +234,7 @@ final class NumericValues {
 
   /** The quantile sketch of all values: repeatable unless the column had too many distinct. */
   KllDoublesSketch result() {
+    drain();
     if (values != null) {
       double[] sorted = Arrays.copyOf(values, size);
       Arrays.sort(sorted);
@@ -242,7 +260,6 @@ final class NumericValues {
         }
       });
     }
-    flush();
     return sketch;
   }
 
@@ -257,6 +274,7 @@ final class NumericValues {
 
   /** Distinct values: exact up to {@value DistinctCounter#EXACT_LIMIT}, estimated beyond. */
   long distinct() {
+    drain();
     if (values != null) {
       double[] sorted = Arrays.copyOf(values, size);
       Arrays.sort(sorted);

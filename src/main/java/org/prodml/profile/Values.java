@@ -92,7 +92,7 @@ public final class Values {
       default:
         break;
     }
-    if (s.isEmpty() || !isNumberStart(s.charAt(0))) {
+    if (s.isEmpty() || !isNumberStart(s.charAt(0)) || !onlyLiteralChars(s)) {
       return Double.NaN;
     }
     try {
@@ -100,6 +100,22 @@ public final class Values {
     } catch (NumberFormatException e) {
       return Double.NaN;
     }
+  }
+
+  /**
+   * False when the text has a character no Java floating-point literal has (a date's ':' or 'T', a
+   * word): Double.parseDouble would throw, and an exception costs far more than this look.
+   */
+  private static boolean onlyLiteralChars(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+          || c == '.' || c == '-' || c == '+' || c == 'x' || c == 'X' || c == 'p' || c == 'P';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isNumberStart(char c) {
@@ -194,12 +210,28 @@ public final class Values {
 
   /** 1 for true/yes, 0 for false/no, NaN otherwise (case-insensitive). */
   public static double parseBoolean(char[] b, int off, int len) {
-    String s = new String(b, off, len).toLowerCase(Locale.ROOT);
-    return switch (s) {
-      case "true", "yes" -> 1;
-      case "false", "no" -> 0;
+    // as toLowerCase(Locale.ROOT) then a match, without a String: no other character lowers to these letters
+    return switch (len) {
+      case 4 -> is(b, off, "true") ? 1 : Double.NaN;
+      case 3 -> is(b, off, "yes") ? 1 : Double.NaN;
+      case 5 -> is(b, off, "false") ? 0 : Double.NaN;
+      case 2 -> is(b, off, "no") ? 0 : Double.NaN;
       default -> Double.NaN;
     };
+  }
+
+  /** True when b[off..] spells the lower-case ASCII word, ignoring ASCII case. */
+  private static boolean is(char[] b, int off, String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = b[off + i];
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if (c != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The narrowest type every present value of the sample parses as (see TypeInference). */

@@ -12,7 +12,7 @@ class NumericValuesTest {
   private static NumericValues of(double... values) {
     NumericValues n = new NumericValues();
     for (double v : values) {
-      n.add(v, DistinctCounter.hashNumber(v));
+      n.add(v);
     }
     return n;
   }
