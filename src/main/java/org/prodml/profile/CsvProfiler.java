@@ -6,12 +6,12 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.RecordWrapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -334,12 +334,7 @@ public final class CsvProfiler {
       DatasetAccumulator acc, LongConsumer progress, ByteCounts counts) {
     ProfilingHandler handler = new ProfilingHandler(acc, fields, hasHeader);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      channel.position(start);
-      InputStream in = new BoundedInputStream(Channels.newInputStream(channel), end - start, progress, counts);
-      if (start == 0) {
-        in = skipBom(in);
-      }
-      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+      try (Reader reader = new PartReader(channel, start, end, progress, counts);
            CsvReader<Object> csv = CsvReader.builder().skipEmptyLines(true).build(handler, reader)) {
         for (Object ignored : csv) {
           // the handler does the work as fields arrive
@@ -353,16 +348,6 @@ public final class CsvProfiler {
     } catch (IOException | UncheckedIOException e) {
       throw new Problem(-1, "cannot read: " + e.getMessage());
     }
-  }
-
-  private static InputStream skipBom(InputStream in) throws IOException {
-    java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 3);
-    byte[] head = new byte[3];
-    int n = p.readNBytes(head, 0, 3);
-    if (!(n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
-      p.unread(head, 0, n);
-    }
-    return p;
   }
 
   /** Feeds fields straight into the column accumulators; checks every row's width. */
@@ -412,54 +397,121 @@ public final class CsvProfiler {
     }
   }
 
-  /** Reads at most {@code limit} bytes, reporting progress every megabyte. */
-  private static final class BoundedInputStream extends InputStream {
-    private final InputStream in;
-    private long remaining;
+  /**
+   * Reads the bytes [start, end) of a file as UTF-8 text (a byte order mark at the file's start is
+   * skipped), counting quotes and newlines as they pass and reporting progress every megabyte.
+   * ASCII text, the common case, is widened byte by byte; from the first other byte on, a UTF-8
+   * decoder takes over (malformed input becomes U+FFFD, as with an InputStreamReader).
+   */
+  private static final class PartReader extends Reader {
+    private final FileChannel channel;
+    private long pos;
+    private final long end;
     private final LongConsumer progress;
-    private long sinceReport;
     private final ByteCounts counts;
+    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    private final byte[] bytes = buffer.array();
+    private int next;
+    private int limit;
+    private boolean eof;
+    private long sinceReport;
+    private CharsetDecoder decoder;
+    private boolean flushed;
 
-    BoundedInputStream(InputStream in, long limit, LongConsumer progress, ByteCounts counts) {
-      this.in = in;
-      this.remaining = limit;
+    PartReader(FileChannel channel, long start, long end, LongConsumer progress, ByteCounts counts) throws IOException {
+      this.channel = channel;
+      this.pos = start;
+      this.end = end;
       this.progress = progress;
       this.counts = counts;
+      if (start == 0) {
+        fill();
+        if (limit >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+          next = 3;
+        }
+      }
+    }
+
+    /** Keeps the unread bytes and reads more after them; false at the end of the part. */
+    private boolean fill() throws IOException {
+      if (next > 0) {
+        System.arraycopy(bytes, next, bytes, 0, limit - next);
+        limit -= next;
+        next = 0;
+      }
+      while (pos < end) {
+        buffer.limit((int) Math.min(bytes.length, limit + (end - pos)));
+        buffer.position(limit);
+        int n = channel.read(buffer, pos);
+        if (n < 0) {
+          break;
+        }
+        if (n > 0) {
+          if (counts != null) {
+            counts.count(bytes, limit, n);
+          }
+          limit += n;
+          pos += n;
+          sinceReport += n;
+          if (sinceReport >= 1 << 20) {
+            progress.accept(sinceReport);
+            sinceReport = 0;
+          }
+          return true;
+        }
+      }
+      eof = true;
+      return false;
     }
 
     @Override
-    public int read() throws IOException {
-      if (remaining <= 0) {
-        return -1;
+    public int read(char[] out, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
       }
-      int b = in.read();
-      if (b >= 0) {
-        remaining--;
-        if (counts != null) {
-          counts.count(new byte[] {(byte) b}, 0, 1);
+      if (decoder == null) {
+        if (next == limit && !fill()) {
+          return -1;
         }
+        int n = Math.min(len, limit - next);
+        int i = 0;
+        for (; i < n; i++) {
+          byte b = bytes[next + i];
+          if (b < 0) {
+            break;
+          }
+          out[off + i] = (char) b;
+        }
+        next += i;
+        if (i > 0) {
+          return i;
+        }
+        decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
       }
-      return b;
+      return decode(out, off, len);
     }
 
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int n = in.read(b, off, (int) Math.min(len, remaining));
-      if (n > 0) {
-        remaining -= n;
-        if (counts != null) {
-          counts.count(b, off, n);
+    private int decode(char[] out, int off, int len) throws IOException {
+      CharBuffer target = CharBuffer.wrap(out, off, len);
+      while (true) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, next, limit - next);
+        decoder.decode(in, target, eof);
+        next = in.position();
+        if (eof && !flushed && next == limit) {
+          decoder.flush(target);
+          flushed = true;
         }
-        sinceReport += n;
-        if (sinceReport >= 1 << 20) {
-          progress.accept(sinceReport);
-          sinceReport = 0;
+        int produced = target.position() - off;
+        if (produced > 0) {
+          return produced;
         }
+        if (eof) {
+          return -1;
+        }
+        fill(); // needs more bytes (a sequence cut at the buffer's end, or none left)
       }
-      return n;
     }
 
     @Override
@@ -468,7 +520,6 @@ public final class CsvProfiler {
         progress.accept(sinceReport);
         sinceReport = 0;
       }
-      in.close();
     }
   }
 

@@ -206,6 +206,24 @@ class CsvProfilerTest {
   }
 
   @Test
+  void utf8TextWithAByteOrderMarkReadsAsWrittenAcrossBufferEnds() throws Exception {
+    StringBuilder text = new StringBuilder("\uFEFFname,n\n");
+    String[] names = {"caf\u00e9", "na\u00efve", "\u65e5\u672c", "plain", "\uD83D\uDE00x"};
+    for (int i = 0; i < 60_000; i++) {
+      text.append(names[i % names.length]).append(',').append(i).append('\n');
+    }
+    Path f = Files.writeString(dir.resolve("utf8.csv"), text.toString());
+    DatasetProfile p = CsvProfiler.profile(f, ProfileOptions.defaults().withThreads(1));
+    assertEquals(60_000, p.rows());
+    ColumnProfile name = p.column("name").orElseThrow();
+    assertEquals(5, name.distinct());
+    for (ValueCount v : name.frequencies()) {
+      assertTrue(java.util.Arrays.asList(names).contains(v.value()), v.value());
+      assertEquals(12_000, v.count());
+    }
+  }
+
+  @Test
   void badFilesAreOneLineErrorsNamingTheLine() throws Exception {
     assertTrue(assertThrows(DataInputException.class, () -> CsvProfiler.profile(dir.resolve("none.csv"), ProfileOptions.defaults()))
         .getMessage().endsWith("none.csv: no such file"));
