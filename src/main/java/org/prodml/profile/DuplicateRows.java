@@ -15,7 +15,8 @@ import it.unimi.dsi.fastutil.objects.ObjectIterator;
 final class DuplicateRows {
   static final int CAPACITY = 1 << 17;
 
-  private Long2IntOpenHashMap counts = new Long2IntOpenHashMap();
+  // sized for CAPACITY rows from the start: no rehash while it fills, no shrinking when it halves
+  private Long2IntOpenHashMap counts = new Long2IntOpenHashMap(CAPACITY);
   /** Rows are sampled when (hash >>> 1) < threshold; Long.MAX_VALUE samples every row. */
   private long threshold = Long.MAX_VALUE;
   private long sampledRows;

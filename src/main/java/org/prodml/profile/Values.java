@@ -80,6 +80,10 @@ public final class Values {
   }
 
   private static double slowParse(char[] b, int off, int len) {
+    char first = b[off];
+    if (first > ' ' && first < 128 && !isNumberStart(first) && (first | 0x20) != 'n' && (first | 0x20) != 'i') {
+      return Double.NaN; // a word ("LAS", "true"): no String, no lower-casing
+    }
     String s = new String(b, off, len).strip();
     String lower = s.toLowerCase(Locale.ROOT);
     switch (lower) {
