@@ -1,8 +1,5 @@
 package org.prodml.profile;
 
-import it.unimi.dsi.fastutil.longs.Long2IntMap;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.ObjectIterator;
 
 /**
  * Counts duplicate rows from 64-bit row hashes in bounded memory. Every row whose hash falls below
@@ -14,14 +11,20 @@ import it.unimi.dsi.fastutil.objects.ObjectIterator;
  */
 final class DuplicateRows {
   static final int CAPACITY = 1 << 17;
+  /**
+   * Open addressing on the (well mixed) row hash, at most half full (growing up to twice the
+   * capacity, so a small file does not pay for the full table); a count of 0 marks an empty slot.
+   */
+  private static final int SLOTS = CAPACITY << 1;
 
-  // sized for CAPACITY rows from the start: no rehash while it fills, no shrinking when it halves
-  private Long2IntOpenHashMap counts = new Long2IntOpenHashMap(CAPACITY);
+  private long[] keys = new long[1 << 10];
+  private int[] counts = new int[1 << 10];
+  private int size;
   /** Rows are sampled when (hash >>> 1) < threshold; Long.MAX_VALUE samples every row. */
   private long threshold = Long.MAX_VALUE;
   private long sampledRows;
   /**
-   * Row hashes wait here and go into the map {@value #BLOCK} at a time: the per-row path is one
+   * Row hashes wait here and go into the table {@value #BLOCK} at a time: the per-row path is one
    * store, so the JIT's code for it does not change when the sampling starts.
    */
   private static final int BLOCK = 1024;
@@ -40,22 +43,64 @@ final class DuplicateRows {
       long hash = block[i];
       if (threshold == Long.MAX_VALUE || (hash >>> 1) < threshold) {
         sampledRows++;
-        counts.addTo(hash, 1);
-        while (counts.size() > CAPACITY) {
-          halve();
-        }
+        addTo(hash, 1);
       }
     }
     blockSize = 0;
   }
 
+  /** Counts {@code count} more rows of this hash, halving the sample while the table is over capacity. */
+  private void addTo(long hash, int count) {
+    int mask = keys.length - 1;
+    int i = (int) hash & mask;
+    int c;
+    while ((c = counts[i]) != 0) {
+      if (keys[i] == hash) {
+        counts[i] = c + count;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    keys[i] = hash;
+    counts[i] = count;
+    size++;
+    if (size * 2 > keys.length && keys.length < SLOTS) {
+      rebuild(keys.length * 2);
+    }
+    while (size > CAPACITY) {
+      halve();
+    }
+  }
+
+  /** Halves the sampled share of the hash space: the rows above the new threshold leave the table. */
   private void halve() {
     threshold = threshold == Long.MAX_VALUE ? 1L << 62 : threshold >>> 1;
-    for (ObjectIterator<Long2IntMap.Entry> it = counts.long2IntEntrySet().fastIterator(); it.hasNext(); ) {
-      Long2IntMap.Entry e = it.next();
-      if ((e.getLongKey() >>> 1) >= threshold) {
-        sampledRows -= e.getIntValue();
-        it.remove();
+    rebuild(keys.length);
+  }
+
+  /** Re-inserts the rows still sampled into a table of {@code slots} slots. */
+  private void rebuild(int slots) {
+    long[] oldKeys = keys;
+    int[] oldCounts = counts;
+    keys = new long[slots];
+    counts = new int[slots];
+    size = 0;
+    int mask = slots - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      int c = oldCounts[j];
+      if (c != 0) {
+        long hash = oldKeys[j];
+        if (threshold != Long.MAX_VALUE && (hash >>> 1) >= threshold) {
+          sampledRows -= c;
+        } else {
+          int i = (int) hash & mask;
+          while (counts[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = hash;
+          counts[i] = c;
+          size++;
+        }
       }
     }
   }
@@ -66,15 +111,13 @@ final class DuplicateRows {
     while (threshold > other.threshold) {
       halve();
     }
-    for (ObjectIterator<Long2IntMap.Entry> it = other.counts.long2IntEntrySet().fastIterator(); it.hasNext(); ) {
-      Long2IntMap.Entry e = it.next();
-      if (threshold == Long.MAX_VALUE || (e.getLongKey() >>> 1) < threshold) {
-        counts.addTo(e.getLongKey(), e.getIntValue());
-        sampledRows += e.getIntValue();
+    for (int j = 0; j < other.keys.length; j++) {
+      int c = other.counts[j];
+      long hash = other.keys[j];
+      if (c != 0 && (threshold == Long.MAX_VALUE || (hash >>> 1) < threshold)) {
+        sampledRows += c;
+        addTo(hash, c);
       }
-    }
-    while (counts.size() > CAPACITY) {
-      halve();
     }
   }
 
@@ -86,7 +129,7 @@ final class DuplicateRows {
   /** Rows that repeat an earlier row: exact, or estimated from the sample. */
   long duplicates() {
     drain();
-    long sampledDuplicates = sampledRows - counts.size();
+    long sampledDuplicates = sampledRows - size;
     if (isExact()) {
       return sampledDuplicates;
     }
