@@ -124,6 +124,8 @@ class DataValidationOnRealDataTest {
     assertEquals(12L, ((Number) tempMax.evidence().get("windows")).longValue());
     assertEquals(drifted, tempMax.evidence().get("driftedWindows").toString().split(", ").length, tempMax.message());
     assertTrue(tempMax.message().contains("in " + drifted + " of 12 time windows (window 2015-"), tempMax.message());
+    String listed = tempMax.message().replaceAll(".*time windows \\((.*?)\\);.*", "$1");
+    assertEquals(new java.util.TreeSet<>(List.of(listed.split(", "))).stream().toList(), List.of(listed.split(", ")), "windows in order");
     assertTrue(j.findings().stream().filter(f -> f.ruleId().equals("DV-016")).count() <= 1, describe(j));
   }
 
