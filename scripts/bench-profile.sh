@@ -32,8 +32,7 @@ for name in flights-200k flights-1m flights-3m; do
   scan_t=(); scan_m=(); prof_t=(); prof_m=()
   for ((i = 0; i < runs; i++)); do
     read -r t m < <(measure target/bench/scan "$file"); scan_t+=("$t"); scan_m+=("$m")
-    read -r t m < <(measure java -Xmx256m -XX:+UseSerialGC -Dprodml.home="$home" \
-      -cp target/prodml.jar org.prodml.cli.ProdmlCommand profile "$file" --out target/bench/profile)
+    read -r t m < <(measure env PRODML_JAVA_OPTS=-Xmx256m ./prodml profile "$file" --out target/bench/profile)
     prof_t+=("$t"); prof_m+=("$m")
   done
   st=$(printf '%s\n' "${scan_t[@]}" | median); sm=$(printf '%s\n' "${scan_m[@]}" | median)
@@ -41,4 +40,4 @@ for name in flights-200k flights-1m flights-3m; do
   awk -v n="$name" -v r="$rows" -v st="$st" -v sm="$sm" -v pt="$pt" -v pm="$pm" 'BEGIN {
     printf "%-12s %9d %8.2f %12.0f %10.1f %10.2f %14.0f %10.1f %6.2fx\n", n, r, st, r/st, sm/1024, pt, r/pt, pm/1024, pt/st }'
 done
-echo "(median of $runs runs each, alternating; profile = whole JVM process with -Xmx256m; load: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "(median of $runs runs each, alternating; profile = ./prodml profile as a user runs it, whole process, with -Xmx256m; load: $(cut -d' ' -f1-3 /proc/loadavg))"
