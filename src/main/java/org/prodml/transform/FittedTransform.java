@@ -74,8 +74,33 @@ public abstract sealed class FittedTransform {
     return Format.number(d);
   }
 
+  /** A transform of one numeric column that maps each value on its own, in place. */
+  abstract static sealed class ValueMap extends FittedTransform {
+    ValueMap(TransformSpec spec) {
+      super(spec);
+    }
+
+    abstract double map(double x);
+
+    @Override
+    public void apply(Frame frame) {
+      String c = spec().columns().get(0);
+      double[] x = frame.numbers(c);
+      double[] out = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        out[i] = map(x[i]);
+      }
+      frame.putNumbers(c, out);
+    }
+
+    @Override
+    public List<String> outputs() {
+      return spec().columns();
+    }
+  }
+
   /** z = (x − mean) / sd; a column without spread gives 0. */
-  static final class Standardize extends FittedTransform {
+  static final class Standardize extends ValueMap {
     final double mean;
     final double sd;
 
@@ -107,19 +132,8 @@ public abstract sealed class FittedTransform {
     }
 
     @Override
-    public void apply(Frame frame) {
-      String c = spec().columns().get(0);
-      double[] x = frame.numbers(c);
-      double[] out = new double[x.length];
-      for (int i = 0; i < x.length; i++) {
-        out[i] = sd > 0 ? (x[i] - mean) / sd : Double.isNaN(x[i]) ? Double.NaN : 0;
-      }
-      frame.putNumbers(c, out);
-    }
-
-    @Override
-    public List<String> outputs() {
-      return spec().columns();
+    double map(double x) {
+      return sd > 0 ? (x - mean) / sd : Double.isNaN(x) ? Double.NaN : 0;
     }
 
     @Override
@@ -129,7 +143,7 @@ public abstract sealed class FittedTransform {
   }
 
   /** (x − min) / (max − min); values outside the fitted range fall outside [0, 1]. */
-  static final class MinMax extends FittedTransform {
+  static final class MinMax extends ValueMap {
     final double min;
     final double max;
 
@@ -156,20 +170,8 @@ public abstract sealed class FittedTransform {
     }
 
     @Override
-    public void apply(Frame frame) {
-      String c = spec().columns().get(0);
-      double[] x = frame.numbers(c);
-      double[] out = new double[x.length];
-      double range = max - min;
-      for (int i = 0; i < x.length; i++) {
-        out[i] = range > 0 ? (x[i] - min) / range : Double.isNaN(x[i]) ? Double.NaN : 0;
-      }
-      frame.putNumbers(c, out);
-    }
-
-    @Override
-    public List<String> outputs() {
-      return spec().columns();
+    double map(double x) {
+      return max > min ? (x - min) / (max - min) : Double.isNaN(x) ? Double.NaN : 0;
     }
 
     @Override
@@ -179,7 +181,7 @@ public abstract sealed class FittedTransform {
   }
 
   /** Limits values to [lo, hi]: given, or the 1st and 99th percentile of the fitting rows. */
-  static final class Clip extends FittedTransform {
+  static final class Clip extends ValueMap {
     final double lo;
     final double hi;
 
@@ -199,19 +201,8 @@ public abstract sealed class FittedTransform {
     }
 
     @Override
-    public void apply(Frame frame) {
-      String c = spec().columns().get(0);
-      double[] x = frame.numbers(c);
-      double[] out = new double[x.length];
-      for (int i = 0; i < x.length; i++) {
-        out[i] = Double.isNaN(x[i]) ? Double.NaN : Math.max(lo, Math.min(hi, x[i]));
-      }
-      frame.putNumbers(c, out);
-    }
-
-    @Override
-    public List<String> outputs() {
-      return spec().columns();
+    double map(double x) {
+      return Double.isNaN(x) ? Double.NaN : Math.max(lo, Math.min(hi, x));
     }
 
     @Override
@@ -221,7 +212,7 @@ public abstract sealed class FittedTransform {
   }
 
   /** ln(x + offset): defined only above −offset, NaN below (a negative delay breaks it). */
-  static final class Log extends FittedTransform {
+  static final class Log extends ValueMap {
     final double offset;
 
     Log(TransformSpec spec, double offset) {
@@ -230,19 +221,8 @@ public abstract sealed class FittedTransform {
     }
 
     @Override
-    public void apply(Frame frame) {
-      String c = spec().columns().get(0);
-      double[] x = frame.numbers(c);
-      double[] out = new double[x.length];
-      for (int i = 0; i < x.length; i++) {
-        out[i] = Math.log(x[i] + offset);
-      }
-      frame.putNumbers(c, out);
-    }
-
-    @Override
-    public List<String> outputs() {
-      return spec().columns();
+    double map(double x) {
+      return Math.log(x + offset);
     }
 
     @Override
