@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.prodml.facts.DeploymentCheckFact;
 import org.prodml.facts.EvaluationFact;
@@ -20,49 +17,13 @@ import org.prodml.facts.ParadigmComparisonFact;
 import org.prodml.facts.ServingFact;
 import org.prodml.facts.SplitFact;
 import org.prodml.facts.TransformFact;
-import org.prodml.pipeline.Params;
-import org.prodml.pipeline.Pipeline;
-import org.prodml.pipeline.PipelineConfig;
-import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.HtmlBlock;
-import org.prodml.render.TextBlock;
 import org.prodml.rules.Finding;
 
 /** transform → split → train → evaluate → serve → monitor → simulate → deploy on Seattle weather, through the pipeline. */
-class ModelStagesTest {
-  final Pipeline pipeline = Stages.pipeline();
-  /** The pipeline rules and the data-validation rules (whose drift rules judge monitoring windows). */
-  final PipelineState state = new PipelineState(new PipelineConfig(PipelineConfig.forHome(HOME).dataRoots(),
-      List.of(HOME.resolve("rules/pipeline"), HOME.resolve("rules/data-validation")), 50, PipelineConfig.DEFAULT_SEED));
-  static final Path HOME = Path.of("").toAbsolutePath();
-
-  StageResult run(String stage, Map<String, String> params) {
-    return pipeline.run(state, stage, Params.of(params), Progress.NONE);
-  }
-
-  StageResult run(String stage, Map<String, String> params, String body) {
-    return pipeline.run(state, stage, new Params(params, body), Progress.NONE);
-  }
-
-  static Set<String> ids(StageResult result) {
-    return result.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
-  }
-
-  static List<String> subjects(StageResult result, String ruleId) {
-    return result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).map(Finding::subject).sorted().toList();
-  }
-
-  <T> List<T> facts(String source, Class<T> type) {
-    return state.factsBySource().getOrDefault(source, List.of()).stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
-  static String text(StageResult result) {
-    return ((TextBlock) result.blocks().get(0)).text();
-  }
-
+class ModelStagesTest extends PipelineFixture {
   @Test
   void theWholeLifecycleOnSeattleWeather() {
     List<String> lifecycle = List.of("load", "profile", "validate", "transform", "split", "train", "evaluate", "serve", "monitor",
