@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.prodml.facts.FeatureImportanceFact;
 import org.prodml.facts.SliceMetricFact;
+import org.prodml.split.Splitter;
 import org.prodml.text.Format;
 import org.prodml.train.Predictions;
 import org.prodml.train.Task;
@@ -376,7 +377,7 @@ public final class Evaluator {
         work.checkCancelled();
         SplittableRandom random = new SplittableRandom(seed * 31 + c * 1_000_003L + r);
         Frame shuffled = raw.copy();
-        int[] order = permutation(raw.rows(), random);
+        int[] order = Splitter.shuffled(raw.rows(), random);
         if (shuffled.isText(column)) {
           String[] v = raw.texts(column);
           String[] out = new String[v.length];
@@ -411,19 +412,5 @@ public final class Evaluator {
           max > 0 ? importance[c] / max : 0, repeats, seed));
     }
     return facts;
-  }
-
-  private static int[] permutation(int n, SplittableRandom random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
   }
 }

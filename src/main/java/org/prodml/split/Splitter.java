@@ -121,7 +121,8 @@ public final class Splitter {
     }
   }
 
-  private static int[] shuffled(int n, SplittableRandom random) {
+  /** The row indices 0…n−1 in a seeded random order (Fisher–Yates): the same random gives the same order. */
+  public static int[] shuffled(int n, SplittableRandom random) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

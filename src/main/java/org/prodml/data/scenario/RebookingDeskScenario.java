@@ -17,7 +17,7 @@ import org.prodml.text.Format;
  * desk on the gate's roster is known, and the roster knows nothing of the delay to come: the March
  * rows, the serving log, carry that one.
  */
-public final class RebookingDeskScenario implements Scenario {
+public final class RebookingDeskScenario extends Scenario {
   static final String NAME = "flights-rebooking-desk";
   static final String SOURCE = "flights-20k";
   static final long SEED = 6001;
@@ -29,19 +29,8 @@ public final class RebookingDeskScenario implements Scenario {
   /** From this day on, rows are the serving log: the rostered desk, not the one that handled the flight. */
   static final String SERVING_FROM = "2001-03-01";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String source() {
-    return SOURCE;
-  }
-
-  @Override
-  public long seed() {
-    return SEED;
+  RebookingDeskScenario() {
+    super(NAME, SOURCE, SEED);
   }
 
   static List<String> desks() {
@@ -54,7 +43,7 @@ public final class RebookingDeskScenario implements Scenario {
 
   @Override
   public ScenarioFolder build(Path datasets) {
-    CsvDamage data = CsvDamage.of(datasets.resolve(SOURCE).resolve("data.csv"), SEED)
+    CsvDamage data = readSource(datasets)
         .derive("delayed", (row, random) -> row.number("delay") > DELAYED_AFTER_MINUTES ? "yes" : "no");
     // The delay in minutes would give the label away by itself: the scenario keeps only its yes/no.
     data.drop("delay");

@@ -17,7 +17,7 @@ import org.prodml.text.Format;
  * and a flexible model scores by recognising birds it has seen rather than by learning what tells
  * the sexes apart.
  */
-public final class RemeasuredPenguinsScenario implements Scenario {
+public final class RemeasuredPenguinsScenario extends Scenario {
   static final String NAME = "penguins-remeasured";
   static final String SOURCE = "penguins";
   static final long SEED = 6002;
@@ -35,24 +35,13 @@ public final class RemeasuredPenguinsScenario implements Scenario {
     return noise;
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String source() {
-    return SOURCE;
-  }
-
-  @Override
-  public long seed() {
-    return SEED;
+  RemeasuredPenguinsScenario() {
+    super(NAME, SOURCE, SEED);
   }
 
   @Override
   public ScenarioFolder build(Path datasets) {
-    CsvDamage data = CsvDamage.of(datasets.resolve(SOURCE).resolve("data.csv"), SEED);
+    CsvDamage data = readSource(datasets);
     int sourceRows = data.rowCount();
     data.keepRows(row -> {
       String sex = row.get("Sex");

@@ -10,7 +10,7 @@ import org.prodml.data.CsvDamage;
  * so only the distribution gives it away), a jammed wind sensor whose feed sends infinity for a week,
  * and an outage of the feed of nearly three weeks. The training years are untouched.
  */
-public final class ServingFaultsScenario implements Scenario {
+public final class ServingFaultsScenario extends Scenario {
   static final String NAME = "weather-serving-faults";
   static final String SOURCE = "seattle-weather";
   static final long SEED = 7001;
@@ -20,24 +20,13 @@ public final class ServingFaultsScenario implements Scenario {
   static final String OUTAGE_FROM = "2015-11-06";
   static final String OUTAGE_TO = "2015-11-24";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String source() {
-    return SOURCE;
-  }
-
-  @Override
-  public long seed() {
-    return SEED;
+  ServingFaultsScenario() {
+    super(NAME, SOURCE, SEED);
   }
 
   @Override
   public ScenarioFolder build(Path datasets) {
-    CsvDamage data = CsvDamage.of(datasets.resolve(SOURCE).resolve("data.csv"), SEED);
+    CsvDamage data = readSource(datasets);
     List<String> before = data.column("precipitation");
     List<String> beforeDates = data.column("date");
     long wetDaysZeroed = 0;

@@ -13,7 +13,7 @@ import org.prodml.text.Format;
  * model's forecast instead of the weather (a feedback loop: a feature derived from a model's
  * published output).
  */
-public final class UpstreamSignalsScenario implements Scenario {
+public final class UpstreamSignalsScenario extends Scenario {
   static final String NAME = "weather-upstream-signals";
   static final String SOURCE = "seattle-weather";
   static final long SEED = 5001;
@@ -23,19 +23,8 @@ public final class UpstreamSignalsScenario implements Scenario {
   static final String VOLUNTEERS_STOP = "2015-09-01";
   static final String HOLIDAY_MONTH = "-08-";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String source() {
-    return SOURCE;
-  }
-
-  @Override
-  public long seed() {
-    return SEED;
+  UpstreamSignalsScenario() {
+    super(NAME, SOURCE, SEED);
   }
 
   /** Typical cloud cover (oktas, 0 clear … 8 overcast) reported on a day of each weather category. */
@@ -70,7 +59,7 @@ public final class UpstreamSignalsScenario implements Scenario {
 
   @Override
   public ScenarioFolder build(Path datasets) {
-    CsvDamage data = CsvDamage.of(datasets.resolve(SOURCE).resolve("data.csv"), SEED)
+    CsvDamage data = readSource(datasets)
         .derive("cloud_cover", (row, random) -> {
           long oktas = Math.round(typicalOktas(row.get("weather")) + random.nextGaussian() * 1.5);
           return String.valueOf(Math.max(0, Math.min(8, oktas)));
