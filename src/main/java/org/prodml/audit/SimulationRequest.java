@@ -1,54 +1,55 @@
 package org.prodml.audit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.prodml.data.ColumnRoles;
+import java.util.function.Function;
+import org.prodml.pipeline.Parameter;
+import org.prodml.pipeline.Step;
 
 /**
- * A paradigm simulation to run on a time-ordered file and judge.
+ * A paradigm simulation to run on a time-ordered file and judge, and the note it runs: load the
+ * file, then the simulate stage with these parameters.
  *
  * @param paradigm "training" (static vs dynamic training) or "inference" (static vs dynamic inference)
  * @param data the time-ordered data file (only read)
- * @param roles the label and time columns (and any other roles)
- * @param model logistic, linear, forest, gbt or baseline; null for logistic (classes) or linear (numbers)
- * @param above when set, the label is "label > above"
- * @param features the raw feature columns; null for every column without another role
- * @param seed the seed of every training; null for unseeded runs
- * @param hyperparameters given hyperparameters, e.g. trees=20
- * @param keys inference: the static key space; null for the first text feature
- * @param training the training-paradigm schedule
- * @param inference the inference-paradigm sizes
+ * @param label the label column; null for the one the file's dataset.json names
+ * @param time the time column; null for the one the file's dataset.json names
+ * @param simulation the simulate stage's parameters beyond the paradigm (model, seed, schedule …), in order
  */
-public record SimulationRequest(
-    String paradigm,
-    Path data,
-    ColumnRoles roles,
-    String model,
-    Double above,
-    List<String> features,
-    Long seed,
-    Map<String, String> hyperparameters,
-    List<String> keys,
-    TrainingSchedule training,
-    InferenceSizes inference,
-    List<Path> ruleFolders,
+public record SimulationRequest(String paradigm, Path data, String label, String time, Map<String, String> simulation,
     Map<String, Double> thresholds) {
 
   public SimulationRequest {
     if (!paradigm.equals("training") && !paradigm.equals("inference")) {
       throw new IllegalArgumentException("the paradigm is training or inference, not '" + paradigm + "'");
     }
-    features = features == null ? null : List.copyOf(features);
-    hyperparameters = Map.copyOf(hyperparameters);
-    keys = keys == null ? null : List.copyOf(keys);
-    ruleFolders = List.copyOf(ruleFolders);
-    thresholds = Map.copyOf(thresholds);
+    simulation = new LinkedHashMap<>(simulation);
+    thresholds = new LinkedHashMap<>(thresholds);
   }
 
-  /** Days of the first period, of each later period, between retrains, of the sliding window (0 = growing), and the tolerance. */
-  public record TrainingSchedule(int initialDays, int periodDays, int retrainEveryDays, int windowDays, double tolerance) {}
-
-  /** Days of training data, the least count of a precomputed key, and the most requests served. */
-  public record InferenceSizes(int trainDays, int minCount, int maxRequests) {}
+  /** The steps: load the file with its label and time, simulate. */
+  public List<Step> steps(Function<Path, String> fileName) {
+    List<Step> steps = new ArrayList<>();
+    Map<String, String> load = new LinkedHashMap<>();
+    load.put("file", fileName.apply(data));
+    if (label != null) {
+      load.put("label", label);
+    }
+    if (time != null) {
+      load.put("time", time);
+    }
+    steps.add(Step.of("load", load));
+    Map<String, String> simulate = new LinkedHashMap<>();
+    simulate.put("paradigm", paradigm);
+    simulate.putAll(simulation);
+    if (!thresholds.isEmpty()) {
+      simulate.put(Parameter.THRESHOLDS,
+          String.join(" ", thresholds.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList()));
+    }
+    steps.add(Step.of("simulate", simulate));
+    return steps;
+  }
 }

@@ -2,22 +2,24 @@ package org.prodml.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import org.prodml.audit.Audit;
 import org.prodml.audit.AuditRequest;
 import org.prodml.audit.AuditResult;
-import org.prodml.audit.ModelAuditRequest;
-import org.prodml.audit.Verdict;
+import org.prodml.audit.AuditRun;
 import org.prodml.data.ColumnRoles;
 import org.prodml.data.DatasetSpec;
-import org.prodml.profile.ValueType;
+import org.prodml.io.AtomicFiles;
+import org.prodml.pipeline.DataRoots;
+import org.prodml.pipeline.PipelineConfig;
+import org.prodml.pipeline.Step;
+import org.prodml.readiness.Verdict;
 import org.prodml.render.TableBlock;
 import org.prodml.render.TextTables;
-import org.prodml.io.AtomicFiles;
 import org.prodml.report.HtmlReport;
 import org.prodml.report.Json;
 import org.prodml.report.MarkdownReport;
@@ -27,15 +29,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ./prodml audit}: profile, compare, judge, and write the report. */
+/**
+ * {@code ./prodml audit}: runs the stages a note would run over the given files (load, validate,
+ * and with a model split, train, evaluate, serve, monitor, deploy; then the audit), and writes the
+ * report. Every option is the stage parameter of the same name.
+ */
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
     description = {
-      "Profiles the training data (and test/serving data), compares them, runs the rules, and writes",
-      "audit.json, audit.html and audit.md. With --model it also trains, evaluates, serves, monitors and",
-      "deployment-checks a model, and the same one rule run judges it. Exit code 1 when a CRITICAL finding",
-      "is raised, 2 on bad input."
+      "Profiles the training data (and test and serving data), compares them, runs the rules and writes audit.json,"
+          + " audit.html and audit.md.",
+      "With --model it also trains, evaluates, serves, monitors and deployment-checks a model, and the same one rule"
+          + " run judges it.",
+      "It runs the stages a note runs; --note writes them as a note that ./prodml run reproduces.",
+      "Exit code 1 when a CRITICAL finding is raised, 2 on bad input."
     })
 public final class AuditCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -58,19 +66,20 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--group", paramLabel = "COLUMN", description = "a column whose values must not be shared by train and test (e.g. author, patient)")
   String group;
 
-  @Option(names = "--after-label", paramLabel = "COLUMN", description = "a feature known only after the label (repeatable)")
+  @Option(names = "--after-label", paramLabel = "COLUMN", split = ",", description = "a feature known only after the label (repeatable)")
   List<String> afterLabel = new ArrayList<>();
 
-  @Option(names = "--pii", paramLabel = "COLUMN", description = "a column holding personal data (repeatable)")
+  @Option(names = "--pii", paramLabel = "COLUMN", split = ",", description = "a column holding personal data (repeatable)")
   List<String> pii = new ArrayList<>();
 
-  @Option(names = "--ignore", paramLabel = "COLUMN", description = "a column that is not a feature (repeatable)")
+  @Option(names = "--ignore", paramLabel = "COLUMN", split = ",", description = "a column that is not a feature (repeatable)")
   List<String> ignore = new ArrayList<>();
 
   @Option(names = "--rules", paramLabel = "DIR", description = "rule folder (repeatable; default: rules/ of ProdML Lab)")
   List<Path> rules = new ArrayList<>();
 
-  @Option(names = "--threshold", paramLabel = "NAME=VALUE", description = "override a rule threshold, e.g. skew.maxJsDivergence=0.2 (repeatable; see ./prodml rules list)")
+  @Option(names = "--thresholds", paramLabel = "NAME=VALUE", split = ",",
+      description = "override rule thresholds, e.g. skew.maxJsDivergence=0.2 (repeatable; see ./prodml rules list)")
   Map<String, Double> thresholds = new LinkedHashMap<>();
 
   @Option(names = "--types", paramLabel = "COLUMN=TYPE", split = ",", description = "declare column types, e.g. code=STRING")
@@ -85,9 +94,13 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/audit", description = "where to write the report (default: ${DEFAULT-VALUE})")
   Path out;
 
+  @Option(names = "--note", paramLabel = "FILE.zpln", description = "also write the stages this audit ran as a Zeppelin note, which ./prodml run reproduces")
+  Path note;
+
   @Option(names = "--model", paramLabel = "TYPE", description = {
-      "train logistic, linear, forest, gbt or baseline on --train; evaluate it on --test (or a seeded split of --train),",
-      "serve it statically and dynamically and replay --serving in monitoring windows, run the deployment checks"})
+      "train a model on --train (logistic, linear, forest, gbt or baseline); evaluate it on --test (or a seeded split of"
+          + " --train), serve it statically and dynamically, replay --serving in monitoring windows, and run the deployment"
+          + " checks"})
   String model;
 
   @Option(names = "--trees", paramLabel = "N", description = "trees of a forest (default 50) or boosting rounds of gbt (default 100)")
@@ -105,68 +118,133 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--keys", paramLabel = "COLUMN", split = ",", description = "the static prediction table's key space (default: the model's first text input; none: dynamic inference only)")
   List<String> keys;
 
-  @Option(names = "--window", paramLabel = "month|week|Nd", defaultValue = "month", description = "monitoring windows over the serving data's time column (default: ${DEFAULT-VALUE})")
+  @Option(names = "--window", paramLabel = "month|week|Nd", description = "monitoring windows over the serving data's time column (default: month)")
   String window;
 
-  @Option(names = "--monitoring", paramLabel = "CHECK", split = ",", description = "the monitoring declared for the model: drift, volume, nan, age, quality (default: none declared)")
-  List<String> monitoring = new ArrayList<>();
+  @Option(names = "--checks", paramLabel = "CHECK", split = ",", description = "the monitoring declared for the model: ${COMPLETION-CANDIDATES} (default: none declared)",
+      completionCandidates = MonitoringChecks.class)
+  List<String> checks = new ArrayList<>();
 
-  @Option(names = "--alert-owner", paramLabel = "NAME", description = "who is alerted when a monitoring check fails")
-  String alertOwner;
+  @Option(names = "--owner", paramLabel = "NAME", description = "who is alerted when a monitoring check fails")
+  String owner;
+
+  /** The monitoring checks, for help. */
+  static final class MonitoringChecks extends ArrayList<String> {
+    MonitoringChecks() {
+      super(org.prodml.monitor.MonitoringCheck.labels());
+    }
+  }
 
   @Override
   public Integer call() {
-    DatasetSpec spec = DatasetSpec.forDataFile(train).orElse(null);
-    ColumnRoles roles = ColumnRoles.of(spec, label, time, group)
-        .withAfterLabel(new HashSet<>(afterLabel))
-        .withPii(new HashSet<>(pii))
-        .withIgnored(new HashSet<>(ignore));
-    if (roles.label() == null) {
+    DatasetSpec dataset = DatasetSpec.forDataFile(train).orElse(null);
+    if (ColumnRoles.of(dataset, label, time, group).label() == null) {
       throw new IllegalArgumentException("no label: give --label COLUMN (no dataset.json beside " + train + " names one)");
     }
-    Map<String, ValueType> declared = new LinkedHashMap<>();
-    types.forEach((k, v) -> declared.put(k, ValueType.parse(v)));
+    AuditRequest request = new AuditRequest(train, test, serving, label, time, group, afterLabel, pii, ignore, types, thresholds,
+        answers, modelRequest());
+    List<Path> files = files();
+    DataRoots roots = roots(files);
     List<Path> folders = rules.isEmpty() ? List.of(Home.rules()) : rules;
-    AuditRequest request = new AuditRequest(train, test, serving, roles, folders, thresholds, declared, answers,
-        questions == null ? Home.rules().resolve("questions") : questions, modelRequest());
+    PipelineConfig config = new PipelineConfig(roots, folders, questionCatalog(), PipelineConfig.DEFAULT_MAX_ROWS,
+        PipelineConfig.DEFAULT_SEED);
     var outWriter = this.spec.commandLine().getOut();
-    AuditResult result = Audit.run(request, Version.get(), line -> outWriter.println(line));
+    AuditRun.Audited audited = AuditRun.audit(request, config, file -> fileName(file), Version.get(), line -> outWriter.println(line));
+    AuditResult result = audited.result();
     write(result, out);
+    if (note != null) {
+      writeNote(request, files, note);
+    }
     outWriter.print(summary(result));
-    outWriter.println("Report: " + out.resolve("audit.html") + " (also audit.json, audit.md)");
+    outWriter.println("Report: " + out.resolve("audit.html") + " (also audit.json, audit.md)" + (note == null ? "" : "; note: " + note));
     outWriter.flush();
     return result.verdict() == Verdict.READY ? ProdmlCommand.OK : ProdmlCommand.CRITICAL;
   }
 
+  /** The readiness questions: the given catalog, else ProdML Lab's (whatever rule folders are given). */
+  private Path questionCatalog() {
+    return questions != null ? questions : Home.rules().resolve("questions");
+  }
+
   /** The model to train and measure, or null when no --model was given (then no model option may be). */
-  ModelAuditRequest modelRequest() {
+  AuditRequest.Model modelRequest() {
     if (model == null) {
-      if (trees != null || seed != null || features != null || above != null || keys != null || !monitoring.isEmpty() || alertOwner != null) {
-        throw new IllegalArgumentException("--trees, --seed, --features, --above, --keys, --monitoring and --alert-owner describe a model: add --model TYPE");
+      if (trees != null || seed != null || features != null || above != null || keys != null || window != null
+          || !checks.isEmpty() || owner != null) {
+        throw new IllegalArgumentException("--trees, --seed, --features, --above, --keys, --window, --checks and --owner describe a model: add --model TYPE");
       }
       return null;
     }
-    Map<String, String> hyperparameters = new LinkedHashMap<>();
-    if (trees != null) {
-      hyperparameters.put("trees", String.valueOf(trees));
-    }
-    List<String> keySpace = keys != null && keys.equals(List.of("none")) ? List.of() : keys;
-    return new ModelAuditRequest(model, above, features, seed(seed), hyperparameters, keySpace, window, monitoring, alertOwner);
+    return new AuditRequest.Model(model, above, features, seed, trees, keys, window, checks, owner);
   }
 
-  /** A seed option: a whole number, "none" for an unseeded run, or 42 when not given. */
-  static Long seed(String text) {
-    if (text == null) {
-      return org.prodml.pipeline.PipelineConfig.DEFAULT_SEED;
+  /** The files the audit reads. */
+  private List<Path> files() {
+    List<Path> files = new ArrayList<>();
+    for (Path p : new Path[] {train, test, serving, answers}) {
+      if (p != null) {
+        files.add(p.toAbsolutePath().normalize());
+      }
     }
-    if (text.equalsIgnoreCase("none")) {
-      return null;
+    return files;
+  }
+
+  /** The audit may read the files it was given: the working folder, and the folder of any file outside it. */
+  private static DataRoots roots(List<Path> files) {
+    Set<Path> roots = new LinkedHashSet<>();
+    roots.add(Path.of("").toAbsolutePath());
+    for (Path file : files) {
+      if (!file.startsWith(Path.of("").toAbsolutePath()) && file.getParent() != null) {
+        roots.add(file.getParent());
+      }
     }
-    try {
-      return Long.parseLong(text.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--seed must be a whole number or none, not '" + text + "'");
+    return new DataRoots(List.copyOf(roots));
+  }
+
+  /** A file as a step names it: relative to the working folder, else absolute. */
+  private static String fileName(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path here = Path.of("").toAbsolutePath();
+    return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+  }
+
+  /**
+   * Writes the audit's steps as a note for {@code ./prodml run}, whose data folders are ProdML Lab's
+   * {@code datasets/} unless a property adds more: files there are named relative to it, others
+   * relative to the folder the introduction tells to add.
+   */
+  private void writeNote(AuditRequest request, List<Path> files, Path target) {
+    Path datasets = Home.get().resolve("datasets");
+    List<Path> roots = new ArrayList<>(List.of(datasets));
+    for (Path file : files) {
+      if (roots.stream().noneMatch(file::startsWith)) {
+        roots.add(file.startsWith(Home.get()) ? Home.get() : file.getParent());
+      }
     }
+    List<Step> steps = request.steps(file -> {
+      Path absolute = file.toAbsolutePath().normalize();
+      return roots.stream().filter(absolute::startsWith).findFirst().map(r -> r.relativize(absolute).toString())
+          .orElse(absolute.toString());
+    });
+    List<String> properties = new ArrayList<>();
+    if (roots.size() > 1) {
+      properties.add("-P prodml.data.roots=" + String.join(java.io.File.pathSeparator,
+          roots.stream().map(r -> r.equals(Home.get()) ? "." : r.startsWith(Home.get()) ? Home.get().relativize(r).toString() : r.toString()).toList()));
+    }
+    if (!rules.isEmpty()) {
+      properties.add("-P prodml.rules.dirs=" + String.join(java.io.File.pathSeparator,
+          rules.stream().map(r -> r.toAbsolutePath().normalize().toString()).toList()));
+    }
+    if (questions != null || !rules.isEmpty()) {
+      properties.add("-P prodml.questions=" + questionCatalog().toAbsolutePath().normalize());
+    }
+    String name = target.getFileName().toString().replaceFirst("\\.zpln$", "");
+    String command = "./prodml run " + target + (properties.isEmpty() ? "" : " " + String.join(" ", properties));
+    String introduction = "# Audit of " + train.getFileName() + "\n\n"
+        + "The stages `./prodml audit` ran, one paragraph each, with the parameters it used: the same code path, facts and"
+        + " findings as the audit's report. Run it again with\n\n```\n" + command + "\n```\n";
+    AtomicFiles.write(target, AuditRun.note("AUDIT" + Integer.toHexString(name.hashCode()).toUpperCase(java.util.Locale.ROOT),
+        name, introduction, steps));
   }
 
   /** Writes audit.json, audit.md and audit.html, each atomically. */

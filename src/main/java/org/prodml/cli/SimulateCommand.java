@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.prodml.audit.SimulationAudit;
+import org.prodml.audit.AuditRun;
 import org.prodml.audit.SimulationRequest;
 import org.prodml.audit.SimulationResult;
-import org.prodml.audit.Verdict;
-import org.prodml.data.ColumnRoles;
-import org.prodml.data.DatasetSpec;
+import org.prodml.readiness.Verdict;
 import org.prodml.io.AtomicFiles;
+import org.prodml.pipeline.DataRoots;
+import org.prodml.pipeline.PipelineConfig;
 import org.prodml.render.TableBlock;
 import org.prodml.render.TextTables;
 import org.prodml.report.HtmlReport;
@@ -27,7 +27,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ./prodml simulate training|inference}: the course's paradigm choices replayed on real data, judged. */
+/**
+ * {@code ./prodml simulate training|inference}: the course's paradigm choices replayed on real data
+ * and judged, by the simulate stage a note runs; every option is that stage's parameter of the
+ * same name.
+ */
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
@@ -115,7 +119,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR", description = "rule folder (repeatable; default: rules/ of ProdML Lab)")
   List<Path> rules = new ArrayList<>();
 
-  @Option(names = "--threshold", paramLabel = "NAME=VALUE", description = "override a rule threshold, e.g. serve.minCoverage=0.9 (repeatable; see ./prodml rules list)")
+  @Option(names = "--thresholds", paramLabel = "NAME=VALUE", split = ",",
+      description = "override rule thresholds, e.g. serve.minCoverage=0.9 (repeatable; see ./prodml rules list)")
   Map<String, Double> thresholds = new LinkedHashMap<>();
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/simulate", description = "where to write the report (default: ${DEFAULT-VALUE})")
@@ -124,20 +129,34 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean training = paradigm == Paradigm.training;
-    Path file = data != null ? data : Home.get().resolve(training ? TRAINING_DATA : INFERENCE_DATA);
-    ColumnRoles roles = ColumnRoles.of(DatasetSpec.forDataFile(file).orElse(null), label, time, null);
-    Map<String, String> hyperparameters = new LinkedHashMap<>();
-    if (trees != null) {
-      hyperparameters.put("trees", String.valueOf(trees));
+    Path file = (data != null ? data : Home.get().resolve(training ? TRAINING_DATA : INFERENCE_DATA)).toAbsolutePath().normalize();
+    Map<String, String> simulation = new LinkedHashMap<>();
+    put(simulation, "model", model);
+    put(simulation, "above", above == null ? null : String.valueOf(above));
+    put(simulation, "features", features == null ? null : String.join(",", features));
+    put(simulation, "seed", seed);
+    put(simulation, "trees", trees == null ? null : String.valueOf(trees));
+    if (training) {
+      simulation.put("initial", String.valueOf(initial));
+      simulation.put("period", String.valueOf(period));
+      simulation.put("retrain", String.valueOf(retrain));
+      simulation.put("window", String.valueOf(window));
+      simulation.put("tolerance", String.valueOf(tolerance));
+    } else {
+      // The flights' natural key is the route; on other data the first text feature, as the simulate stage does.
+      List<String> keySpace = keys != null ? keys : data == null ? ROUTE : null;
+      put(simulation, "keys", keySpace == null ? null : String.join(",", keySpace));
+      simulation.put("trainDays", String.valueOf(trainDays));
+      simulation.put("minCount", String.valueOf(minCount));
+      simulation.put("requests", String.valueOf(requests));
     }
-    // The flights' natural key is the route; on other data the first text feature, as the simulate stage does.
-    List<String> keySpace = keys != null ? keys : data == null && !training ? ROUTE : null;
-    SimulationRequest request = new SimulationRequest(paradigm.name(), file, roles, model, above, features, AuditCommand.seed(seed),
-        hyperparameters, keySpace, new SimulationRequest.TrainingSchedule(initial, period, retrain, window, tolerance),
-        new SimulationRequest.InferenceSizes(trainDays, minCount, requests),
-        rules.isEmpty() ? List.of(Home.rules()) : rules, thresholds);
+    SimulationRequest request = new SimulationRequest(paradigm.name(), file, label, time, simulation, thresholds);
+    Path folder = file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
+    PipelineConfig config = new PipelineConfig(DataRoots.of(folder), rules.isEmpty() ? List.of(Home.rules()) : rules, null,
+        PipelineConfig.DEFAULT_MAX_ROWS, PipelineConfig.DEFAULT_SEED);
     var w = spec.commandLine().getOut();
-    SimulationResult result = SimulationAudit.run(request, Version.get(), w::println);
+    SimulationResult result = AuditRun.simulate(request, config, f -> folder.relativize(f.toAbsolutePath().normalize()).toString(),
+        Version.get(), w::println);
     write(result, out);
     w.println(result.summary());
     for (TableBlock table : SimulationPage.tables(result)) {
@@ -151,6 +170,12 @@ public final class SimulateCommand implements Callable<Integer> {
     w.println("Report: " + out.resolve("simulation.html") + " (also simulation.json, simulation.md)");
     w.flush();
     return result.verdict() == Verdict.READY ? ProdmlCommand.OK : ProdmlCommand.CRITICAL;
+  }
+
+  private static void put(Map<String, String> params, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      params.put(key, value);
+    }
   }
 
   /** Writes simulation.json, simulation.md and simulation.html, each atomically. */

@@ -62,6 +62,31 @@ public final class DataLoader {
     return table;
   }
 
+  /**
+   * The first rows of the file, to show a file without loading it all: read with the same parser and
+   * types as {@link #load} (types not declared are inferred from these rows). Should these rows not
+   * parse as the declared types, they are shown as written.
+   */
+  public static Table head(Path file, int rows, Map<String, ValueType> types) {
+    requireReadable(file);
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".json")) {
+      Table all = load(file, types);
+      return all.first(Math.min(rows, all.rowCount()));
+    }
+    Map<String, ValueType> declared = new LinkedHashMap<>();
+    DatasetSpec.forDataFile(file).ifPresent(spec -> declared.putAll(spec.types()));
+    declared.putAll(types);
+    Table table;
+    try {
+      table = readCsv(file, rows, false, declared, Set.of());
+    } catch (DataInputException e) {
+      table = readCsv(file, rows, true, Map.of(), Set.of());
+    }
+    table.setName(file.getFileName().toString());
+    return table;
+  }
+
   public static void requireReadable(Path file) {
     if (!Files.exists(file)) {
       throw new DataInputException(file.toString(), "no such file");
@@ -79,6 +104,10 @@ public final class DataLoader {
   }
 
   private static Table readCsv(Path file, Map<String, ValueType> declared, Set<String> required) {
+    return readCsv(file, Integer.MAX_VALUE, false, declared, required);
+  }
+
+  private static Table readCsv(Path file, int limit, boolean asText, Map<String, ValueType> declared, Set<String> required) {
     String name = file.toString();
     List<String> header = null;
     List<String[]> rows = new ArrayList<>();
@@ -98,6 +127,9 @@ public final class DataLoader {
         }
         rows.add(record.getFields().toArray(String[]::new));
         lines.add(record.getStartingLineNumber());
+        if (rows.size() >= limit) {
+          break;
+        }
       }
     } catch (CsvParseException e) {
       throw new DataInputException(name, "not valid CSV: " + e.getMessage());
@@ -106,6 +138,11 @@ public final class DataLoader {
     }
     if (header == null) {
       throw new DataInputException(name, "the file is empty");
+    }
+    if (asText) {
+      Map<String, ValueType> text = new LinkedHashMap<>();
+      header.forEach(h -> text.put(h, ValueType.STRING));
+      return build(name, header, rows, lines, text, required);
     }
     return build(name, header, rows, lines, declared, required);
   }

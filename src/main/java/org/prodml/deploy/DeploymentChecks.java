@@ -34,9 +34,6 @@ public final class DeploymentChecks {
   /** Model formats the serving stage of this version loads. */
   public static final Set<String> SERVING_ACCEPTS = Set.of(TrainedModel.FORMAT_VERSION);
 
-  /** The checks {@link #run} knows, in the order they run. */
-  public static final List<String> CHECKS = List.of("reproducibility", "test-calls", "integration", "compatibility");
-
   /** Test calls made and integration sample rows when nobody says otherwise. */
   public static final int DEFAULT_CALLS = 100;
   public static final int DEFAULT_SAMPLE_ROWS = 500;
@@ -60,23 +57,18 @@ public final class DeploymentChecks {
   public record Inputs(Table transformTable, Table training, Table evaluation, Table requests, Table data, String timeColumn,
       int calls, int sampleRows, long seed, Set<String> acceptedFormats) {}
 
-  /** Runs the named checks (from {@link #CHECKS}) in order, one fact each. */
-  public static List<DeploymentCheckFact> run(TrainedModel model, List<String> checks, Inputs in, Work work) {
-    for (String c : checks) {
-      if (!CHECKS.contains(c)) {
-        throw new IllegalArgumentException("unknown deployment check '" + c + "'; checks: " + String.join(", ", CHECKS));
-      }
-    }
+  /** Runs the checks in the order given, one fact each. */
+  public static List<DeploymentCheckFact> run(TrainedModel model, List<DeploymentCheck> checks, Inputs in, Work work) {
     List<DeploymentCheckFact> facts = new ArrayList<>();
     int done = 0;
-    for (String check : checks) {
+    for (DeploymentCheck check : checks) {
       work.checkCancelled();
       Work part = work.part((double) done / checks.size(), (done + 1.0) / checks.size());
       facts.add(switch (check) {
-        case "reproducibility" -> reproducibility(model, in.transformTable(), in.training(), in.timeColumn(), in.evaluation(), part);
-        case "test-calls" -> testCalls(model, in.requests(), Math.max(1, in.calls()), in.seed());
-        case "integration" -> integration(model, in.data(), in.timeColumn(), Math.max(20, in.sampleRows()), in.seed(), part);
-        default -> compatibility(model, in.requests(), in.acceptedFormats());
+        case REPRODUCIBILITY -> reproducibility(model, in.transformTable(), in.training(), in.timeColumn(), in.evaluation(), part);
+        case TEST_CALLS -> testCalls(model, in.requests(), Math.max(1, in.calls()), in.seed());
+        case INTEGRATION -> integration(model, in.data(), in.timeColumn(), Math.max(20, in.sampleRows()), in.seed(), part);
+        case COMPATIBILITY -> compatibility(model, in.requests(), in.acceptedFormats());
       });
       done++;
     }
@@ -204,26 +196,6 @@ public final class DeploymentChecks {
         : "on " + n + " sampled rows: " + String.join("; ", failed);
     return new DeploymentCheckFact("integration", model.id(), true, steps, failed.size(), null, Double.NaN, Double.NaN,
         Double.NaN, detail);
-  }
-
-  /** The new model against the previous one on the same rows (tight); not executed without one. */
-  public static DeploymentCheckFact qualityVsPrevious(EvaluationResult current, EvaluationResult previous) {
-    if (previous == null) {
-      return new DeploymentCheckFact("quality-vs-previous", current.model(), false, 0, 0, current.metric(), current.value(),
-          Double.NaN, Double.NaN, "no previous model to compare with: this is the first");
-    }
-    double worsening = current.worseningFrom(previous.value());
-    return new DeploymentCheckFact("quality-vs-previous", current.model(), true, 1, 0, current.metric(), current.value(),
-        previous.value(), worsening, current.metric() + " " + Format.number(current.value()) + " against "
-            + Format.number(previous.value()) + " for the previous model " + previous.model() + " on " + current.table());
-  }
-
-  /** The new model against an absolute floor (loose). */
-  public static DeploymentCheckFact qualityFloor(EvaluationResult current, double floor, String floorSource) {
-    double worsening = current.worseningFrom(floor);
-    return new DeploymentCheckFact("quality-floor", current.model(), true, 1, 0, current.metric(), current.value(), floor,
-        worsening, current.metric() + " " + Format.number(current.value()) + " against the floor " + Format.number(floor)
-            + " (" + floorSource + ") on " + current.table());
   }
 
   /**

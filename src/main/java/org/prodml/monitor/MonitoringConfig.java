@@ -7,21 +7,14 @@ import java.util.TreeMap;
 import org.prodml.facts.MonitoringConfigFact;
 
 /**
- * The monitoring declared for a model: the checks to run on served data (drift, volume, nan, age,
- * quality), their limits, and who is alerted. No checks means no monitoring.
+ * The monitoring declared for a model: the checks to run on served data ({@link MonitoringCheck}),
+ * their limits, and who is alerted. No checks means no monitoring.
  */
 public record MonitoringConfig(List<String> checks, Map<String, Double> thresholds, String owner, WindowSpec window) {
 
-  public static final List<String> KNOWN_CHECKS = List.of("drift", "volume", "nan", "age", "quality");
-
   public MonitoringConfig {
-    checks = List.copyOf(checks);
+    checks = checks.stream().map(c -> MonitoringCheck.parse(c).label()).toList();
     thresholds = new TreeMap<>(thresholds);
-    for (String c : checks) {
-      if (!KNOWN_CHECKS.contains(c)) {
-        throw new IllegalArgumentException("unknown monitoring check '" + c + "'; checks: " + String.join(", ", KNOWN_CHECKS));
-      }
-    }
   }
 
   public boolean configured() {

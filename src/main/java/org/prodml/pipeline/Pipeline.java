@@ -12,6 +12,11 @@ public final class Pipeline {
     return registry;
   }
 
+  /** Runs one step, as a paragraph of its text would run. */
+  public StageResult run(PipelineState state, Step step, Progress progress) {
+    return run(state, step.stage(), step.toParams(), progress);
+  }
+
   public StageResult run(PipelineState state, String stageName, Params params, Progress progress) {
     Stage stage = registry.get(stageName);
     params.checkKnown(stageName, stage.parameterNames());

@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Settings shared by every note: where data may be read from, which rule folders are loaded, how
- * many rows a table shows, and the seed stages use when a paragraph gives none.
+ * Settings shared by every note: where data may be read from, which rule folders are loaded, the
+ * readiness question catalog, how many rows a table shows, and the seed stages use when a
+ * paragraph gives none.
+ *
+ * @param questions the readiness question catalog; null for the {@code questions} folder of the
+ *     first rule folder that has one
  */
-public record PipelineConfig(DataRoots dataRoots, List<Path> ruleFolders, int maxRows, long defaultSeed) {
+public record PipelineConfig(DataRoots dataRoots, List<Path> ruleFolders, Path questions, int maxRows, long defaultSeed) {
 
   public static final int DEFAULT_MAX_ROWS = 50;
   public static final long DEFAULT_SEED = 42;
@@ -18,7 +22,7 @@ public record PipelineConfig(DataRoots dataRoots, List<Path> ruleFolders, int ma
 
   /** Data and rules from a ProdML Lab checkout (its {@code datasets/} and {@code rules/}). */
   public static PipelineConfig forHome(Path home) {
-    return new PipelineConfig(DataRoots.of(home.resolve("datasets"), home), List.of(home.resolve("rules")),
+    return new PipelineConfig(DataRoots.of(home.resolve("datasets"), home), List.of(home.resolve("rules")), null,
         DEFAULT_MAX_ROWS, DEFAULT_SEED);
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.prodml.profile.DatasetProfile;
 import org.prodml.rules.RuleBase;
 import org.prodml.rules.RuleFiles;
@@ -23,7 +24,7 @@ import tech.tablesaw.api.Table;
  */
 public final class PipelineState {
   private final PipelineConfig config;
-  private final Map<String, Table> tables = new LinkedHashMap<>();
+  private final Map<String, NamedTable> tables = new LinkedHashMap<>();
   private final Map<String, DatasetProfile> profiles = new LinkedHashMap<>();
   private final Map<String, Object> artifacts = new LinkedHashMap<>();
   private final Map<String, List<Object>> facts = new LinkedHashMap<>();
@@ -44,33 +45,90 @@ public final class PipelineState {
     return config.dataRoots().resolve(path);
   }
 
+  /**
+   * A table a stage made (a split, a derived table): replaces any table of that name and its
+   * profile, which no longer describes it.
+   */
   public synchronized void putTable(String name, Table table) {
-    tables.put(name, table);
+    tables.put(name, new NamedTable(null, () -> table));
+    profiles.remove(name);
   }
 
-  public synchronized Optional<Table> table(String name) {
-    return Optional.ofNullable(tables.get(name));
+  /**
+   * A table read from a file, loaded the first time a stage needs its rows: a stage that only needs
+   * the file's streamed profile (validation, an audit of the data) never holds the whole file in
+   * memory. Replaces any table of that name and its profile.
+   */
+  public synchronized void putFileTable(String name, Path file, Supplier<Table> load) {
+    tables.put(name, new NamedTable(file, load));
+    profiles.remove(name);
+  }
+
+  /** Whether the note has a table of that name (without loading it). */
+  public synchronized boolean hasTable(String name) {
+    return tables.containsKey(name);
+  }
+
+  /** The file a table was read from, unless a stage made it. */
+  public synchronized Optional<Path> fileOf(String name) {
+    NamedTable t = tables.get(name);
+    return t == null ? Optional.empty() : Optional.ofNullable(t.file());
+  }
+
+  /** The tables' names, in the order they were first put. */
+  public synchronized List<String> tableNames() {
+    return List.copyOf(tables.keySet());
+  }
+
+  /** The named table, loaded from its file if no stage needed its rows yet. */
+  public Optional<Table> table(String name) {
+    NamedTable t;
+    synchronized (this) {
+      t = tables.get(name);
+    }
+    return t == null ? Optional.empty() : Optional.of(t.rows());
   }
 
   /** The named table, or an error telling which paragraph makes it. */
-  public synchronized Table requireTable(String name, String madeBy) {
-    Table t = tables.get(name);
-    if (t == null) {
-      throw new StageException("no '" + name + "' data yet: run " + madeBy + " first");
-    }
-    return t;
+  public Table requireTable(String name, String madeBy) {
+    return table(name).orElseThrow(() -> new StageException("no '" + name + "' data yet: run " + madeBy + " first"));
   }
 
-  public synchronized Map<String, Table> tables() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+  /** Every table, each loaded if needed. */
+  public Map<String, Table> tables() {
+    Map<String, Table> all = new LinkedHashMap<>();
+    for (String name : tableNames()) {
+      table(name).ifPresent(t -> all.put(name, t));
+    }
+    return Collections.unmodifiableMap(all);
+  }
+
+  /** A table and, when it was read from a file, the file; its rows are loaded once, on first use. */
+  private static final class NamedTable {
+    private final Path file;
+    private Supplier<Table> load;
+    private Table rows;
+
+    NamedTable(Path file, Supplier<Table> load) {
+      this.file = file;
+      this.load = load;
+    }
+
+    Path file() {
+      return file;
+    }
+
+    synchronized Table rows() {
+      if (rows == null) {
+        rows = load.get();
+        load = null;
+      }
+      return rows;
+    }
   }
 
   public synchronized void putProfile(String name, DatasetProfile profile) {
     profiles.put(name, profile);
-  }
-
-  public synchronized void removeProfile(String name) {
-    profiles.remove(name);
   }
 
   public synchronized Optional<DatasetProfile> profile(String name) {

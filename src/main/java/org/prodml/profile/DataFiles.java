@@ -31,7 +31,7 @@ public final class DataFiles {
     DatasetSpec.forDataFile(file).ifPresent(spec -> types.putAll(spec.types()));
     types.putAll(options.types());
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    List<String> columns = json ? DataLoader.load(file).columnNames() : header(file);
+    List<String> columns = columns(file);
     types.keySet().retainAll(columns);
     ProfileOptions effective = options.withTypes(types);
     if (!strictRoles) {
@@ -46,6 +46,12 @@ public final class DataFiles {
       return TableProfiler.profile(table, effective);
     }
     return CsvProfiler.profile(file, effective);
+  }
+
+  /** The columns of a data file of any supported format: a CSV file's header, a JSON file's record keys. */
+  public static List<String> columns(Path file) {
+    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    return json ? DataLoader.load(file).columnNames() : header(file);
   }
 
   /** The header row of a CSV file. */

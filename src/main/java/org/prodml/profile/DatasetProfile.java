@@ -25,6 +25,12 @@ public record DatasetProfile(
     List<Association> associations,
     byte[] groupSketch) {
 
+  /** The same profile, named as a reader should see its source (a path relative to its data folder). */
+  public DatasetProfile withSource(String newSource) {
+    return new DatasetProfile(newSource, rows, columns, duplicateRows, duplicatesExact, label, time, group, associations,
+        groupSketch);
+  }
+
   public Optional<ColumnProfile> column(String name) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst();
   }

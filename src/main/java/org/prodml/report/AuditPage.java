@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.prodml.render.ModelTables;
+import org.prodml.chart.ModelCharts;
 import org.prodml.audit.AuditResult;
-import org.prodml.audit.ModelCard;
-import org.prodml.audit.ModelEvaluation;
-import org.prodml.audit.MonitoringReport;
-import org.prodml.audit.ServingReport;
+import org.prodml.train.ModelCard;
+import org.prodml.evaluate.ModelEvaluation;
+import org.prodml.monitor.MonitoringReport;
+import org.prodml.serve.ServingReport;
 import org.prodml.evaluate.EvaluationResult;
 import org.prodml.facts.SplitFact;
 import org.prodml.chart.Charts;
@@ -132,8 +134,8 @@ public record AuditPage(
         charts.add(ModelCharts.importance(e.importance()));
       }
       tables.add(ModelTables.deployment("quality gate: against the previous model (tight) and a floor (loose)", e.gate()));
-      sections.add(new ModelSection("evaluation", "Evaluation", r.metric() + " " + ModelTables.number(r.value()) + " on " + r.table()
-          + " (" + r.rows() + " labelled rows) against " + ModelTables.number(e.baseline().value()) + " for the "
+      sections.add(new ModelSection("evaluation", "Evaluation", r.metric() + " " + Format.cell(r.value()) + " on " + r.table()
+          + " (" + r.rows() + " labelled rows) against " + Format.cell(e.baseline().value()) + " for the "
           + (r.task().equals("classification") ? "majority-class" : "mean") + " baseline"
           + (e.sliceColumn() == null ? "; no text input with few values to slice by" : "; sliced by " + e.sliceColumn()) + ".", tables, charts));
 
@@ -152,8 +154,8 @@ public record AuditPage(
         }
         servingTables.add(ModelTables.skew(served.skew()));
         String summary = "Served " + served.requestRows() + " requests from " + served.requests() + ": " + String.join("; ",
-            served.modes().stream().map(f -> f.mode() + " answered " + ModelTables.percent(f.coverage()) + " (p50 "
-                + ModelTables.number(f.p50Ms()) + " ms, p99 " + ModelTables.number(f.p99Ms()) + " ms)").toList())
+            served.modes().stream().map(f -> f.mode() + " answered " + Format.cellPercent(f.coverage()) + " (p50 "
+                + Format.cell(f.p50Ms()) + " ms, p99 " + Format.cell(f.p99Ms()) + " ms)").toList())
             + (served.mode("static") == null ? ". Static inference needs a key space: the model has no text input to look predictions up by"
                 + " (give --keys COLUMN)" : "") + ".";
         sections.add(new ModelSection("serving", "Serving: static vs dynamic", summary, servingTables, servingCharts));
@@ -224,7 +226,7 @@ public record AuditPage(
     });
     Map<String, String> thresholds = new LinkedHashMap<>();
     audit.thresholds().forEach((k, v) -> thresholds.put(k, Format.number(v)));
-    return new AuditPage(audit.verdict().name(), audit.verdict() == org.prodml.audit.Verdict.READY,
+    return new AuditPage(audit.verdict().name(), audit.verdict() == org.prodml.readiness.Verdict.READY,
         audit.count(Severity.CRITICAL), audit.count(Severity.WARNING), audit.count(Severity.INFO),
         inputs, groups, comparisons, profiles, thresholds, ReadinessView.of(audit), audit.rules().size(), audit.rulesVersion(),
         audit.version(), ModelSection.of(audit));

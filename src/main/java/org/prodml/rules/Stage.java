@@ -1,6 +1,11 @@
 package org.prodml.rules;
 
-/** The pipeline stage a rule judges; a rule's {@code @stage} metadata names one of these. */
+/**
+ * When a rule is judged: the pipeline stage whose facts it reads (a rule's {@code @stage} metadata
+ * names one), or READINESS (the production-readiness questions and flaws, judged by the audit) and
+ * EXERCISE (the course's graders, judged by a check). The stage members are exactly the registered
+ * stages' names, upper-cased; a test holds the two lists together and the lint refuses any other.
+ */
 public enum Stage {
   LOAD,
   PROFILE,
@@ -12,7 +17,11 @@ public enum Stage {
   SERVE,
   MONITOR,
   SIMULATE,
+  DEPLOY,
+  ANATOMY,
   AUDIT,
+  ASK,
+  CHECK,
   READINESS,
   EXERCISE;
 }

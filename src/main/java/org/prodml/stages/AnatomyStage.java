@@ -1,5 +1,6 @@
 package org.prodml.stages;
 
+import org.prodml.text.Format;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import org.prodml.course.SystemAnatomy;
 import org.prodml.course.SystemAnatomy.PackagePart;
 import org.prodml.course.SystemAnatomy.StagePart;
 import org.prodml.course.SystemAnatomy.TopicPart;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -37,15 +39,15 @@ public final class AnatomyStage implements Stage {
   }
 
   @Override
-  public Map<String, String> parameters() {
-    return Map.of();
+  public List<Parameter> parameters() {
+    return List.of();
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
     // The findings an audit would raise now (exercise rules judge learners, not the system).
     List<Object> facts = new ArrayList<>(state.facts());
-    facts.addAll(NoteReadiness.answers(state).facts());
+    facts.addAll(StageSupport.answers(state).facts());
     Judgement judgement = StageSupport.judge(state, facts, Map.of(),
         r -> r.stage() != org.prodml.rules.Stage.EXERCISE);
     List<Finding> findings = judgement.findings();
@@ -60,7 +62,7 @@ public final class AnatomyStage implements Stage {
     summary.append("This note ran ").append(stages.stream().mapToInt(StagePart::runs).sum()).append(" stage paragraphs in ")
         .append(totalMillis).append(" ms; ");
     summary.append(training == null ? "none of them trained a model"
-        : "training took " + training.millis() + " ms (" + StageSupport.percent(training.timeShare()) + ")");
+        : "training took " + training.millis() + " ms (" + Format.cellPercent(training.timeShare()) + ")");
     summary.append(". The rules raised ").append(findings.size()).append(" findings from ")
         .append(judgement.firedRuleIds().stream().distinct().count()).append(" rules, ")
         .append(training == null ? 0 : training.findings()).append(" of them about the training. ");
@@ -71,7 +73,7 @@ public final class AnatomyStage implements Stage {
       PackagePart model = packages.stream().filter(PackagePart::isModelCode).findFirst().orElse(null);
       summary.append("Of the library's ").append(total).append(" lines of code in ").append(packages.size())
           .append(" packages, the model code (package ").append(SystemAnatomy.MODEL_PACKAGE).append(") is ")
-          .append(model == null ? "absent" : model.lines() + " (" + StageSupport.percent(model.share()) + ")").append('.');
+          .append(model == null ? "absent" : model.lines() + " (" + Format.cellPercent(model.share()) + ")").append('.');
     }
 
     StageResult.Builder out = StageResult.builder().text(summary.toString());
@@ -99,14 +101,14 @@ public final class AnatomyStage implements Stage {
     List<List<String>> stageRows = new ArrayList<>();
     for (StagePart s : stages) {
       stageRows.add(List.of(s.stage() + (s.stage().equals("train") ? " (model code)" : ""), String.valueOf(s.runs()),
-          String.valueOf(s.millis()), StageSupport.percent(s.timeShare()), String.valueOf(s.findings()),
+          String.valueOf(s.millis()), Format.cellPercent(s.timeShare()), String.valueOf(s.findings()),
           String.valueOf(s.rulesFired())));
     }
     out.table(TableBlock.of("stages of this note: run time and the findings of the rules that judge each",
         List.of("stage", "paragraph runs", "time ms", "share of time", "findings", "rules fired"), stageRows));
     List<List<String>> topicRows = new ArrayList<>();
     for (TopicPart t : topics) {
-      topicRows.add(List.of(t.topic(), String.valueOf(t.findings()), StageSupport.percent((double) t.findings() / findings.size()),
+      topicRows.add(List.of(t.topic(), String.valueOf(t.findings()), Format.cellPercent((double) t.findings() / findings.size()),
           String.valueOf(t.rulesFired())));
     }
     out.table(TableBlock.of("findings by course topic", List.of("topic", "findings", "share", "rules fired"), topicRows));
@@ -117,7 +119,7 @@ public final class AnatomyStage implements Stage {
       List<List<String>> packageRows = new ArrayList<>();
       for (PackagePart p : packages) {
         packageRows.add(List.of(p.name() + (p.isModelCode() ? " (model code)" : ""), p.role(), String.valueOf(p.files()),
-            String.valueOf(p.lines()), StageSupport.percent(p.share())));
+            String.valueOf(p.lines()), Format.cellPercent(p.share())));
       }
       out.table(TableBlock.of("library packages: non-blank, non-comment lines of Java in " + sources.get().getFileName() + "/*",
           List.of("package", "part of the system", "files", "lines of code", "share"), packageRows));

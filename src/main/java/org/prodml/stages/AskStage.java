@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.prodml.course.Exercise;
 import org.prodml.course.ExerciseCatalog;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -36,26 +37,34 @@ public final class AskStage implements Stage {
   }
 
   @Override
-  public Map<String, String> parameters() {
-    return Map.of();
+  public List<Parameter> parameters() {
+    return List.of(Parameter.of("answers", "an answers file (YAML, 'question-id: answer' with optional evidence); the body's answers override it"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
+    if (params.has("answers")) {
+      String file = params.string("answers", null);
+      Answers fromFile = StageSupport.library(() -> Answers.read(state.resolve(file), StageSupport.questions(state)));
+      state.put(StageKeys.ANSWERS_FILE, fromFile);
+      if (params.body().isBlank()) {
+        return recorded(state, List.of(), "Read " + fromFile.given().size() + " answers from " + file);
+      }
+    }
     String[] lines = params.body().split("\\R", -1);
     StringBuilder readinessLines = new StringBuilder();
     Map<String, String> exerciseAnswers = new LinkedHashMap<>();
     List<String> errors = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
-      if (line.startsWith(NoteReadiness.EXERCISE_PREFIX)) {
+      if (line.startsWith(StageSupport.EXERCISE_PREFIX)) {
         readinessLines.append('\n'); // keep the line numbers of the readiness answers
         exerciseAnswer(state, line, i + 1, exerciseAnswers, errors);
       } else {
         readinessLines.append(lines[i]).append('\n');
       }
     }
-    QuestionCatalog catalog = NoteReadiness.questions(state);
+    QuestionCatalog catalog = StageSupport.questions(state);
     Answers answers;
     try {
       answers = Answers.parseLines(readinessLines.toString(), catalog);
@@ -81,9 +90,14 @@ public final class AskStage implements Stage {
       state.putAnswer(id, answer);
       rows.add(List.of(id, answer, "exercise answer"));
     });
-    long unknown = NoteReadiness.answers(state).facts().stream().filter(f -> f.answer().equals("unknown")).count();
+    return recorded(state, rows, "Recorded " + rows.size() + " answer" + (rows.size() == 1 ? "" : "s"));
+  }
+
+  /** What the paragraph recorded, and how many questions are still unknown. */
+  private static StageResult recorded(PipelineState state, List<List<String>> rows, String what) {
+    long unknown = StageSupport.answers(state).facts().stream().filter(f -> f.answer().equals("unknown")).count();
     return StageResult.builder()
-        .text("Recorded " + rows.size() + " answer" + (rows.size() == 1 ? "" : "s") + "; " + unknown
+        .text(what + "; " + unknown
             + " readiness question" + (unknown == 1 ? " is" : "s are") + " still unknown.")
         .table(TableBlock.of("answers", List.of("question", "answer", "text"), rows))
         .build();
@@ -102,8 +116,8 @@ public final class AskStage implements Stage {
     int colon = line.indexOf(':');
     String id = colon < 0 ? line : line.substring(0, colon).strip();
     String answer = colon < 0 ? "" : line.substring(colon + 1).replaceAll("\\s+#.*$", "").strip();
-    ExerciseCatalog exercises = CheckStage.catalog(state);
-    String exerciseId = id.substring(NoteReadiness.EXERCISE_PREFIX.length());
+    ExerciseCatalog exercises = StageSupport.exercises(state);
+    String exerciseId = id.substring(StageSupport.EXERCISE_PREFIX.length());
     Exercise exercise = exercises.find(exerciseId).orElse(null);
     if (exercise == null) {
       errors.add("line " + number + ": no exercise '" + exerciseId + "'");

@@ -1,9 +1,10 @@
 package org.prodml.stages;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -38,26 +39,30 @@ public final class AuditStage implements Stage {
   }
 
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("thresholds", "overrides, e.g. skew.maxJsDivergence:0.2 missing.maxShare:0.1");
-    p.put("severity", "show findings of at least this severity: INFO (default), WARNING or CRITICAL");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(
+        StageSupport.thresholdsParameter("skew.maxJsDivergence:0.2 missing.maxShare:0.1"),
+        Parameter.of("severity", "show findings of at least this severity (default INFO)", Severity.class, Severity::name));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
-    String reference = StageKeys.trainingTable(state);
-    if (state.table(reference).isPresent()) {
-      // Data facts are part of every audit, even when no validate paragraph ran.
-      new ValidateStage().facts(state, reference, ValidateStage.defaultOthers(state, reference));
+    String reference = StageSupport.trainingTable(state);
+    if (state.hasTable(reference)) {
+      // The audit judges the data as the note holds it now: the training table against every later
+      // table, whatever an earlier validate paragraph compared (its tables may have been replaced).
+      StageSupport.dataFacts(state, reference, StageSupport.laterTables(state, reference));
     }
-    Severity floor = Severity.valueOf(params.choice("severity", "INFO", List.of("INFO", "WARNING", "CRITICAL")));
-    Answers answers = NoteReadiness.answers(state);
+    Severity floor = Severity.valueOf(params.choice("severity", Severity.INFO.name(), parameter("severity").get().choices()));
+    Answers answers = StageSupport.answers(state);
     List<Object> facts = new ArrayList<>(state.facts());
     facts.addAll(answers.facts());
-    Judgement judgement = state.rules().evaluate(facts, ValidateStage.thresholds(params), r -> true);
+    Map<String, Double> overrides = StageSupport.thresholds(params);
+    Judgement judgement = StageSupport.judge(state, facts, overrides, r -> true);
     ReadinessReport readiness = Readiness.report(judgement, answers);
+    Map<String, Double> thresholds = new TreeMap<>(state.rules().thresholds());
+    thresholds.putAll(overrides);
+    state.put(StageKeys.AUDIT, new AuditOutcome(judgement, readiness, thresholds));
     List<Finding> shown = judgement.findings().stream().filter(f -> f.severity().compareTo(floor) >= 0).toList();
     long critical = judgement.findings().stream().filter(Finding::isCritical).count();
     long warnings = judgement.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.prodml.audit.DataFacts;
+import org.prodml.profile.DataFacts;
 import org.prodml.course.Exercise;
 import org.prodml.course.ExerciseCatalog;
 import org.prodml.course.ExerciseGrader;
@@ -15,6 +15,7 @@ import org.prodml.course.Grade;
 import org.prodml.data.ColumnRoles;
 import org.prodml.facts.LearnerRuleFact;
 import org.prodml.pipeline.ArtifactKey;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -40,9 +41,6 @@ import org.prodml.text.Html;
  * output), so a note keeps running.
  */
 public final class CheckStage implements Stage {
-  /** This note's attempts and passes. */
-  public static final ArtifactKey<ExerciseProgress> PROGRESS = ArtifactKey.of("exercise progress", ExerciseProgress.class);
-
   @Override
   public String name() {
     return "check";
@@ -54,24 +52,22 @@ public final class CheckStage implements Stage {
   }
 
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("exercise", "the exercise id, as the task paragraph names it");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(Parameter.of("exercise", "the exercise id, as the task paragraph names it"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
-    ExerciseCatalog catalog = catalog(state);
+    ExerciseCatalog catalog = StageSupport.exercises(state);
     Exercise exercise;
     try {
       exercise = catalog.require(params.require("exercise", name()));
     } catch (IllegalArgumentException e) {
       throw new StageException(e.getMessage());
     }
-    ExerciseProgress attempts = state.get(PROGRESS).orElseGet(() -> {
+    ExerciseProgress attempts = state.get(StageKeys.PROGRESS).orElseGet(() -> {
       ExerciseProgress fresh = new ExerciseProgress();
-      state.put(PROGRESS, fresh);
+      state.put(StageKeys.PROGRESS, fresh);
       return fresh;
     });
     int attempt = attempts.nextAttempt(exercise.id());
@@ -81,10 +77,10 @@ public final class CheckStage implements Stage {
       extra.addAll(learnerRules(state, rules, exercise.ruleData()));
     }
     // Readiness answers and the score they give are part of what an exercise can ask about.
-    Answers readinessAnswers = NoteReadiness.answers(state);
+    Answers readinessAnswers = StageSupport.answers(state);
     List<Object> noteFacts = new ArrayList<>(state.facts());
     noteFacts.addAll(readinessAnswers.facts());
-    extra.add(NoteReadiness.fact(Readiness.evaluate(rules, state.facts(), readinessAnswers)));
+    extra.add(StageSupport.scoreFact(Readiness.evaluate(rules, state.facts(), readinessAnswers)));
     Grade grade = ExerciseGrader.grade(exercise, attempt, rules, noteFacts, state.answers(), extra);
     attempts.record(grade);
     return StageResult.builder()
@@ -93,18 +89,6 @@ public final class CheckStage implements Stage {
         .table(Tables.findings("what the check saw", grade.evidence()))
         .findings(grade.evidence())
         .build();
-  }
-
-  static ExerciseCatalog catalog(PipelineState state) {
-    for (Path folder : state.config().ruleFolders()) {
-      Path exercises = folder.getFileName() != null && folder.getFileName().toString().equals(ExerciseCatalog.FOLDER)
-          ? folder : folder.resolve(ExerciseCatalog.FOLDER);
-      if (Files.isDirectory(exercises)) {
-        return ExerciseCatalog.read(exercises);
-      }
-    }
-    throw new StageException("no exercise catalog (" + ExerciseCatalog.FOLDER + "/*.yaml) in the rule folders "
-        + state.config().ruleFolders());
   }
 
   /**

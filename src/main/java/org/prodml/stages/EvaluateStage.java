@@ -1,23 +1,22 @@
 package org.prodml.stages;
 
+import org.prodml.text.Format;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.prodml.audit.ModelAudit;
-import org.prodml.audit.ModelEvaluation;
+import org.prodml.evaluate.ModelEvaluation;
 import org.prodml.chart.Charts;
 import org.prodml.evaluate.EvaluationResult;
 import org.prodml.facts.FeatureImportanceFact;
 import org.prodml.facts.SliceMetricFact;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.Tables;
-import org.prodml.report.ModelCharts;
-import org.prodml.report.ModelTables;
+import org.prodml.chart.ModelCharts;
+import org.prodml.render.ModelTables;
 import org.prodml.rules.Judgement;
 import org.prodml.train.Task;
 import org.prodml.train.TrainedModel;
@@ -42,45 +41,44 @@ public final class EvaluateStage implements Stage {
   }
 
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("on", "the table to evaluate on (default: test, else the training table)");
-    p.put("slice", "a column to slice the metrics by (default: the first text input with at most 30 values)");
-    p.put("importance", "permutation importance of each input (default true)");
-    p.put("repeats", "shuffles per input for importance (default 3)");
-    p.put("seed", "the seed of the shuffles (default: the note's seed)");
-    p.put("floor", "the absolute quality floor of the gate (default: the baseline's metric)");
-    p.put("thresholds", "rule threshold overrides, e.g. slice.maxGap:0.15 gate.maxDrop:0.02");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.of(Parameter.ON, "the table to evaluate on (default: test, else the training table)"),
+        Parameter.of("slice", "a column to slice the metrics by (default: the first text input with at most 30 values)"),
+        Parameter.of("importance", "permutation importance of each input (default true)"),
+        Parameter.of("repeats", "shuffles per input for importance (default 3)"),
+        StageSupport.seedParameter("the shuffles"),
+        Parameter.of("floor", "the absolute quality floor of the gate (default: the baseline's metric)"),
+        StageSupport.thresholdsParameter("slice.maxGap:0.15 gate.maxDrop:0.02"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
-    TrainedModel model = state.require(ModelKeys.MODEL, ModelKeys.TRAIN_FIRST);
-    String trainedOn = state.get(ModelKeys.TRAINED_ON).orElse(StageKeys.trainingTable(state));
-    String on = params.string("on", state.table("test").isPresent() ? "test" : trainedOn);
+    TrainedModel model = state.require(StageKeys.MODEL, StageKeys.TRAIN_FIRST);
+    String trainedOn = state.get(StageKeys.TRAINED_ON).orElse(StageSupport.trainingTable(state));
+    String on = params.string(Parameter.ON, state.hasTable("test") ? "test" : trainedOn);
     Table table = state.requireTable(on, "%prodml.split() or %prodml.load(file=…, as=" + on + ")");
     Work work = StageSupport.work(progress);
-    TrainedModel previousModel = state.get(ModelKeys.PREVIOUS_MODEL).orElse(null);
+    TrainedModel previousModel = state.get(StageKeys.PREVIOUS_MODEL).orElse(null);
     Table trainTable = state.requireTable(trainedOn, "%prodml.train()");
-    ModelAudit.EvaluationOptions options = new ModelAudit.EvaluationOptions(params.string("slice", null), params.bool("importance", true),
-        params.integer("repeats", ModelAudit.EvaluationOptions.DEFAULT_REPEATS), params.longValue("seed", state.config().defaultSeed()),
+    ModelEvaluation.Options options = new ModelEvaluation.Options(params.string("slice", null), params.bool("importance", true),
+        params.integer("repeats", ModelEvaluation.Options.DEFAULT_REPEATS), params.longValue("seed", state.config().defaultSeed()),
         params.has("floor") ? params.decimal("floor", 0) : null);
-    ModelEvaluation evaluation = StageSupport.library(() -> ModelAudit.evaluate(model, trainTable, table, on, previousModel, options, work));
+    ModelEvaluation evaluation = StageSupport.library(() -> ModelEvaluation.measure(model, trainTable, table, on, previousModel, options, work));
     EvaluationResult result = evaluation.model();
     EvaluationResult baselineResult = evaluation.baseline();
     EvaluationResult previous = evaluation.previous();
     List<SliceMetricFact> slices = evaluation.slices();
     List<FeatureImportanceFact> importance = evaluation.importance();
     state.setFacts("evaluate", evaluation.facts());
-    state.put(ModelKeys.EVALUATION, result);
+    state.put(StageKeys.EVALUATION, evaluation);
     Judgement judgement = StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.EVALUATE));
 
     StageResult.Builder out = StageResult.builder()
         .text("Evaluated " + model.id() + " on '" + on + "' (" + result.rows() + " labelled rows"
             + (on.equals(trainedOn) ? ", the rows it was trained on: an optimistic score" : "") + "): " + result.metric() + " "
-            + StageSupport.number(result.value()) + " against " + StageSupport.number(baselineResult.value()) + " for the baseline"
-            + (previous == null ? "" : " and " + StageSupport.number(previous.value()) + " for the previous model " + previous.model())
+            + Format.cell(result.value()) + " against " + Format.cell(baselineResult.value()) + " for the baseline"
+            + (previous == null ? "" : " and " + Format.cell(previous.value()) + " for the previous model " + previous.model())
             + "; " + StageSupport.findingsSummary(judgement.findings().size()) + ".")
         .table(Tables.findings("findings", judgement.findings()))
         .findings(judgement.findings())

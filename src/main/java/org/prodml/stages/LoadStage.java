@@ -9,20 +9,25 @@ import java.util.Map;
 import org.prodml.data.ColumnRoles;
 import org.prodml.data.DataLoader;
 import org.prodml.data.DatasetSpec;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
+import org.prodml.profile.ColumnProfile;
+import org.prodml.profile.DataFiles;
+import org.prodml.profile.DatasetProfile;
+import org.prodml.profile.ProfileOptions;
 import org.prodml.profile.ValueType;
 import org.prodml.render.TableBlock;
-import tech.tablesaw.api.Table;
 
 /**
- * Loads a CSV or JSON file into the note as a named table ("data" by default; "serving" or "test"
+ * Reads a CSV or JSON file into the note as a named table ("data" by default; "serving" or "test"
  * for later data), with column types and roles from its dataset.json unless the paragraph says
- * otherwise.
+ * otherwise. The file is profiled in one streamed pass here; its rows are loaded only when a later
+ * stage needs them, so a large file can be validated without being held in memory.
  */
 public final class LoadStage implements Stage {
   @Override
@@ -32,22 +37,21 @@ public final class LoadStage implements Stage {
 
   @Override
   public String summary() {
-    return "load a CSV or JSON file into the note as a table";
+    return "read a CSV or JSON file into the note as a table (profiled as it is read)";
   }
 
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("file", "the file, relative to a data folder (e.g. seattle-weather/data.csv)");
-    p.put("as", "the table's name: data (default), train, test or serving");
-    p.put("label", "the label column (default: from dataset.json)");
-    p.put("time", "the time column (default: from dataset.json)");
-    p.put("group", "a group column whose values must not be split across train and test");
-    p.put("afterLabel", "features known only after the label, comma-separated");
-    p.put("pii", "columns holding personal data, comma-separated");
-    p.put("ignore", "columns the model must not use as features (kept in the data), comma-separated");
-    p.put("types", "column types, e.g. date:LOCAL_DATE code:STRING");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.of("file", "the file, relative to a data folder (e.g. seattle-weather/data.csv)"),
+        Parameter.of("as", "the table's name: data (default), train, test or serving"),
+        Parameter.of("label", "the label column (default: from dataset.json)"),
+        Parameter.of("time", "the time column (default: from dataset.json)"),
+        Parameter.of("group", "a group column whose values must not be split across train and test"),
+        Parameter.of("afterLabel", "features known only after the label, comma-separated"),
+        Parameter.of("pii", "columns holding personal data, comma-separated"),
+        Parameter.of("ignore", "columns the model must not use as features (kept in the data), comma-separated"),
+        Parameter.of("types", "column types, e.g. date:LOCAL_DATE code:STRING"));
   }
 
   @Override
@@ -56,37 +60,44 @@ public final class LoadStage implements Stage {
     String as = params.string("as", "data");
     Path path = state.resolve(file);
     Map<String, ValueType> types = parseTypes(params.list("types"));
-    Table table = DataLoader.load(path, types);
-    table.setName(state.config().dataRoots().display(path));
-    state.putTable(as, table);
-    state.removeProfile(as); // a replaced table's profile is stale
-
     DatasetSpec spec = DatasetSpec.forDataFile(path).orElse(null);
-    boolean training = StageKeys.role(as).equals("train");
+    boolean training = StageSupport.role(as).equals("train");
     ColumnRoles roles = training || state.get(StageKeys.ROLES).isEmpty()
         ? ColumnRoles.of(spec, params.string("label", null), params.string("time", null), params.string("group", null))
             .withAfterLabel(new HashSet<>(params.list("afterLabel")))
             .withPii(new HashSet<>(params.list("pii")))
             .withIgnored(new HashSet<>(params.list("ignore")))
-        : StageKeys.roles(state);
-    roles.requireIn(table.name(), table.columnNames());
+        : StageSupport.roles(state);
+    String shown = state.config().dataRoots().display(path);
+    // Training data must hold every role column; later data rightly lacks some (serving has no label).
+    DatasetProfile profile = DataFiles.profile(path, ProfileOptions.defaults().withLabel(roles.label())
+        .withTime(roles.time()).withGroup(roles.group()).withTypes(types), training).withSource(shown);
+    List<String> columns = profile.columnNames();
+    roles.requireIn(shown, columns);
     for (String ignored : roles.ignored()) {
-      if (!table.columnNames().contains(ignored)) {
-        throw new StageException("ignore names '" + ignored + "', which is not a column; the data has "
-            + String.join(", ", table.columnNames()));
+      if (!columns.contains(ignored)) {
+        throw new StageException("ignore names '" + ignored + "', which is not a column; the data has " + String.join(", ", columns));
       }
     }
+    state.putFileTable(as, path, () -> {
+      var table = DataLoader.load(path, types);
+      table.setName(shown);
+      return table;
+    });
+    state.putProfile(as, profile);
     state.put(StageKeys.ROLES, roles);
 
-    List<List<String>> columns = new ArrayList<>();
-    for (var c : table.columns()) {
-      columns.add(List.of(c.name(), c.type().name(), roles.usage(c.name()), String.valueOf(c.countMissing())));
+    List<List<String>> rows = new ArrayList<>();
+    for (ColumnProfile c : profile.columns()) {
+      rows.add(List.of(c.name(), c.type().name(), roles.usage(c.name()), String.valueOf(c.missing())));
     }
+    int shownRows = Math.min(10, state.config().maxRows());
+    var head = DataLoader.head(path, shownRows, types);
     return StageResult.builder()
-        .text("Loaded " + table.rowCount() + " rows × " + table.columnCount() + " columns from "
-            + table.name() + " as '" + as + "'" + (spec != null ? " (" + spec.row() + ")" : "") + ".")
-        .table(TableBlock.of("columns of " + as, List.of("column", "type", "role", "missing"), columns))
-        .table(TableBlock.of("first rows of " + as, table, Math.min(10, state.config().maxRows())))
+        .text("Loaded " + profile.rows() + " rows × " + columns.size() + " columns from " + shown + " as '" + as + "'"
+            + (spec != null ? " (" + spec.row() + ")" : "") + ".")
+        .table(TableBlock.of("columns of " + as, List.of("column", "type", "role", "missing"), rows))
+        .table(TableBlock.of("first rows of " + as, head, shownRows).standingFor(profile.rows()))
         .build();
   }
 

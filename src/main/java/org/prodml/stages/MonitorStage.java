@@ -1,18 +1,15 @@
 package org.prodml.stages;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.prodml.audit.ModelAudit;
-import org.prodml.audit.MonitoringReport;
+import org.prodml.monitor.MonitoringReport;
 import org.prodml.chart.Charts;
 import org.prodml.data.ColumnRoles;
-import org.prodml.evaluate.EvaluationResult;
+import org.prodml.monitor.MonitoringCheck;
 import org.prodml.monitor.MonitoringConfig;
 import org.prodml.monitor.WindowSpec;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -20,11 +17,10 @@ import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.profile.DatasetProfile;
 import org.prodml.render.Tables;
-import org.prodml.report.ModelCharts;
-import org.prodml.report.ModelTables;
+import org.prodml.chart.ModelCharts;
+import org.prodml.render.ModelTables;
 import org.prodml.rules.Finding;
 import org.prodml.rules.Judgement;
-import org.prodml.rules.Topic;
 import tech.tablesaw.api.Table;
 
 /**
@@ -34,6 +30,9 @@ import tech.tablesaw.api.Table;
  * is itself a finding.
  */
 public final class MonitorStage implements Stage {
+  /** {@code on=none}: no served data to replay yet, only the monitoring to declare. */
+  static final String NO_DATA = "none";
+
   @Override
   public String name() {
     return "monitor";
@@ -45,50 +44,54 @@ public final class MonitorStage implements Stage {
   }
 
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("on", "the served data to replay (default: serving, else test)");
-    p.put("window", "month (default), week, or a number of days such as 14d");
-    p.put("checks", "the monitoring to declare: drift, volume, nan, age, quality (none declared = no monitoring)");
-    p.put("owner", "who is alerted when a check fails");
-    p.put("thresholds", "the checks' limits, also the rules' overrides, e.g. drift.maxJsDivergence:0.2 monitor.maxLiveDrop:0.05");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.of(Parameter.ON, "the served data to replay (default: serving, else test; none: declare the monitoring only)"),
+        Parameter.of("window", "month (default), week, or a number of days such as 14d"),
+        new Parameter("checks", "the monitoring to declare, comma-separated (none declared = no monitoring)",
+            MonitoringCheck.labels()),
+        Parameter.of("owner", "who is alerted when a check fails"),
+        StageSupport.thresholdsParameter("drift.maxJsDivergence:0.2 monitor.maxLiveDrop:0.05 (also the checks' limits)"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
-    var model = state.require(ModelKeys.MODEL, ModelKeys.TRAIN_FIRST);
-    String on = params.string("on", state.table("serving").isPresent() ? "serving" : "test");
-    Table served = state.requireTable(on, "%prodml.load(file=…, as=serving)");
-    String trainedOn = state.get(ModelKeys.TRAINED_ON).orElse(StageKeys.trainingTable(state));
-    Table training = state.requireTable(trainedOn, "%prodml.train()");
-    ColumnRoles roles = StageKeys.roles(state);
+    var model = state.require(StageKeys.MODEL, StageKeys.TRAIN_FIRST);
+    String on = params.string(Parameter.ON, state.hasTable("serving") ? "serving" : "test");
     WindowSpec window = StageSupport.library(() -> WindowSpec.parse(params.string("window", "month")));
-    Map<String, Double> limits = ValidateStage.thresholds(params);
+    Map<String, Double> limits = StageSupport.thresholds(params);
     MonitoringConfig config = StageSupport.library(() -> new MonitoringConfig(params.list("checks"), limits, params.string("owner", null), window));
-    DatasetProfile trainingProfile = ProfileStage.profile(state, trainedOn);
-    double offline = state.get(ModelKeys.EVALUATION).map(EvaluationResult::value).orElse(Double.NaN);
-    MonitoringReport report = StageSupport.library(() -> ModelAudit.monitor(model, training, trainingProfile, served, roles.time(),
+    String declared = "monitoring " + (config.configured() ? "declared: " + String.join(", ", config.checks())
+        + (config.fact().alertOwner() == null ? ", no alert owner" : ", alerts to " + config.fact().alertOwner()) : "not declared");
+    if (on.equals(NO_DATA)) {
+      // Nothing served yet: the monitoring is declared, and judged, without a replay.
+      state.remove(StageKeys.MONITORING);
+      state.setFacts("monitor", List.of(config.fact()));
+      Judgement judgement = StageSupport.judge(state, state.facts(), limits, StageSupport.stage(org.prodml.rules.Stage.MONITOR));
+      return StageResult.builder()
+          .text("No served data replayed through " + model.id() + "; " + declared + "; "
+              + StageSupport.findingsSummary(judgement.findings().size()) + ".")
+          .table(Tables.findings("findings", judgement.findings()))
+          .findings(judgement.findings())
+          .build();
+    }
+    Table served = state.requireTable(on, "%prodml.load(file=…, as=serving)");
+    String trainedOn = state.get(StageKeys.TRAINED_ON).orElse(StageSupport.trainingTable(state));
+    Table training = state.requireTable(trainedOn, "%prodml.train()");
+    ColumnRoles roles = StageSupport.roles(state);
+    DatasetProfile trainingProfile = StageSupport.profile(state, trainedOn);
+    double offline = state.get(StageKeys.EVALUATION).map(e -> e.model().value()).orElse(Double.NaN);
+    MonitoringReport report = StageSupport.library(() -> MonitoringReport.replay(model, training, trainingProfile, served, roles.time(),
         config, offline, StageSupport.work(progress)));
-    List<Object> facts = report.facts();
-    List<Object> windowComparisons = new ArrayList<>(report.windowComparisons());
-    state.setFacts("monitor", facts);
-    Judgement own = StageSupport.judge(state, state.facts(), limits, StageSupport.stage(org.prodml.rules.Stage.MONITOR));
-    // Drift rules judge comparisons named "window"; only this replay's windows are given to them,
-    // so validation's train-serving comparisons are not reported twice.
-    List<Object> driftFacts = new ArrayList<>(windowComparisons);
-    state.facts().stream().filter(f -> f instanceof org.prodml.facts.FeatureFact).forEach(driftFacts::add);
-    Judgement drift = StageSupport.judge(state, driftFacts, limits, r -> r.topic() == Topic.DRIFT);
-    Set<Finding> all = new LinkedHashSet<>(own.findings());
-    all.addAll(drift.findings());
-    List<Finding> findings = new ArrayList<>(all);
+    state.put(StageKeys.MONITORING, report);
+    state.setFacts("monitor", report.facts());
+    Judgement judgement = StageSupport.judge(state, state.facts(), limits, StageSupport.stage(org.prodml.rules.Stage.MONITOR));
+    List<Finding> findings = new ArrayList<>(judgement.findings());
     findings.sort(java.util.Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::ruleId));
 
     StageResult.Builder out = StageResult.builder()
         .text("Replayed '" + on + "' (" + served.rowCount() + " rows) through " + model.id() + " in " + report.windows().size() + " "
-            + window.describe() + " windows; monitoring " + (config.configured() ? "declared: " + String.join(", ", config.checks())
-            + (config.fact().alertOwner() == null ? ", no alert owner" : ", alerts to " + config.fact().alertOwner()) : "not declared")
-            + "; " + StageSupport.findingsSummary(findings.size()) + ".")
+            + window.describe() + " windows; " + declared + "; " + StageSupport.findingsSummary(findings.size()) + ".")
         .table(Tables.findings("findings", findings))
         .findings(findings)
         .table(ModelTables.windows(report.windows()));

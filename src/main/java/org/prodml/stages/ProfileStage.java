@@ -1,12 +1,10 @@
 package org.prodml.stages;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.prodml.chart.Charts;
-import org.prodml.data.ColumnRoles;
 import org.prodml.pipeline.ArtifactKey;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -14,10 +12,7 @@ import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.profile.ColumnProfile;
 import org.prodml.profile.DatasetProfile;
-import org.prodml.profile.ProfileOptions;
-import org.prodml.profile.TableProfiler;
 import org.prodml.render.Tables;
-import tech.tablesaw.api.Table;
 
 /**
  * Measures a table: per column counts, missing and invalid values, distinct values, range,
@@ -36,17 +31,16 @@ public final class ProfileStage implements Stage {
   }
 
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("of", "the table to profile (default: data)");
-    p.put("charts", "draw a chart per column (default true)");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.of(Parameter.ON, "the table to profile (default: data, else the training table)"),
+        Parameter.of("charts", "draw a chart per column (default true)"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
-    String name = params.string("of", state.table("data").isPresent() ? "data" : StageKeys.trainingTable(state));
-    DatasetProfile profile = profile(state, name);
+    String name = params.string(Parameter.ON, state.hasTable("data") ? "data" : StageSupport.trainingTable(state));
+    DatasetProfile profile = StageSupport.profile(state, name);
     boolean charts = params.bool("charts", true);
     ArtifactKey<Rendered> key = ArtifactKey.of("profile view of " + name, Rendered.class);
     var shown = state.get(key);
@@ -71,25 +65,5 @@ public final class ProfileStage implements Stage {
 
   /** What a profile paragraph showed for a profile, kept so re-running it does not redraw. */
   record Rendered(DatasetProfile profile, boolean charts, StageResult result) {
-  }
-
-  /**
-   * The table's profile, measured now unless the note has it already. Its facts are not stored
-   * here: validation builds them once, for the training table and the tables compared with it.
-   */
-  static DatasetProfile profile(PipelineState state, String name) {
-    var existing = state.profile(name);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    Table table = state.requireTable(name, "%prodml.load(file=…" + (name.equals("data") ? "" : ", as=" + name) + ")");
-    ColumnRoles roles = StageKeys.roles(state);
-    ProfileOptions options = ProfileOptions.defaults()
-        .withLabel(table.columnNames().contains(roles.label()) ? roles.label() : null)
-        .withTime(table.columnNames().contains(roles.time()) ? roles.time() : null)
-        .withGroup(table.columnNames().contains(roles.group()) ? roles.group() : null);
-    DatasetProfile profile = TableProfiler.profile(table, options);
-    state.putProfile(name, profile);
-    return profile;
   }
 }

@@ -1,24 +1,24 @@
 package org.prodml.stages;
 
+import org.prodml.text.Format;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.prodml.audit.ModelAudit;
-import org.prodml.audit.ServingReport;
 import org.prodml.chart.Charts;
 import org.prodml.data.ColumnRoles;
 import org.prodml.facts.ServingFact;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.Tables;
-import org.prodml.report.ModelCharts;
-import org.prodml.report.ModelTables;
+import org.prodml.chart.ModelCharts;
+import org.prodml.render.ModelTables;
 import org.prodml.rules.Judgement;
+import org.prodml.serve.KeySpace;
 import org.prodml.serve.ServingPath;
+import org.prodml.serve.ServingReport;
 import org.prodml.train.TrainedModel;
 import tech.tablesaw.api.Table;
 
@@ -39,40 +39,55 @@ public final class ServeStage implements Stage {
     return "serve requests statically (precomputed lookup) and dynamically (per request): latency, coverage, freshness, cost, skew";
   }
 
+  /** How requests are answered: the course's two inference modes, or both side by side. */
+  enum Mode {
+    BOTH,
+    STATIC,
+    DYNAMIC;
+
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("requests", "the table whose rows are the requests (default: serving, else test)");
-    p.put("keys", "the static key space, e.g. origin or origin,destination (default: the model's first text input)");
-    p.put("mode", "both (default), static or dynamic");
-    p.put("path", "shared (serving reuses the fitted transforms, default) or reimplemented (serving recomputes them)");
-    p.put("minCount", "precompute keys seen at least this often in training (default 1)");
-    p.put("limit", "serve at most this many requests (default 5000)");
-    p.put("thresholds", "rule threshold overrides, e.g. serve.latencyBudgetMs:20 serve.minCoverage:0.9");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.of(Parameter.ON, "the table whose rows are the requests (default: serving, else test)"),
+        Parameter.of("keys", "the static key space, e.g. origin or origin,destination (default: the model's first text input; none: no static table)"),
+        Parameter.of("mode", "how requests are answered (default: both when there is a key space, else dynamic)", Mode.class, Mode::label),
+        Parameter.of("path", "how the serving side encodes a request (default shared: it reuses the fitted transforms)",
+            ServingPath.class, ServingPath::label),
+        Parameter.of("minCount", "precompute keys seen at least this often in training (default 1)"),
+        Parameter.of("limit", "serve at most this many requests (default " + ServingReport.MAX_REQUESTS + ")"),
+        StageSupport.thresholdsParameter("serve.latencyBudgetMs:20 serve.minCoverage:0.9"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
-    TrainedModel model = state.require(ModelKeys.MODEL, ModelKeys.TRAIN_FIRST);
-    String name = params.string("requests", state.table("serving").isPresent() ? "serving" : "test");
+    TrainedModel model = state.require(StageKeys.MODEL, StageKeys.TRAIN_FIRST);
+    String name = params.string(Parameter.ON, state.hasTable("serving") ? "serving" : "test");
     Table all = state.requireTable(name, "%prodml.load(file=…, as=" + name + ")");
-    ColumnRoles roles = StageKeys.roles(state);
-    String mode = params.choice("mode", "both", List.of("both", "static", "dynamic"));
-    ServingPath path = StageSupport.library(() -> ServingPath.parse(params.string("path", "shared")));
-    Table trainTable = state.requireTable(state.get(ModelKeys.TRAINED_ON).orElse(StageKeys.trainingTable(state)), "%prodml.train()");
-    ModelAudit.ServingOptions options = new ModelAudit.ServingOptions(params.has("keys") ? params.list("keys") : null,
-        !mode.equals("dynamic"), !mode.equals("static"), path, params.integer("minCount", 1),
-        params.integer("limit", ModelAudit.MAX_REQUESTS));
-    ServingReport served = StageSupport.library(() -> ModelAudit.serve(model, trainTable, all, name, roles.time(), options,
+    ColumnRoles roles = StageSupport.roles(state);
+    List<String> keys = !params.has("keys") ? KeySpace.firstText(all, model.transforms().inputColumns())
+        : params.list("keys").equals(List.of("none")) ? List.of() : params.list("keys");
+    // Without a key space there is nothing to precompute: unless asked for, only dynamic inference runs.
+    Mode mode = params.has("mode") ? Mode.valueOf(params.choice("mode", null, parameter("mode").get().choices()).toUpperCase(java.util.Locale.ROOT))
+        : keys.isEmpty() ? Mode.DYNAMIC : Mode.BOTH;
+    ServingPath path = StageSupport.library(() -> ServingPath.parse(params.string("path", ServingPath.SHARED.label())));
+    Table trainTable = state.requireTable(state.get(StageKeys.TRAINED_ON).orElse(StageSupport.trainingTable(state)), "%prodml.train()");
+    ServingReport.Options options = new ServingReport.Options(keys, mode != Mode.DYNAMIC, mode != Mode.STATIC, path,
+        params.integer("minCount", 1), params.integer("limit", ServingReport.MAX_REQUESTS));
+    ServingReport served = StageSupport.library(() -> ServingReport.measure(model, trainTable, all, name, roles.time(), options,
         StageSupport.work(progress)));
+    state.put(StageKeys.SERVING, served);
     state.setFacts("serve", served.facts());
     Judgement judgement = StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.SERVE));
 
     StringBuilder summary = new StringBuilder("Served " + served.requestRows() + " requests from '" + name + "' with " + model.id());
     for (ServingFact f : served.modes()) {
-      summary.append("; ").append(f.mode()).append(": ").append(StageSupport.percent(f.coverage())).append(" answered, p99 ")
-          .append(StageSupport.number(f.p99Ms())).append(" ms");
+      summary.append("; ").append(f.mode()).append(": ").append(Format.cellPercent(f.coverage())).append(" answered, p99 ")
+          .append(Format.cell(f.p99Ms())).append(" ms");
     }
     long skewed = served.skew().stream().filter(s -> s.mismatchedRows() > 0).count();
     summary.append("; serving path ").append(path.label()).append(skewed == 0 ? ", no feature skew" : ", " + skewed + " skewed inputs")

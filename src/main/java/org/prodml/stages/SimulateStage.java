@@ -1,12 +1,11 @@
 package org.prodml.stages;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.prodml.chart.Charts;
 import org.prodml.data.ColumnRoles;
 import org.prodml.facts.ParadigmComparisonFact;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -14,8 +13,8 @@ import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.Tables;
-import org.prodml.report.ModelCharts;
-import org.prodml.report.ModelTables;
+import org.prodml.chart.ModelCharts;
+import org.prodml.render.ModelTables;
 import org.prodml.rules.Judgement;
 import org.prodml.serve.KeyBandCoverage;
 import org.prodml.serve.KeySpace;
@@ -29,6 +28,7 @@ import org.prodml.simulate.TrainingSimulation;
 import org.prodml.simulate.TrainingSimulationSpec;
 import org.prodml.train.LabelSpec;
 import org.prodml.train.ModelSpec;
+import org.prodml.train.ModelType;
 import org.prodml.transform.TransformPlan;
 import tech.tablesaw.api.Table;
 
@@ -48,45 +48,60 @@ public final class SimulateStage implements Stage {
     return "simulate static vs dynamic training (staleness) or static vs dynamic inference (coverage, latency) on time-ordered data";
   }
 
+  /** The paradigm choices of the course a simulation replays. */
+  enum Paradigm {
+    TRAINING,
+    INFERENCE;
+
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("paradigm", "training (default) or inference");
-    p.put("of", "the time-ordered table (default: data)");
-    p.put("model", "logistic, linear, forest, gbt or baseline (default: logistic for classes, linear for numbers)");
-    p.put("label", "the label column (default: the data's label)");
-    p.put("above", "derive a yes/no label: label > this number");
-    p.put("seed", "the seed of every training (default: the note's seed)");
-    p.put("trees", "trees of a forest / boosting rounds");
-    p.put("initial", "training: days of the first period, on which static trains once (default 90)");
-    p.put("period", "training: days per evaluation period (default 30)");
-    p.put("retrain", "training: dynamic retrains every this many days (default 30)");
-    p.put("window", "training: dynamic trains on the last this many days; 0 = all data so far (default 90)");
-    p.put("tolerance", "training: how much worse static may be before it counts as behind (default 0.05)");
-    p.put("trainDays", "inference: days of training data and of the static key space (default 31)");
-    p.put("keys", "inference: the static key space (default: the first text feature)");
-    p.put("minCount", "inference: precompute keys seen at least this often (default 1)");
-    p.put("requests", "inference: serve at most this many later rows (default 20000)");
-    p.put("thresholds", "rule threshold overrides");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.of("paradigm", "which choice to simulate (default training)", Paradigm.class, Paradigm::label),
+        Parameter.of(Parameter.ON, "the time-ordered table (default: data)"),
+        Parameter.of("model", "the model type (default: logistic for classes, linear for numbers)", ModelType.class, ModelType::label),
+        Parameter.of("label", "the label column (default: the data's label)"),
+        Parameter.of("above", "derive a yes/no label: label > this number"),
+        Parameter.of("features", "the model's input columns, comma-separated (default: every column without another role)"),
+        StageSupport.seedParameter("every training"),
+        Parameter.of("trees", "trees of a forest / boosting rounds"),
+        Parameter.of("initial", "training: days of the first period, on which static trains once (default "
+            + TrainingSimulationSpec.DEFAULT_INITIAL_DAYS + ")"),
+        Parameter.of("period", "training: days per evaluation period (default " + TrainingSimulationSpec.DEFAULT_PERIOD_DAYS + ")"),
+        Parameter.of("retrain", "training: dynamic retrains every this many days (default " + TrainingSimulationSpec.DEFAULT_RETRAIN_DAYS + ")"),
+        Parameter.of("window", "training: dynamic trains on the last this many days; 0 = all data so far (default "
+            + TrainingSimulationSpec.DEFAULT_WINDOW_DAYS + ")"),
+        Parameter.of("tolerance", "training: how much worse static may be before it counts as behind (default "
+            + TrainingSimulationSpec.DEFAULT_TOLERANCE + ")"),
+        Parameter.of("trainDays", "inference: days of training data and of the static key space (default "
+            + InferenceSimulationSpec.DEFAULT_TRAIN_DAYS + ")"),
+        Parameter.of("keys", "inference: the static key space (default: the first text feature)"),
+        Parameter.of("minCount", "inference: precompute keys seen at least this often (default " + InferenceSimulationSpec.DEFAULT_MIN_COUNT + ")"),
+        Parameter.of("requests", "inference: serve at most this many later rows (default " + InferenceSimulationSpec.DEFAULT_MAX_REQUESTS + ")"),
+        StageSupport.thresholdsParameter("serve.minCoverage:0.9"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
-    String of = params.string("of", "data");
+    String of = params.string(Parameter.ON, "data");
     Table table = state.requireTable(of, "%prodml.load(file=…)");
-    ColumnRoles roles = StageKeys.roles(state);
+    ColumnRoles roles = StageSupport.roles(state);
     if (roles.time() == null || !table.columnNames().contains(roles.time())) {
       throw new StageException("simulations replay data in time order; '" + of + "' has no time column (name it in %prodml.load(time=…))");
     }
-    LabelSpec label = TrainStage.label(params, roles, table);
-    ModelSpec spec = TrainStage.spec(params, state, label, table);
-    List<String> features = roles.withLabel(label.column()).features(table.columnNames());
-    TransformPlan plan = state.get(ModelKeys.TRANSFORMS).map(t -> t.plan())
+    LabelSpec label = StageSupport.label(params, roles, table);
+    ModelSpec spec = StageSupport.spec(params, state, label, table);
+    List<String> features = params.has("features") ? params.list("features") : roles.withLabel(label.column()).features(table.columnNames());
+    StageSupport.requireColumns(table, of, "features", features);
+    TransformPlan plan = state.get(StageKeys.TRANSFORMS).map(t -> t.plan())
         .filter(p -> table.columnNames().containsAll(p.inputColumns()) && !p.inputColumns().contains(label.column()))
         .orElse(null);
     String dataset = table.name();
-    String paradigm = params.choice("paradigm", "training", List.of("training", "inference"));
+    String paradigm = params.choice("paradigm", Paradigm.TRAINING.label(), parameter("paradigm").get().choices());
     StageResult.Builder out = StageResult.builder();
     ParadigmComparisonFact fact;
     if (paradigm.equals("training")) {
@@ -95,19 +110,19 @@ public final class SimulateStage implements Stage {
           params.integer("retrain", TrainingSimulationSpec.DEFAULT_RETRAIN_DAYS), params.integer("window", TrainingSimulationSpec.DEFAULT_WINDOW_DAYS),
           params.decimal("tolerance", TrainingSimulationSpec.DEFAULT_TOLERANCE)));
       TrainingSimulation result = StageSupport.library(() -> TrainingParadigm.run(table, dataset, sim, StageSupport.work(progress)));
-      state.put(ModelKeys.TRAINING_SIMULATION, result);
+      state.put(StageKeys.TRAINING_SIMULATION, result);
       fact = result.fact();
       training(out, result);
     } else {
       List<String> keys = params.has("keys") ? params.list("keys") : KeySpace.firstText(table, features);
       if (keys.isEmpty()) {
-        throw new StageException("no text feature to use as the static key space; write keys=…");
+        throw new StageException("no text feature to use as the static key space; name the key columns with keys (e.g. keys=origin)");
       }
       InferenceSimulationSpec sim = StageSupport.library(() -> new InferenceSimulationSpec(spec, features, plan, roles.time(),
           params.integer("trainDays", InferenceSimulationSpec.DEFAULT_TRAIN_DAYS), keys,
           params.integer("minCount", InferenceSimulationSpec.DEFAULT_MIN_COUNT), params.integer("requests", InferenceSimulationSpec.DEFAULT_MAX_REQUESTS)));
       InferenceSimulation result = StageSupport.library(() -> InferenceParadigm.run(table, dataset, sim, StageSupport.work(progress)));
-      state.put(ModelKeys.INFERENCE_SIMULATION, result);
+      state.put(StageKeys.INFERENCE_SIMULATION, result);
       fact = result.fact();
       inference(out, result);
     }

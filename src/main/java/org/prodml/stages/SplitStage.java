@@ -1,11 +1,11 @@
 package org.prodml.stages;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prodml.data.ColumnRoles;
 import org.prodml.facts.SplitFact;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -38,22 +38,22 @@ public final class SplitStage implements Stage {
   }
 
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("method", "random, stratified, time or group (default: time when the data has a time column, else stratified)");
-    p.put("test", "share of rows for test (default 0.2)");
-    p.put("seed", "the shuffle's seed (default: the note's seed; none = unseeded)");
-    p.put("of", "the table to split (default: data)");
-    p.put("column", "the column the method uses (default: the label, the time or the group column)");
-    p.put("thresholds", "rule threshold overrides, e.g. split.maxTimeOverlap:0.1");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.of(Parameter.ON, "the table to split (default: data)"),
+        Parameter.of("method", "how rows are assigned (default: time when the data has a time column, else stratified)",
+            SplitMethod.class, SplitMethod::label),
+        Parameter.of("test", "share of rows for test (default 0.2)"),
+        StageSupport.seedParameter("the shuffle"),
+        Parameter.of("column", "the column the method uses (default: the label, the time or the group column)"),
+        StageSupport.thresholdsParameter("split.maxTimeOverlap:0.1"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
-    String of = params.string("of", "data");
+    String of = params.string(Parameter.ON, "data");
     Table table = state.requireTable(of, "%prodml.load(file=…)");
-    ColumnRoles roles = StageKeys.roles(state);
+    ColumnRoles roles = StageSupport.roles(state);
     String time = roles.time() != null && table.columnNames().contains(roles.time()) ? roles.time() : null;
     String group = roles.group() != null && table.columnNames().contains(roles.group()) ? roles.group() : null;
     String defaultMethod = SplitMethod.defaultFor(time, roles.label()).label();
@@ -64,10 +64,6 @@ public final class SplitStage implements Stage {
     SplitResult split = StageSupport.library(() -> Splitter.split(table, of, new SplitSpec(method, test, seed, column), time, group));
     state.putTable("train", split.train());
     state.putTable("test", split.test());
-    for (String side : List.of("train", "test")) {
-      state.removeProfile(side);
-      state.clearFacts("profile:" + side);
-    }
     state.setFacts("split", List.of(split.fact()));
     Judgement judgement = StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.SPLIT));
     SplitFact f = split.fact();

@@ -1,12 +1,10 @@
 package org.prodml.stages;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.prodml.audit.ModelAudit;
-import org.prodml.audit.ModelCard;
+import org.prodml.train.ModelCard;
 import org.prodml.data.ColumnRoles;
 import org.prodml.facts.ModelFact;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -14,10 +12,11 @@ import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.Tables;
-import org.prodml.report.ModelTables;
+import org.prodml.render.ModelTables;
 import org.prodml.rules.Judgement;
 import org.prodml.train.LabelSpec;
 import org.prodml.train.ModelSpec;
+import org.prodml.train.ModelType;
 import org.prodml.train.TrainedModel;
 import org.prodml.train.Trainer;
 import org.prodml.transform.FittedTransforms;
@@ -29,10 +28,6 @@ import tech.tablesaw.api.Table;
  * that was current becomes the previous model, which the evaluation's quality gate compares with.
  */
 public final class TrainStage implements Stage {
-  /** Hyperparameters a paragraph may give, passed to the model type that takes them. */
-  static final List<String> HYPERPARAMETERS = List.of("trees", "maxDepth", "maxNodes", "nodeSize", "mtry", "subsample",
-      "shrinkage", "lambda", "iterations");
-
   @Override
   public String name() {
     return "train";
@@ -40,63 +35,68 @@ public final class TrainStage implements Stage {
 
   @Override
   public String summary() {
-    return "train a model (logistic, linear, forest, gbt, baseline) with a seed; record hyperparameters and a fingerprint";
+    return "train a model with a seed; record hyperparameters and a fingerprint";
   }
 
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("model", "logistic, linear, forest, gbt or baseline (default: logistic for classes, linear for numbers)");
-    p.put("label", "the label column (default: the data's label)");
-    p.put("above", "derive a yes/no label: label > this number (e.g. above=15 for delayed flights)");
-    p.put("on", "the table to train on (default: train if split, else data)");
-    p.put("features", "raw feature columns when no transform paragraph ran (default: all non-role columns)");
-    p.put("seed", "the seed (default: the note's seed; none = unseeded, recorded as such)");
-    p.put("trees", "trees of a forest (default 50) or boosting rounds (default 100)");
-    p.put("maxDepth", "tree depth limit (forest 20, gbt 6)");
-    p.put("maxNodes", "leaf limit per tree (forest rows/5, gbt 6)");
-    p.put("nodeSize", "smallest leaf (default 5)");
-    p.put("mtry", "features tried per split in a forest (default √p, p/3 for regression)");
-    p.put("subsample", "share of rows per tree (forest 1.0 = bootstrap, gbt 0.7)");
-    p.put("shrinkage", "gbt learning rate (default 0.1)");
-    p.put("lambda", "logistic regularization (default 0.01)");
-    p.put("iterations", "logistic L-BFGS iterations (default 500)");
-    p.put("thresholds", "rule threshold overrides, e.g. name:value");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.of("model", "the model type (default: logistic for classes, linear for numbers)", ModelType.class, ModelType::label),
+        Parameter.of("label", "the label column (default: the data's label)"),
+        Parameter.of("above", "derive a yes/no label: label > this number (e.g. above=15 for delayed flights)"),
+        Parameter.of(Parameter.ON, "the table to train on (default: train if split, else data)"),
+        Parameter.of("features", "raw feature columns when no transform paragraph ran (default: all non-role columns)"),
+        StageSupport.seedParameter("the training"),
+        Parameter.of("trees", "trees of a forest (default 50) or boosting rounds (default 100)"),
+        Parameter.of("maxDepth", "tree depth limit (forest 20, gbt 6)"),
+        Parameter.of("maxNodes", "leaf limit per tree (forest rows/5, gbt 6)"),
+        Parameter.of("nodeSize", "smallest leaf (default 5)"),
+        Parameter.of("mtry", "features tried per split in a forest (default √p, p/3 for regression)"),
+        Parameter.of("subsample", "share of rows per tree (forest 1.0 = bootstrap, gbt 0.7)"),
+        Parameter.of("shrinkage", "gbt learning rate (default 0.1)"),
+        Parameter.of("lambda", "logistic regularization (default 0.01)"),
+        Parameter.of("iterations", "logistic L-BFGS iterations (default 500)"),
+        StageSupport.thresholdsParameter("importance.minRelative:0.02"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
-    String on = params.string("on", StageKeys.trainingTable(state));
+    String on = params.string(Parameter.ON, StageSupport.trainingTable(state));
     Table table = state.requireTable(on, "%prodml.load(file=…)");
-    ColumnRoles roles = StageKeys.roles(state);
-    LabelSpec label = label(params, roles, table);
-    ModelSpec spec = spec(params, state, label, table);
-    FittedTransforms transforms = state.get(ModelKeys.TRANSFORMS).orElse(null);
+    ColumnRoles roles = StageSupport.roles(state);
+    LabelSpec label = StageSupport.label(params, roles, table);
+    ModelSpec spec = StageSupport.spec(params, state, label, table);
+    FittedTransforms transforms = state.get(StageKeys.TRANSFORMS).orElse(null);
     String transformsNote;
     if (transforms == null || !table.columnNames().containsAll(transforms.inputColumns())) {
       List<String> features = params.has("features") ? params.list("features")
           : roles.withLabel(label.column()).features(table.columnNames());
+      StageSupport.requireColumns(table, on, "features", features);
+      if (features.contains(label.column())) {
+        throw new StageException("the label " + label.column() + " cannot be one of the features");
+      }
       ModelSpec chosen = spec;
-      transforms = StageSupport.library(() -> ModelAudit.automaticTransforms(table, on, features, chosen.type()));
-      state.put(ModelKeys.TRANSFORMS, transforms);
-      state.put(ModelKeys.TRANSFORMS_FITTED_ON, on);
+      transforms = StageSupport.library(() -> Trainer.automaticTransforms(table, on, features, chosen.type()));
+      state.put(StageKeys.TRANSFORMS, transforms);
+      state.put(StageKeys.TRANSFORMS_FITTED_ON, on);
       state.setFacts("transform", transforms.facts());
       transformsNote = "the automatic " + spec.type().encoding().name().toLowerCase() + " plan, fitted here on '" + on + "'";
     } else {
       if (params.has("features")) {
         throw new StageException("the note's transform paragraph decides the features; change it there, or leave out features=");
       }
-      transformsNote = "the note's transforms, fitted on '" + state.get(ModelKeys.TRANSFORMS_FITTED_ON).orElse("?") + "'";
+      transformsNote = "the note's transforms, fitted on '" + state.get(StageKeys.TRANSFORMS_FITTED_ON).orElse("?") + "'";
     }
     FittedTransforms used = transforms;
     TrainedModel model = StageSupport.library(() -> Trainer.train(table, used, spec, roles.time(), StageSupport.work(progress)));
-    state.get(ModelKeys.MODEL).ifPresent(previous -> state.put(ModelKeys.PREVIOUS_MODEL, previous));
-    state.put(ModelKeys.MODEL, model);
-    state.put(ModelKeys.TRAINED_ON, on);
-    state.remove(ModelKeys.EVALUATION);
+    state.get(StageKeys.MODEL).ifPresent(previous -> state.put(StageKeys.PREVIOUS_MODEL, previous));
+    state.put(StageKeys.MODEL, model);
+    state.put(StageKeys.TRAINED_ON, on);
     // What was measured of the previous model (its evaluation, serving, monitoring and deployment
     // tests) does not describe this one; those stages must run again for it.
+    for (var key : List.of(StageKeys.EVALUATION, StageKeys.SERVING, StageKeys.MONITORING)) {
+      state.remove(key);
+    }
     for (String source : List.of("evaluate", "serve", "monitor", "deploy")) {
       state.clearFacts(source);
     }
@@ -110,28 +110,5 @@ public final class TrainStage implements Stage {
         .findings(judgement.findings())
         .table(ModelTables.card(ModelCard.of(model, on, null), transformsNote))
         .build();
-  }
-
-  static LabelSpec label(Params params, ColumnRoles roles, Table table) {
-    String column = params.string("label", roles.label());
-    if (column == null) {
-      throw new StageException("no label: write %prodml.train(label=…) or name it in %prodml.load(label=…)");
-    }
-    if (!table.columnNames().contains(column)) {
-      throw new StageException("no label column '" + column + "'; the data has " + String.join(", ", table.columnNames()));
-    }
-    Double above = params.has("above") ? params.decimal("above", 0) : null;
-    return new LabelSpec(column, above);
-  }
-
-  static ModelSpec spec(Params params, PipelineState state, LabelSpec label, Table table) {
-    Map<String, String> given = new LinkedHashMap<>();
-    for (String h : HYPERPARAMETERS) {
-      if (params.has(h)) {
-        given.put(h, params.string(h, null));
-      }
-    }
-    Long seed = StageSupport.seed(params, state);
-    return StageSupport.library(() -> ModelAudit.modelSpec(table, label, params.string("model", null), seed, given));
   }
 }

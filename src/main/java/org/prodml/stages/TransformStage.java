@@ -1,11 +1,13 @@
 package org.prodml.stages;
 
+import org.prodml.text.Format;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prodml.data.ColumnRoles;
 import org.prodml.facts.TransformFact;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -42,24 +44,26 @@ public final class TransformStage implements Stage {
   }
 
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("of", "the table to fit on (default: train if split, else data)");
-    p.put("for", "the model family automatic encodings are chosen for: linear (default) or tree");
-    p.put("fit", "training (fit once on training rows, default) or batch (refit on every batch: the per-batch mistake)");
-    p.put("placement", "materialized (applied before training, default) or in-model (travels with the model)");
-    p.put("features", "the raw feature columns, comma-separated (default: every column that is not label, time, group or id)");
-    p.put("thresholds", "rule threshold overrides, e.g. name:value");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.of(Parameter.ON, "the table to fit on (default: train if split, else data)"),
+        Parameter.of("for", "the model family automatic encodings are chosen for (default linear)", Encoding.class,
+            e -> e.name().toLowerCase(java.util.Locale.ROOT)),
+        Parameter.of("fit", "fit once on training rows (default) or refit on every batch (the per-batch mistake)", FitScope.class,
+            FitScope::label),
+        Parameter.of("placement", "applied before training (default) or travelling with the model", Placement.class,
+            Placement::label),
+        Parameter.of("features", "the raw feature columns, comma-separated (default: every column that is not label, time, group or id)"),
+        StageSupport.thresholdsParameter("skew.maxMismatchShare:0.05"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
-    String of = params.string("of", StageKeys.trainingTable(state));
+    String of = params.string(Parameter.ON, StageSupport.trainingTable(state));
     Table table = state.requireTable(of, "%prodml.load(file=…)");
-    ColumnRoles roles = StageKeys.roles(state);
+    ColumnRoles roles = StageSupport.roles(state);
     List<String> features = params.has("features") ? params.list("features") : roles.features(table.columnNames());
-    Encoding encoding = params.choice("for", "linear", List.of("linear", "tree")).equals("tree") ? Encoding.TREE : Encoding.LINEAR;
+    Encoding encoding = params.choice("for", "linear", parameter("for").get().choices()).equals("tree") ? Encoding.TREE : Encoding.LINEAR;
     FitScope scope = StageSupport.library(() -> FitScope.parse(params.string("fit", "training")));
     Placement placement = StageSupport.library(() -> Placement.parse(params.string("placement", "materialized")));
     for (String f : features) {
@@ -74,8 +78,8 @@ public final class TransformStage implements Stage {
           : TransformPlan.auto(table, features, encoding, placement, scope);
       return plan.fit(table, of);
     });
-    state.put(ModelKeys.TRANSFORMS, fitted);
-    state.put(ModelKeys.TRANSFORMS_FITTED_ON, of);
+    state.put(StageKeys.TRANSFORMS, fitted);
+    state.put(StageKeys.TRANSFORMS_FITTED_ON, of);
     state.setFacts("transform", fitted.facts());
     Judgement judgement = StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.TRANSFORM));
 
@@ -98,7 +102,7 @@ public final class TransformStage implements Stage {
     List<List<String>> rows = new ArrayList<>();
     for (TransformFact f : fitted.facts()) {
       rows.add(List.of(f.transform(), f.column(), f.outputs().size() <= 3 ? String.join(", ", f.outputs()) : f.outputs().size() + " columns",
-          f.fitScope(), f.placement(), f.parameters(), StageSupport.number(f.outputMin()), StageSupport.number(f.outputMax()),
+          f.fitScope(), f.placement(), f.parameters(), Format.cell(f.outputMin()), Format.cell(f.outputMax()),
           String.valueOf(f.nonFinite())));
     }
     return TableBlock.of("fitted transforms", List.of("transform", "column", "outputs", "fit", "placement", "fitted parameters",
@@ -143,7 +147,7 @@ public final class TransformStage implements Stage {
         }
         double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
         // A column centered on these very rows sums to rounding noise (1e-15), not to a mean worth 20 digits.
-        row.add(StageSupport.number(centered(mean, sd)) + " ± " + StageSupport.number(sd));
+        row.add(Format.cell(centered(mean, sd)) + " ± " + Format.cell(sd));
       }
       rows.add(row);
     }
@@ -160,7 +164,7 @@ public final class TransformStage implements Stage {
     for (int r = 0; r < m.rows(); r++) {
       List<String> row = new ArrayList<>();
       for (int c = 0; c < m.width(); c++) {
-        row.add(StageSupport.number(m.columns()[c][r]));
+        row.add(Format.cell(m.columns()[c][r]));
       }
       rows.add(row);
     }

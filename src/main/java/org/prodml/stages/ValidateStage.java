@@ -4,21 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.prodml.audit.DataFacts;
 import org.prodml.chart.Charts;
 import org.prodml.facts.ColumnComparisonFact;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.Stage;
-import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
+import org.prodml.profile.DataFacts;
 import org.prodml.profile.DatasetProfile;
-import org.prodml.readiness.FeatureCorrelations;
+import org.prodml.render.Tables;
 import org.prodml.rules.Finding;
 import org.prodml.rules.Judgement;
-import org.prodml.render.Tables;
-import tech.tablesaw.api.Table;
 
 /**
  * Validates the note's data with the data-validation rules: the training data on its own, and each
@@ -36,28 +34,26 @@ public final class ValidateStage implements Stage {
   }
 
   @Override
-  public Map<String, String> parameters() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("reference", "the training table (default: train if split, else data)");
-    p.put("against", "tables to compare with it, comma-separated (default: test and serving when loaded)");
-    p.put("thresholds", "overrides, e.g. skew.maxJsDivergence:0.2 missing.maxShare:0.1");
-    return p;
+  public List<Parameter> parameters() {
+    return List.of(
+        Parameter.of(Parameter.ON, "the tables to judge against the reference, comma-separated (default: test and serving when loaded)"),
+        Parameter.of(Parameter.AGAINST, "the reference, the training table (default: train if split, else data)"),
+        StageSupport.thresholdsParameter("skew.maxJsDivergence:0.2 missing.maxShare:0.1"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Progress progress) {
-    String reference = params.string("reference", StageKeys.trainingTable(state));
-    List<String> against = params.has("against") ? params.list("against") : defaultOthers(state, reference);
-    DatasetProfile train = ProfileStage.profile(state, reference);
+    String reference = params.string(Parameter.AGAINST, StageSupport.trainingTable(state));
+    List<String> on = params.has(Parameter.ON) ? params.list(Parameter.ON) : StageSupport.laterTables(state, reference);
+    DataFacts.Result built = StageSupport.dataFacts(state, reference, on);
+    Judgement judgement = StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.VALIDATE));
+    DatasetProfile train = StageSupport.profile(state, reference);
     Map<String, DatasetProfile> others = new LinkedHashMap<>();
-    for (String name : against) {
-      others.put(StageKeys.role(name), ProfileStage.profile(state, name));
+    for (String name : on) {
+      others.put(StageSupport.role(name), StageSupport.profile(state, name));
     }
-    DataFacts.Result built = facts(state, reference, against);
-    Judgement judgement = state.rules().evaluate(state.facts(), thresholds(params),
-        rule -> rule.stage() == org.prodml.rules.Stage.VALIDATE);
     StageResult.Builder result = StageResult.builder()
-        .text(summary(reference, against, judgement.findings()))
+        .text(summary(reference, on, judgement.findings()))
         .table(Tables.findings("findings", judgement.findings()))
         .findings(judgement.findings());
     for (var e : built.comparisons().entrySet()) {
@@ -82,50 +78,9 @@ public final class ValidateStage implements Stage {
     return result.build();
   }
 
-  /** Profiles the tables (once) and stores the data-validation facts of the note. */
-  DataFacts.Result facts(PipelineState state, String reference, List<String> against) {
-    DatasetProfile train = ProfileStage.profile(state, reference);
-    Map<String, DatasetProfile> others = new LinkedHashMap<>();
-    for (String name : against) {
-      others.put(StageKeys.role(name), ProfileStage.profile(state, name));
-    }
-    DataFacts.Result built = DataFacts.build(train, others, StageKeys.roles(state));
-    // How the training features move together, as the command-line audit measures them, so the
-    // course's "are your features correlated?" question has evidence in a note too.
-    List<Object> facts = new ArrayList<>(built.facts());
-    Table table = state.requireTable(reference, "%prodml.load(file=…)");
-    facts.addAll(StageSupport.library(() -> FeatureCorrelations.of(table, train.source(),
-        StageKeys.roles(state).features(table.columnNames()))));
-    state.setFacts("validate", facts);
-    return built;
-  }
-
-  static List<String> defaultOthers(PipelineState state, String reference) {
-    List<String> others = new ArrayList<>();
-    for (String name : List.of("test", "serving")) {
-      if (!name.equals(reference) && state.table(name).isPresent()) {
-        others.add(name);
-      }
-    }
-    return others;
-  }
-
-  static Map<String, Double> thresholds(Params params) {
-    Map<String, Double> overrides = new LinkedHashMap<>();
-    for (String item : params.list("thresholds")) {
-      String[] kv = item.split("[:=]", 2);
-      try {
-        overrides.put(kv[0], Double.parseDouble(kv[1]));
-      } catch (RuntimeException e) {
-        throw new StageException("thresholds takes name:number pairs, e.g. thresholds=skew.maxJsDivergence:0.2; got '" + item + "'");
-      }
-    }
-    return overrides;
-  }
-
-  private static String summary(String reference, List<String> against, List<Finding> findings) {
+  private static String summary(String reference, List<String> on, List<Finding> findings) {
     long critical = findings.stream().filter(Finding::isCritical).count();
-    return "Validated '" + reference + "'" + (against.isEmpty() ? "" : " and " + String.join(", ", against) + " against it")
+    return "Validated '" + reference + "'" + (on.isEmpty() ? "" : " and " + String.join(", ", on) + " against it")
         + ": " + findings.size() + " finding" + (findings.size() == 1 ? "" : "s")
         + (critical > 0 ? ", " + critical + " critical." : ".");
   }

@@ -45,4 +45,14 @@ public final class Format {
   public static String percent(double share) {
     return number(share * 100) + "%";
   }
+
+  /** A number in a table cell: empty where nothing was measured (NaN). */
+  public static String cell(double d) {
+    return Double.isNaN(d) ? "" : number(d);
+  }
+
+  /** A share in a table cell, as a percentage: empty where nothing was measured (NaN). */
+  public static String cellPercent(double share) {
+    return Double.isNaN(share) ? "" : percent(share);
+  }
 }

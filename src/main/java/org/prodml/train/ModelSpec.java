@@ -31,6 +31,17 @@ public record ModelSpec(ModelType type, LabelSpec label, Long seed, Map<String, 
     }
   }
 
+  /**
+   * What to train: the named model type, or logistic regression for a class label and linear
+   * regression for a numeric one, with the given seed and hyperparameters.
+   */
+  public static ModelSpec defaultFor(tech.tablesaw.api.Table table, LabelSpec label, String model, Long seed,
+      Map<String, String> hyperparameters) {
+    Task task = label.task(table);
+    ModelType type = ModelType.parse(model != null ? model : task == Task.CLASSIFICATION ? "logistic" : "linear");
+    return new ModelSpec(type, label, seed, hyperparameters);
+  }
+
   public static ModelSpec of(ModelType type, LabelSpec label, Long seed) {
     return new ModelSpec(type, label, seed, Map.of());
   }

@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.prodml.transform.FeatureMatrix;
 import org.prodml.transform.FittedTransforms;
+import org.prodml.transform.FitScope;
 import org.prodml.transform.Frame;
+import org.prodml.transform.Placement;
+import org.prodml.transform.TransformPlan;
 import org.prodml.work.Work;
 import smile.base.cart.Loss;
 import smile.base.cart.SplitRule;
@@ -73,6 +76,14 @@ public final class Trainer {
    * @param transforms transforms fitted on these rows (or on the table they were split from)
    * @param timeColumn the time column, to record when the training data ends; may be null
    */
+  /**
+   * The automatic transform plan for a model type (its encoding, materialized), fitted on the
+   * training rows only: a test or serving row never contributes to a statistic the model uses.
+   */
+  public static FittedTransforms automaticTransforms(Table training, String tableName, List<String> features, ModelType type) {
+    return TransformPlan.auto(training, features, type.encoding(), Placement.MATERIALIZED, FitScope.TRAINING).fit(training, tableName);
+  }
+
   public static TrainedModel train(Table table, FittedTransforms transforms, ModelSpec spec, String timeColumn, Work work) {
     LabelSpec label = spec.label();
     Task task = label.task(table);

@@ -241,7 +241,7 @@ class AuditCommandTest {
     assertEquals(585, split.get("trainRows").asLong());
     assertEquals(146, split.get("testRows").asLong());
     assertTrue(split.get("trainMaxTime").asText().compareTo(split.get("testMinTime").asText()) < 0, split.toString());
-    assertEquals("test split", audit.get("evaluation").get("model").get("table").asText());
+    assertEquals("test", audit.get("evaluation").get("model").get("table").asText(), "the held-out side of the split");
     assertTrue(audit.get("serving").isNull() && audit.get("monitoring").isNull(), "nothing to serve without --serving");
   }
 
@@ -270,11 +270,11 @@ class AuditCommandTest {
     Run noColumn = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--model", "forest", "--features", "humidity",
         "--out", dir.toString());
     assertEquals(2, noColumn.exit());
-    assertOneLine(noColumn.err(), "humidity", "no such feature column");
+    assertOneLine(noColumn.err(), "humidity", "not a column");
     Run badSeed = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--model", "forest", "--seed", "soon",
         "--out", dir.toString());
     assertEquals(2, badSeed.exit());
-    assertOneLine(badSeed.err(), "--seed must be a whole number or none");
+    assertOneLine(badSeed.err(), "seed", "must be a whole number or none");
   }
 
   @Test
@@ -308,7 +308,7 @@ class AuditCommandTest {
     assertEquals(2, unknownCommand.exit());
     assertTrue(unknownCommand.err().contains("audti"), unknownCommand.err());
 
-    Run badThreshold = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--threshold", "nosuch=1",
+    Run badThreshold = run("audit", "--train", TRAIN.toString(), "--label", "weather", "--thresholds", "nosuch=1",
         "--out", dir.resolve("o").toString());
     assertEquals(2, badThreshold.exit());
     assertOneLine(badThreshold.err(), "unknown threshold 'nosuch'", "");

@@ -87,7 +87,7 @@ class SimulateCommandTest {
     AuditCommandTest.Run noKey = AuditCommandTest.run("simulate", "inference", "--data", "datasets/seattle-weather/data.csv",
         "--out", out.toString());
     assertEquals(2, noKey.exit());
-    assertOneLine(noKey.err(), "no text feature", "--keys");
+    assertOneLine(noKey.err(), "no text feature", "keys");
     AuditCommandTest.Run noTime = AuditCommandTest.run("simulate", "training", "--time", "when", "--out", out.toString());
     assertEquals(2, noTime.exit());
     assertOneLine(noTime.err(), "when", "no such column");

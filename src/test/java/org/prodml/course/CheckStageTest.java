@@ -97,7 +97,7 @@ class CheckStageTest {
     Files.copy(Path.of("datasets/seattle-weather/spans/train-2012-2013.csv"), data.resolve("train.csv"));
     Files.copy(Path.of("datasets/seattle-weather/spans/serving-2015.csv"), data.resolve("serving.csv"));
     CsvDamage.of(data.resolve("serving.csv"), 1).rescale("temp_max", 1.8, 32).write(data.resolve("serving-f.csv"));
-    state = new PipelineState(new PipelineConfig(DataRoots.of(data), List.of(dir.resolve("rules")), 50, 42));
+    state = new PipelineState(new PipelineConfig(DataRoots.of(data), List.of(dir.resolve("rules")), null, 50, 42));
   }
 
   String check(String exercise) {

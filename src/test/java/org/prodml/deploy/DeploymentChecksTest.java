@@ -1,5 +1,7 @@
 package org.prodml.deploy;
 
+import org.prodml.evaluate.QualityGate;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,12 +70,12 @@ class DeploymentChecksTest {
     FittedTransforms t = TransformPlan.auto(TRAIN, FEATURES, Encoding.TREE, Placement.MATERIALIZED, FitScope.TRAINING).fit(TRAIN, "train");
     TrainedModel baseline = Trainer.train(TRAIN, t, ModelSpec.of(ModelType.BASELINE, LabelSpec.of("weather"), 0L), null, Work.NONE);
     EvaluationResult majority = Evaluator.evaluate(baseline, TEST, "test");
-    DeploymentCheckFact first = DeploymentChecks.qualityVsPrevious(forest, null);
+    DeploymentCheckFact first = QualityGate.againstPrevious(forest, null);
     assertFalse(first.executed());
-    DeploymentCheckFact worse = DeploymentChecks.qualityVsPrevious(majority, forest);
+    DeploymentCheckFact worse = QualityGate.againstPrevious(majority, forest);
     assertEquals(forest.value() - majority.value(), worse.worsening(), 1e-12);
     assertTrue(worse.worsening() > 0.2);
-    DeploymentCheckFact floor = DeploymentChecks.qualityFloor(forest, majority.value(), "baseline");
+    DeploymentCheckFact floor = QualityGate.againstFloor(forest, majority.value(), "baseline");
     assertTrue(floor.worsening() < 0, "the forest is above the majority baseline");
   }
 }

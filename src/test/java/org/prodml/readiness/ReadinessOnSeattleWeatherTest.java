@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.prodml.audit.DataFacts;
+import org.prodml.profile.DataFacts;
 import org.prodml.data.ColumnRoles;
 import org.prodml.facts.AnswerFact;
 import org.prodml.profile.CsvProfiler;

@@ -78,7 +78,10 @@ class ModelStagesTest extends PipelineFixture {
     assertEquals(1.0, served.coverage());
     StageResult shared = run("serve", Map.of("mode", "dynamic"));
     assertFalse(ids(shared).contains("PL-042"));
-    assertThrows(StageException.class, () -> run("serve", Map.of()), "static inference needs keys; weather has no text input");
+    assertThrows(StageException.class, () -> run("serve", Map.of("mode", "static")), "static inference needs keys; weather has no text input");
+    StageResult keyless = run("serve", Map.of());
+    assertEquals(List.of("dynamic"), facts("serve", ServingFact.class).stream().map(ServingFact::mode).toList(),
+        "without a key space, only dynamic inference runs unless static is asked for: " + keyless.blocks().get(0));
 
     StageResult unmonitored = run("monitor", Map.of());
     assertTrue(ids(unmonitored).contains("PL-050"), "no monitoring declared");

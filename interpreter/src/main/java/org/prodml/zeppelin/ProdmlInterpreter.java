@@ -125,7 +125,7 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
       case "profile":
         String table = words.length > 2 ? words[2] : "data";
         DatasetProfile profile = state.profile(table).orElseThrow(() -> new StageException(
-            "no profile of '" + table + "' yet: run %prodml.profile(of=" + table + ")"));
+            "no profile of '" + table + "' yet: run %prodml.profile(on=" + table + ")"));
         return List.of(Tables.profile("profile of " + table, profile));
       default:
         Table data = state.table(what).orElseThrow(() -> new StageException("no table '" + what + "' in this note"

@@ -21,6 +21,7 @@ final class ProdmlSettings {
   static final String HOME = "prodml.home";
   static final String DATA_ROOTS = "prodml.data.roots";
   static final String RULE_DIRS = "prodml.rules.dirs";
+  static final String QUESTIONS = "prodml.questions";
   static final String MAX_ROWS = "prodml.maxRows";
   static final String SEED = "prodml.seed";
   static final String EXTRA_STAGES = "prodml.stages.extra";
@@ -33,7 +34,9 @@ final class ProdmlSettings {
     List<Path> ruleDirs = folders(properties.getProperty(RULE_DIRS), home, "rules");
     int maxRows = positiveInt(properties, MAX_ROWS, PipelineConfig.DEFAULT_MAX_ROWS);
     long seed = longValue(properties, SEED, PipelineConfig.DEFAULT_SEED);
-    return new PipelineConfig(new DataRoots(dataRoots), ruleDirs, maxRows, seed);
+    String questions = properties.getProperty(QUESTIONS, "");
+    return new PipelineConfig(new DataRoots(dataRoots), ruleDirs,
+        questions.isBlank() ? null : home.resolve(questions.strip()).normalize(), maxRows, seed);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.prodml.zeppelin;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Properties;
 import org.apache.zeppelin.display.GUI;
 import org.apache.zeppelin.display.ui.OptionInput.ParamOption;
 import org.apache.zeppelin.interpreter.InterpreterContext;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
@@ -33,10 +35,11 @@ public abstract class StageInterpreter extends ProdmlGroupInterpreter {
   }
 
   /**
-   * Parameters offered as a drop-down when the paragraph does not set them (the first option is
-   * the default). Only used when the stage really has the parameter.
+   * Parameters offered as a drop-down when the paragraph does not set them, each with the option
+   * the drop-down starts on; the options are the stage's declared choices for that parameter. Only
+   * used when the stage really has the parameter and declares its choices.
    */
-  protected Map<String, List<String>> choices() {
+  protected Map<String, String> dropDowns() {
     return Map.of();
   }
 
@@ -64,14 +67,17 @@ public abstract class StageInterpreter extends ProdmlGroupInterpreter {
     if (gui == null) {
       return;
     }
-    for (Map.Entry<String, List<String>> choice : choices().entrySet()) {
-      String parameter = choice.getKey();
+    for (Map.Entry<String, String> dropDown : dropDowns().entrySet()) {
+      String parameter = dropDown.getKey();
       String given = values.get(parameter);
-      if (!stage.parameterNames().contains(parameter) || (given != null && !given.isBlank())) {
+      List<String> choices = stage.parameter(parameter).map(Parameter::choices).orElse(List.of());
+      if (choices.isEmpty() || (given != null && !given.isBlank())) {
         continue;
       }
-      ParamOption[] options = choice.getValue().stream().map(o -> new ParamOption(o, o)).toArray(ParamOption[]::new);
-      Object chosen = gui.select(parameter, options, choice.getValue().get(0));
+      List<String> ordered = new ArrayList<>(List.of(dropDown.getValue()));
+      choices.stream().filter(c -> !c.equals(dropDown.getValue())).forEach(ordered::add);
+      ParamOption[] options = ordered.stream().map(o -> new ParamOption(o, o)).toArray(ParamOption[]::new);
+      Object chosen = gui.select(parameter, options, dropDown.getValue());
       if (chosen != null && !chosen.toString().isBlank()) {
         values.put(parameter, chosen.toString());
       }
@@ -82,7 +88,10 @@ public abstract class StageInterpreter extends ProdmlGroupInterpreter {
   void moreCompletions(Map<String, String> candidates, ProdmlSession session, NotePipeline note) {
     StageRegistry registry = session.pipeline().registry();
     if (registry.has(stageName)) {
-      registry.get(stageName).parameters().forEach((key, meaning) -> candidates.put(key, "parameter: " + meaning));
+      registry.get(stageName).parameters().forEach(p -> {
+        candidates.put(p.name(), "parameter: " + p.described());
+        p.choices().forEach(choice -> candidates.putIfAbsent(choice, p.name() + " value"));
+      });
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.prodml.zeppelin;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -11,7 +10,7 @@ public final class TrainInterpreter extends StageInterpreter {
   }
 
   @Override
-  protected Map<String, List<String>> choices() {
-    return Map.of("model", List.of("baseline", "logistic", "linear", "forest", "gbt"));
+  protected Map<String, String> dropDowns() {
+    return Map.of("model", "baseline");
   }
 }

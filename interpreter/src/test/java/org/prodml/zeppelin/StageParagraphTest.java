@@ -119,7 +119,7 @@ class StageParagraphTest {
     assertEquals(Code.SUCCESS, status.code());
     assertEquals("""
         table\trows\tcolumns\tsource\tprofiled
-        data\t12\t6\ttiny-weather/data.csv\tno
+        data\t12\t6\ttiny-weather/data.csv\tyes
         """, TestGroup.data(status, 2));
   }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
 import org.prodml.pipeline.Progress;
@@ -33,8 +34,8 @@ public final class TestStages {
     }
 
     @Override
-    public Map<String, String> parameters() {
-      return Map.of("steps", "how many 20 ms steps (default 3000)");
+    public List<Parameter> parameters() {
+      return List.of(Parameter.of("steps", "how many 20 ms steps (default 3000)"));
     }
 
     @Override
@@ -67,11 +68,9 @@ public final class TestStages {
     }
 
     @Override
-    public Map<String, String> parameters() {
-      Map<String, String> p = new LinkedHashMap<>();
-      p.put("model", "the model type");
-      p.put("trees", "tree count");
-      return p;
+    public List<Parameter> parameters() {
+      return List.of(new Parameter("model", "the model type", List.of("baseline", "logistic", "linear", "forest", "gbt")),
+          Parameter.of("trees", "tree count"));
     }
 
     @Override
@@ -93,8 +92,8 @@ public final class TestStages {
     }
 
     @Override
-    public Map<String, String> parameters() {
-      return Map.of();
+    public List<Parameter> parameters() {
+      return List.of();
     }
 
     @Override

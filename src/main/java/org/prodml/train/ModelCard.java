@@ -1,4 +1,4 @@
-package org.prodml.audit;
+package org.prodml.train;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.prodml.report;
+package org.prodml.chart;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.prodml.audit.ModelEvaluation;
-import org.prodml.audit.MonitoringReport;
+import org.prodml.evaluate.ModelEvaluation;
+import org.prodml.monitor.MonitoringReport;
 import org.prodml.chart.Charts;
 import org.prodml.evaluate.CalibrationBucket;
 import org.prodml.evaluate.EvaluationResult;

@@ -1,12 +1,17 @@
-package org.prodml.audit;
+package org.prodml.monitor;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prodml.facts.ColumnComparisonFact;
 import org.prodml.facts.MonitoringConfigFact;
 import org.prodml.facts.MonitoringWindowFact;
+import org.prodml.profile.DatasetProfile;
+import org.prodml.train.TrainedModel;
+import org.prodml.work.Work;
+import tech.tablesaw.api.Table;
 
 /**
  * Served data replayed through the model window by window: per window its drift against training,
@@ -26,6 +31,27 @@ public record MonitoringReport(
     List<MonitoringWindowFact> windows,
     Map<String, Map<String, Double>> predictionShares,
     @JsonIgnore List<ColumnComparisonFact> windowComparisons) {
+
+  /**
+   * Replays served data through the model in time windows, each compared with the training
+   * profile, and records the monitoring declared for it.
+   *
+   * @param offlineValue the model's offline metric, which live quality is compared with (NaN if unknown)
+   */
+  public static MonitoringReport replay(TrainedModel model, Table training, DatasetProfile trainingProfile, Table served,
+      String timeColumn, MonitoringConfig config, double offlineValue, Work work) {
+    Map.Entry<String, Double> trainingMean = Monitor.trainingMeanPrediction(model, training);
+    List<WindowResult> windows = Monitor.replay(new Monitor.Setup(model, trainingProfile, trainingMean.getValue(),
+        trainingMean.getKey(), offlineValue, config.window()), served, timeColumn, work);
+    Map<String, Map<String, Double>> shares = new LinkedHashMap<>();
+    List<ColumnComparisonFact> comparisons = new ArrayList<>();
+    for (WindowResult w : windows) {
+      shares.put(w.fact().window(), w.predictionShares());
+      comparisons.addAll(w.comparison().columns());
+    }
+    return new MonitoringReport(config.window().describe(), model.task().label(), config.fact(),
+        windows.stream().map(WindowResult::fact).toList(), shares, comparisons);
+  }
 
   public MonitoringReport {
     windows = List.copyOf(windows);

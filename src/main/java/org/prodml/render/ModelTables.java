@@ -1,8 +1,8 @@
-package org.prodml.report;
+package org.prodml.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.prodml.audit.ModelCard;
+import org.prodml.train.ModelCard;
 import org.prodml.evaluate.CalibrationBucket;
 import org.prodml.evaluate.ClassMetrics;
 import org.prodml.evaluate.EvaluationResult;
@@ -27,14 +27,6 @@ import org.prodml.text.Format;
  */
 public final class ModelTables {
   private ModelTables() {}
-
-  static String number(double d) {
-    return Double.isNaN(d) ? "" : Format.number(d);
-  }
-
-  static String percent(double d) {
-    return Double.isNaN(d) ? "" : Format.percent(d);
-  }
 
   private static TableBlock keyValues(String title, List<String[]> pairs) {
     List<List<String>> rows = new ArrayList<>();
@@ -95,16 +87,16 @@ public final class ModelTables {
 
   static String metric(EvaluationResult r, String name) {
     return switch (name) {
-      case "accuracy" -> number(r.accuracy());
-      case "macro F1" -> number(r.macroF1());
-      case "ROC AUC" -> number(r.auc());
-      case "log loss" -> number(r.logLoss());
-      case "prediction bias" -> number(r.predictionBias()) + (r.biasClass() == null ? "" : " (" + r.biasClass() + ")");
-      case "calibration error" -> number(r.calibrationError());
-      case "RMSE" -> number(r.rmse());
-      case "MAE" -> number(r.mae());
-      case "R²" -> number(r.r2());
-      case "bias (mean prediction − mean label)" -> number(r.predictionBias());
+      case "accuracy" -> Format.cell(r.accuracy());
+      case "macro F1" -> Format.cell(r.macroF1());
+      case "ROC AUC" -> Format.cell(r.auc());
+      case "log loss" -> Format.cell(r.logLoss());
+      case "prediction bias" -> Format.cell(r.predictionBias()) + (r.biasClass() == null ? "" : " (" + r.biasClass() + ")");
+      case "calibration error" -> Format.cell(r.calibrationError());
+      case "RMSE" -> Format.cell(r.rmse());
+      case "MAE" -> Format.cell(r.mae());
+      case "R²" -> Format.cell(r.r2());
+      case "bias (mean prediction − mean label)" -> Format.cell(r.predictionBias());
       default -> String.valueOf(r.nonFinitePredictions());
     };
   }
@@ -112,7 +104,7 @@ public final class ModelTables {
   public static TableBlock perClass(EvaluationResult r) {
     List<List<String>> rows = new ArrayList<>();
     for (ClassMetrics c : r.perClass()) {
-      rows.add(List.of(c.name(), number(c.precision()), number(c.recall()), number(c.f1()), String.valueOf(c.support())));
+      rows.add(List.of(c.name(), Format.cell(c.precision()), Format.cell(c.recall()), Format.cell(c.f1()), String.valueOf(c.support())));
     }
     return TableBlock.of("per class", List.of("class", "precision", "recall", "F1", "rows"), rows);
   }
@@ -137,18 +129,18 @@ public final class ModelTables {
   public static TableBlock calibration(EvaluationResult r) {
     List<List<String>> rows = new ArrayList<>();
     for (CalibrationBucket b : r.calibration()) {
-      rows.add(List.of("[" + number(b.low()) + ", " + number(b.high()) + ")", String.valueOf(b.rows()), number(b.meanPredicted()),
-          number(b.observedRate()), number(b.meanPredicted() - b.observedRate())));
+      rows.add(List.of("[" + Format.cell(b.low()) + ", " + Format.cell(b.high()) + ")", String.valueOf(b.rows()), Format.cell(b.meanPredicted()),
+          Format.cell(b.observedRate()), Format.cell(b.meanPredicted() - b.observedRate())));
     }
-    return TableBlock.of("calibration of " + r.calibrationOf() + " (prediction bias " + number(r.predictionBias())
-        + ", expected calibration error " + number(r.calibrationError()) + ")",
+    return TableBlock.of("calibration of " + r.calibrationOf() + " (prediction bias " + Format.cell(r.predictionBias())
+        + ", expected calibration error " + Format.cell(r.calibrationError()) + ")",
         List.of("bucket", "rows", "mean predicted", "observed", "gap"), rows);
   }
 
   public static TableBlock slices(List<SliceMetricFact> slices) {
     List<List<String>> rows = new ArrayList<>();
     for (SliceMetricFact s : slices) {
-      rows.add(List.of(s.slice(), String.valueOf(s.rows()), number(s.sliceValue()), number(s.overallValue()), number(s.gap())));
+      rows.add(List.of(s.slice(), String.valueOf(s.rows()), Format.cell(s.sliceValue()), Format.cell(s.overallValue()), Format.cell(s.gap())));
     }
     SliceMetricFact first = slices.get(0);
     return TableBlock.of(first.metric() + " per slice of " + first.column(), List.of("slice", "rows", first.metric(), "all rows",
@@ -158,7 +150,7 @@ public final class ModelTables {
   public static TableBlock importance(List<FeatureImportanceFact> importance) {
     List<List<String>> rows = new ArrayList<>();
     for (FeatureImportanceFact f : importance) {
-      rows.add(List.of(f.feature(), number(f.importance()), number(f.spread()), percent(f.relativeImportance())));
+      rows.add(List.of(f.feature(), Format.cell(f.importance()), Format.cell(f.spread()), Format.cellPercent(f.relativeImportance())));
     }
     FeatureImportanceFact first = importance.get(0);
     return TableBlock.of("permutation importance (" + first.repeats() + " shuffles per input, seed " + first.seed() + ")",
@@ -178,15 +170,15 @@ public final class ModelTables {
       for (ServingFact f : modes) {
         row.add(switch (m) {
           case "requests" -> String.valueOf(f.requests());
-          case "answered (coverage)" -> f.answered() + " (" + percent(f.coverage()) + ")";
-          case "latency p50 ms" -> number(f.p50Ms());
-          case "latency p99 ms" -> number(f.p99Ms());
-          case "latency mean ms" -> number(f.meanMs());
-          case "prediction age, mean hours" -> number(f.meanAgeHours());
-          case "prediction age, max hours" -> number(f.maxAgeHours());
+          case "answered (coverage)" -> f.answered() + " (" + Format.cellPercent(f.coverage()) + ")";
+          case "latency p50 ms" -> Format.cell(f.p50Ms());
+          case "latency p99 ms" -> Format.cell(f.p99Ms());
+          case "latency mean ms" -> Format.cell(f.meanMs());
+          case "prediction age, mean hours" -> Format.cell(f.meanAgeHours());
+          case "prediction age, max hours" -> Format.cell(f.maxAgeHours());
           case "cost: predictions computed" -> String.valueOf(f.predictionsComputed());
           case "keys cached" -> f.mode().equals("static") ? String.valueOf(f.cachedKeys()) : "";
-          case "quality on answered requests" -> Double.isNaN(f.quality()) ? "no labels" : f.metric() + " " + number(f.quality());
+          case "quality on answered requests" -> Double.isNaN(f.quality()) ? "no labels" : f.metric() + " " + Format.cell(f.quality());
           default -> String.valueOf(f.nonFiniteOutputs());
         });
       }
@@ -203,7 +195,7 @@ public final class ModelTables {
     List<List<String>> rows = new ArrayList<>();
     for (KeyBandCoverage b : bands) {
       List<String> row = new ArrayList<>(List.of(b.band(), String.valueOf(b.requests())));
-      modes.forEach(m -> row.add(percent(b.coverage(m))));
+      modes.forEach(m -> row.add(Format.cellPercent(b.coverage(m))));
       rows.add(row);
     }
     return TableBlock.of("coverage by key frequency (key: " + String.join(", ", keys) + ")", header, rows);
@@ -212,8 +204,8 @@ public final class ModelTables {
   public static TableBlock skew(List<FeatureSkewFact> skew) {
     List<List<String>> rows = new ArrayList<>();
     for (FeatureSkewFact s : skew) {
-      rows.add(List.of(s.feature(), String.valueOf(s.rows()), s.mismatchedRows() + " (" + percent(s.mismatchShare()) + ")",
-          number(s.maxAbsDifference()), number(s.meanAbsDifference())));
+      rows.add(List.of(s.feature(), String.valueOf(s.rows()), s.mismatchedRows() + " (" + Format.cellPercent(s.mismatchShare()) + ")",
+          Format.cell(s.maxAbsDifference()), Format.cell(s.meanAbsDifference())));
     }
     return TableBlock.of("training–serving feature skew: the same rows encoded by the training path and the "
         + (skew.isEmpty() ? "" : skew.get(0).servingPath()) + " serving path",
@@ -223,11 +215,11 @@ public final class ModelTables {
   public static TableBlock windows(List<MonitoringWindowFact> windows) {
     List<List<String>> rows = new ArrayList<>();
     for (MonitoringWindowFact f : windows) {
-      rows.add(List.of(f.window(), String.valueOf(f.rows()), number(f.volumeRatio()), number(f.modelAgeDays()),
-          f.maxJsColumn() == null ? "" : f.maxJsColumn() + " " + number(f.maxJsDivergence()),
-          number(f.meanPrediction()) + " (train " + number(f.trainingMeanPrediction()) + ")",
+      rows.add(List.of(f.window(), String.valueOf(f.rows()), Format.cell(f.volumeRatio()), Format.cell(f.modelAgeDays()),
+          f.maxJsColumn() == null ? "" : f.maxJsColumn() + " " + Format.cell(f.maxJsDivergence()),
+          Format.cell(f.meanPrediction()) + " (train " + Format.cell(f.trainingMeanPrediction()) + ")",
           f.inputNonFinite() + " / " + f.outputNonFinite(), String.valueOf(f.labeledRows()),
-          number(f.liveValue()), number(f.offlineValue())));
+          Format.cell(f.liveValue()), Format.cell(f.offlineValue())));
     }
     String metric = windows.isEmpty() ? "metric" : windows.get(0).metric();
     return TableBlock.of("monitoring windows", List.of("window", "rows", "volume vs mean", "model age (days)", "most drifted input (JS)",
@@ -252,8 +244,8 @@ public final class ModelTables {
   public static TableBlock trainingPeriods(TrainingSimulation r) {
     List<List<String>> rows = new ArrayList<>();
     for (PeriodResult p : r.periods()) {
-      rows.add(List.of(p.start() + " … " + p.end(), String.valueOf(p.rows()), number(p.staticValue()), number(p.dynamicValue()),
-          number(p.staticAgeDays()), number(p.dynamicAgeDays()), p.retrained() ? "yes (" + p.dynamicTrainingRows() + " rows)" : ""));
+      rows.add(List.of(p.start() + " … " + p.end(), String.valueOf(p.rows()), Format.cell(p.staticValue()), Format.cell(p.dynamicValue()),
+          Format.cell(p.staticAgeDays()), Format.cell(p.dynamicAgeDays()), p.retrained() ? "yes (" + p.dynamicTrainingRows() + " rows)" : ""));
     }
     return TableBlock.of("quality per period", List.of("period", "rows", "static " + r.metric(), "dynamic " + r.metric(),
         "static model age (days)", "dynamic model age (days)", "dynamic retrained"), rows);
@@ -263,20 +255,20 @@ public final class ModelTables {
   public static TableBlock trainingSummary(ParadigmComparisonFact f) {
     return keyValues("summary", List.of(
         new String[] {"periods", String.valueOf(f.periods())},
-        new String[] {"static mean / worst", number(f.staticMean()) + " / " + number(f.staticWorst())},
-        new String[] {"dynamic mean / worst", number(f.dynamicMean()) + " / " + number(f.dynamicWorst())},
+        new String[] {"static mean / worst", Format.cell(f.staticMean()) + " / " + Format.cell(f.staticWorst())},
+        new String[] {"dynamic mean / worst", Format.cell(f.dynamicMean()) + " / " + Format.cell(f.dynamicWorst())},
         new String[] {"periods static behind", String.valueOf(f.periodsStaticBehind())},
-        new String[] {"largest gap", number(f.largestGap())},
-        new String[] {"measured staleness (days)", Double.isNaN(f.stalenessDays()) ? "never fell behind" : number(f.stalenessDays())},
+        new String[] {"largest gap", Format.cell(f.largestGap())},
+        new String[] {"measured staleness (days)", Double.isNaN(f.stalenessDays()) ? "never fell behind" : Format.cell(f.stalenessDays())},
         new String[] {"trainings static / dynamic", f.staticRuns() + " / " + f.dynamicRuns()},
-        new String[] {"training time static / dynamic", number(f.staticCostMs()) + " ms / " + number(f.dynamicCostMs()) + " ms"}));
+        new String[] {"training time static / dynamic", Format.cell(f.staticCostMs()) + " ms / " + Format.cell(f.dynamicCostMs()) + " ms"}));
   }
 
   /** Requests per week and the share each mode answered. */
   public static TableBlock inferenceWeeks(List<InferenceSimulation.WeekCoverage> weeks) {
     List<List<String>> rows = new ArrayList<>();
     for (InferenceSimulation.WeekCoverage w : weeks) {
-      rows.add(List.of(w.week(), String.valueOf(w.requests()), percent(w.staticCoverage()), percent(w.dynamicCoverage())));
+      rows.add(List.of(w.week(), String.valueOf(w.requests()), Format.cellPercent(w.staticCoverage()), Format.cellPercent(w.dynamicCoverage())));
     }
     return TableBlock.of("coverage per week", List.of("week from", "requests", "static", "dynamic"), rows);
   }

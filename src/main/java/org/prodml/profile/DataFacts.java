@@ -1,4 +1,4 @@
-package org.prodml.audit;
+package org.prodml.profile;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

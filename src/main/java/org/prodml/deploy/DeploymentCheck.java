@@ -1,0 +1,39 @@
+package org.prodml.deploy;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The deployment tests the course names that run before a push, in the order they run. The quality
+ * gate is apart: it runs where the model is evaluated.
+ */
+public enum DeploymentCheck {
+  REPRODUCIBILITY("reproducibility"),
+  TEST_CALLS("test-calls"),
+  INTEGRATION("integration"),
+  COMPATIBILITY("compatibility");
+
+  private final String label;
+
+  DeploymentCheck(String label) {
+    this.label = label;
+  }
+
+  /** The word a paragraph or option writes. */
+  public String label() {
+    return label;
+  }
+
+  public static List<String> labels() {
+    return Arrays.stream(values()).map(DeploymentCheck::label).toList();
+  }
+
+  public static DeploymentCheck parse(String text) {
+    for (DeploymentCheck c : values()) {
+      if (c.label.equalsIgnoreCase(text.strip())) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("unknown deployment check '" + text + "'; checks: " + String.join(", ", labels()));
+  }
+}

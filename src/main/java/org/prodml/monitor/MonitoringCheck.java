@@ -1,0 +1,36 @@
+package org.prodml.monitor;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a declared monitoring watches on served data: the inputs' drift, the volume of requests,
+ * non-finite inputs, the model's age, and live quality where labels arrive. The one list every
+ * paragraph, option, help text and error message takes its words from.
+ */
+public enum MonitoringCheck {
+  DRIFT,
+  VOLUME,
+  NAN,
+  AGE,
+  QUALITY;
+
+  /** The word a paragraph or option writes: {@code drift}, {@code nan} … */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static List<String> labels() {
+    return Arrays.stream(values()).map(MonitoringCheck::label).toList();
+  }
+
+  public static MonitoringCheck parse(String text) {
+    for (MonitoringCheck c : values()) {
+      if (c.label().equalsIgnoreCase(text.strip())) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("unknown monitoring check '" + text + "'; checks: " + String.join(", ", labels()));
+  }
+}
