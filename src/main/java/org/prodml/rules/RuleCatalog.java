@@ -189,14 +189,9 @@ public final class RuleCatalog {
     if (home != null) {
       Path resources = home.resolve("src/main/resources");
       if (Files.isDirectory(resources)) {
-        try (Stream<Path> walk = Files.walk(resources)) {
-          walk.filter(p -> p.getFileName().toString().endsWith(".drl"))
-              .sorted()
-              .forEach(p -> problems.add(p + ":0: rule file on the classpath; rules are read at run time from "
-                  + rulesRoot + "/ on disk, never packaged"));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        RuleFiles.below(resources, RuleFiles.DRL_SUFFIX)
+            .forEach(p -> problems.add(p + ":0: rule file on the classpath; rules are read at run time from "
+                + rulesRoot + "/ on disk, never packaged"));
       }
     }
     problems.addAll(lint(folders));
