@@ -147,7 +147,7 @@ public final class RuleCatalog {
   }
 
   private static Entry entry(RuleMetadata m, Path file, String folder, RuleSource source) {
-    return new Entry(m.id(), m.name(), file, ruleLine(source.text(), m.name()), folder, m.severity(), m.topic(),
+    return new Entry(m.id(), m.name(), file, source.lineOf(m.name()), folder, m.severity(), m.topic(),
         m.stage(), m.thresholds(), m.explanation(), m.remedy(), m.extra("course"));
   }
 
@@ -303,7 +303,7 @@ public final class RuleCatalog {
     }
     RuleParts parts = parts(text, code);
     for (RuleMetadata m : base.rules()) {
-      int line = ruleLine(text, m.name());
+      int line = source.lineOf(m.name());
       String at = drl + ":" + line + ": ";
       String previous = idOwner.putIfAbsent(m.id(), drl + ":" + line);
       if (previous != null) {
@@ -452,16 +452,6 @@ public final class RuleCatalog {
       }
     }
     return new String(out);
-  }
-
-  private static int ruleLine(String text, String ruleName) {
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].strip().startsWith("rule") && lines[i].contains("\"" + ruleName + "\"")) {
-        return i + 1;
-      }
-    }
-    return 0;
   }
 
   private static int lineOfPattern(String code, String regex) {
