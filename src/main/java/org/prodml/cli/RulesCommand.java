@@ -14,6 +14,7 @@ import org.prodml.render.TextTables;
 import org.prodml.rules.RuleBase;
 import org.prodml.rules.RuleCases;
 import org.prodml.rules.RuleCatalog;
+import org.prodml.rules.RuleLint;
 import org.prodml.rules.RulesReadme;
 import org.prodml.rules.RuleFiles;
 import org.prodml.rules.RuleMetadata;
@@ -81,7 +82,7 @@ public final class RulesCommand implements Runnable {
     public Integer call() {
       Path rulesRoot = root == null ? Home.rules() : root;
       var out = spec.commandLine().getOut();
-      List<String> problems = new ArrayList<>(RuleCatalog.lint(rulesRoot));
+      List<String> problems = new ArrayList<>(RuleLint.lint(rulesRoot));
       int cases = 0;
       if (problems.isEmpty()) {
         for (Path file : RuleCases.find(RuleCatalog.folders(rulesRoot))) {

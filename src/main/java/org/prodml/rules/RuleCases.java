@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.prodml.facts.Evidence;
 import org.prodml.facts.Threshold;
 
@@ -107,29 +105,21 @@ public final class RuleCases {
   /** The cases file that belongs to a DRL file ({@code X.drl} → {@code X.cases.json}). */
   public static Path casesFor(Path drl) {
     String name = drl.getFileName().toString();
-    return drl.resolveSibling(name.substring(0, name.length() - ".drl".length()) + SUFFIX);
+    return drl.resolveSibling(name.substring(0, name.length() - RuleFiles.DRL_SUFFIX.length()) + SUFFIX);
   }
 
   /** The DRL file a cases file belongs to ({@code X.cases.json} → {@code X.drl}). */
   public static Path drlFor(Path casesFile) {
     String name = casesFile.getFileName().toString();
-    return casesFile.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + ".drl");
+    return casesFile.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + RuleFiles.DRL_SUFFIX);
   }
 
   /** Every {@code *.cases.json} below the folders, in a stable order. */
   public static List<Path> find(List<Path> roots) {
     List<Path> files = new ArrayList<>();
     for (Path root : roots) {
-      if (!Files.isDirectory(root)) {
-        continue;
-      }
-      try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
-            .filter(Files::isRegularFile)
-            .sorted()
-            .forEach(files::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      if (Files.isDirectory(root)) {
+        files.addAll(RuleFiles.below(root, SUFFIX));
       }
     }
     return files;

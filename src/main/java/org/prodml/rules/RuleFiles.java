@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 
 /** Finds the DRL files under rule folders on disk (never on the classpath). */
 public final class RuleFiles {
+  static final String DRL_SUFFIX = ".drl";
+
   private RuleFiles() {}
 
   /** Every {@code *.drl} below the folders (or the files themselves), in a stable order. */
@@ -23,16 +25,24 @@ public final class RuleFiles {
       if (!Files.isDirectory(root)) {
         throw new RuleCompileException(root + ":0: no such rules folder");
       }
-      try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(p -> p.getFileName().toString().endsWith(".drl"))
-            .filter(Files::isRegularFile)
-            .sorted()
-            .forEach(files::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      files.addAll(below(root, DRL_SUFFIX));
     }
     return files;
+  }
+
+  /**
+   * Every regular file at any depth below the folder whose name ends with the suffix, in path
+   * order: the one walk behind rule files, cases files and the lint's classpath check.
+   */
+  static List<Path> below(Path folder, String suffix) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(p -> p.getFileName().toString().endsWith(suffix))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The sources of every DRL file below the folders. */

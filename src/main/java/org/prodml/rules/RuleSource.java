@@ -28,4 +28,15 @@ public record RuleSource(String origin, String text) {
     Matcher m = PACKAGE.matcher(text);
     return m.find() ? m.group(1) : "rules";
   }
+
+  /** The line (from 1) that declares the rule of that name, or 0 when none does. */
+  int lineOf(String ruleName) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].strip().startsWith("rule") && lines[i].contains("\"" + ruleName + "\"")) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
 }

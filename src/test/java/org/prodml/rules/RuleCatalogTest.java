@@ -18,7 +18,7 @@ class RuleCatalogTest {
 
   @Test
   void theRealCatalogFollowsTheConvention() {
-    List<String> problems = RuleCatalog.lint(RuleCasesTest.rulesRoot());
+    List<String> problems = RuleLint.lint(RuleCasesTest.rulesRoot());
     assertEquals(List.of(), problems, () -> "lint problems:\n" + String.join("\n", problems));
   }
 
@@ -105,7 +105,7 @@ class RuleCatalogTest {
 
   /** Lints and asserts that one problem names the file (and line) and says the expected thing. */
   static String assertProblem(Path rules, String file, String... words) {
-    List<String> problems = RuleCatalog.lint(rules);
+    List<String> problems = RuleLint.lint(rules);
     for (String p : problems) {
       assertTrue(PROBLEM.matcher(p).matches(), "not file:line: message: " + p);
     }
@@ -118,7 +118,7 @@ class RuleCatalogTest {
 
   @Test
   void aGoodRuleHasNoProblems(@TempDir Path dir) throws IOException {
-    assertEquals(List.of(), RuleCatalog.lint(project(dir)));
+    assertEquals(List.of(), RuleLint.lint(project(dir)));
   }
 
   @Test
