@@ -588,7 +588,8 @@ function build(src, out) {
     const sourceUrl = res.sources?.[0]?.path ?? null;
     const licence = licenceText(res);
 
-    // dataset.json: exactly the agreed keys, in the agreed order.
+    // dataset.json: exactly the keys of the Java record org.prodml.data.DatasetSpec, in its order; a Java test
+    // parses every dataset.json under datasets/ into it and fails on a key it does not know.
     const meta = {
       name: ds.name,
       title: ds.title,
@@ -714,7 +715,8 @@ function readmeText(summary) {
     '- `data.csv`: the data. RFC 4180 CSV, UTF-8, one header row, comma separator, fields quoted only when needed,',
     '  `\\n` line ends. A missing value is an empty field. Numbers are written as in the source (no float noise),',
     '  dates as `YYYY-MM-DD`, date-times as `YYYY-MM-DDTHH:MM` without a zone. Rows keep the source order.',
-    '- `dataset.json`: machine-readable description read by the Java code. Keys, always all present:',
+    '- `dataset.json`: machine-readable description, read by the Java code into `org.prodml.data.DatasetSpec` (a key it',
+    '  does not know is an error). Keys, always all present:',
     '  `name`, `title`, `row` (what one row is), `file` (always `data.csv`), `label`, `task`',
     '  (`classification` | `regression`), `time` (time column or null), `group` (null), `id` (null),',
     '  `columns` (list of `{name, type, unit?, description, domain?}`; `type` is a Tablesaw ColumnType name:',

@@ -1,8 +1,6 @@
 package org.prodml.data.scenario;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.prodml.data.CsvDamage;
-import org.prodml.data.DataInputException;
+import org.prodml.data.DatasetSpec;
 import org.prodml.text.Format;
 
 /**
  * Assembles a scenario's folder from its damaged data: {@code data.csv}, one CSV per time span,
- * a {@code dataset.json} with the keys every shipped dataset has, and a DATASHEET.md that says how
- * the data was made (source, seed, command) and, for teachers, which flaws are planted where.
- * Column tables and sizes are computed from the data, so the datasheet cannot drift from it.
+ * a {@code dataset.json} (a {@link DatasetSpec}, the schema of every shipped dataset) and a
+ * DATASHEET.md that says how the data was made (source, seed, command) and, for teachers, which
+ * flaws are planted where. Column tables and sizes are computed from the data, so the datasheet
+ * cannot drift from it.
  */
 final class ScenarioBuilder {
   static final String COMMAND = "./prodml datasets scenarios";
@@ -34,7 +33,7 @@ final class ScenarioBuilder {
   record Span(String name, String from, String to, String use) {}
 
   private final Scenario scenario;
-  private final Map<String, Object> sourceSpec;
+  private final DatasetSpec sourceSpec;
   private final List<Column> columns = new ArrayList<>();
   private final List<Span> spans = new ArrayList<>();
   private String title;
@@ -50,12 +49,7 @@ final class ScenarioBuilder {
 
   ScenarioBuilder(Path datasets, Scenario scenario) {
     this.scenario = scenario;
-    Path spec = datasets.resolve(scenario.source()).resolve("dataset.json");
-    try {
-      this.sourceSpec = JSON.readValue(spec.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
-    } catch (IOException e) {
-      throw new DataInputException(spec.toString(), "cannot read the source dataset's description: " + e.getMessage());
-    }
+    this.sourceSpec = DatasetSpec.read(datasets.resolve(scenario.source()).resolve(DatasetSpec.FILE_NAME));
   }
 
   ScenarioBuilder title(String title, String row) {
@@ -73,13 +67,11 @@ final class ScenarioBuilder {
   }
 
   /** Columns described as in the source dataset's dataset.json. */
-  @SuppressWarnings("unchecked")
   ScenarioBuilder sourceColumns(String... names) {
-    List<Map<String, Object>> declared = (List<Map<String, Object>>) sourceSpec.get("columns");
     for (String name : names) {
-      Map<String, Object> c = declared.stream().filter(d -> name.equals(d.get("name"))).findFirst()
+      DatasetSpec.ColumnSpec c = sourceSpec.columns().stream().filter(d -> name.equals(d.name())).findFirst()
           .orElseThrow(() -> new IllegalArgumentException(scenario.source() + " has no column " + name));
-      columns.add(new Column(name, (String) c.get("type"), (String) c.get("unit"), (String) c.get("description"), c.containsKey("domain")));
+      columns.add(new Column(name, c.type(), c.unit(), c.description(), c.domain() != null));
     }
     return this;
   }
@@ -136,45 +128,19 @@ final class ScenarioBuilder {
   }
 
   private String datasetJson(CsvDamage data, List<Column> ordered) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("name", scenario.name());
-    spec.put("title", title);
-    spec.put("row", row);
-    spec.put("file", "data.csv");
-    spec.put("label", label);
-    spec.put("task", task);
-    spec.put("time", time);
-    spec.put("group", group);
-    spec.put("id", null);
-    List<Object> cols = new ArrayList<>();
+    List<DatasetSpec.ColumnSpec> cols = new ArrayList<>();
     for (Column c : ordered) {
-      Map<String, Object> col = new LinkedHashMap<>();
-      col.put("name", c.name());
-      col.put("type", c.type());
-      if (c.unit() != null) {
-        col.put("unit", c.unit());
-      }
-      col.put("description", c.description());
-      if (c.domain()) {
-        col.put("domain", new ArrayList<>(counts(data.column(c.name())).keySet()));
-      }
-      cols.add(col);
+      List<String> domain = c.domain() ? new ArrayList<>(counts(data.column(c.name())).keySet()) : null;
+      cols.add(new DatasetSpec.ColumnSpec(c.name(), c.type(), c.unit(), c.description(), domain));
     }
-    spec.put("columns", cols);
-    List<Object> spanList = new ArrayList<>();
+    List<DatasetSpec.Span> spanList = new ArrayList<>();
     for (Span s : spans) {
-      Map<String, Object> span = new LinkedHashMap<>();
-      span.put("name", s.name());
-      span.put("file", "spans/" + s.name() + ".csv");
-      span.put("from", s.from());
-      span.put("to", s.to());
-      spanList.add(span);
+      spanList.add(new DatasetSpec.Span(s.name(), "spans/" + s.name() + ".csv", s.from(), s.to()));
     }
-    spec.put("spans", spanList);
-    spec.put("source", sourceSpec.get("source"));
-    spec.put("licence", sourceSpec.get("licence"));
-    spec.put("regenerate", COMMAND + " " + scenario.name());
-    return Json.write(spec);
+    // The rows' origin and licence are the source dataset's: a scenario changes them, it does not re-source them.
+    DatasetSpec spec = new DatasetSpec(scenario.name(), title, row, "data.csv", label, task, time, group, null, cols, spanList,
+        sourceSpec.source(), sourceSpec.licence(), COMMAND + " " + scenario.name());
+    return Json.write(JSON.convertValue(spec, LinkedHashMap.class));
   }
 
   private String datasheet(CsvDamage data, List<Column> ordered, String csv, Map<String, Integer> spanRows) {
@@ -187,7 +153,7 @@ final class ScenarioBuilder {
     md.append("## What a row is\n\n").append(row.substring(0, 1).toUpperCase(java.util.Locale.ROOT)).append(row.substring(1)).append(".\n\n")
         .append(whatItIs).append("\n\n");
     md.append("## How it was generated\n\n");
-    md.append("- Source: `datasets/").append(scenario.source()).append("/data.csv` (read only), ").append(sourceSpec.get("title"))
+    md.append("- Source: `datasets/").append(scenario.source()).append("/data.csv` (read only), ").append(sourceSpec.title())
         .append(".\n");
     md.append("- Seed: ").append(scenario.seed()).append(" (every random draw comes from one `java.util.Random` with this seed, in row order).\n");
     md.append("- Command: `").append(COMMAND).append(" ").append(scenario.name())
@@ -222,7 +188,7 @@ final class ScenarioBuilder {
     md.append("\n## Planted flaws (for teachers)\n\n").append(flaws).append("\n\n");
     md.append("## Teaching use in ProdML Lab\n\n").append(teaching).append("\n\n");
     md.append("## Licence\n\n").append("The rows come from ").append(scenario.source()).append(", under its licence: ")
-        .append(sourceSpec.get("licence")).append(". See its [datasheet](../../").append(scenario.source())
+        .append(sourceSpec.licence()).append(". See its [datasheet](../../").append(scenario.source())
         .append("/DATASHEET.md) for the original source.\n\n");
     md.append("## Regenerate\n\n```sh\n").append(COMMAND).append(" ").append(scenario.name()).append("\n```\n\n")
         .append("Reads only the shipped dataset and rewrites this folder (each file atomically, only when its content changes); ")
