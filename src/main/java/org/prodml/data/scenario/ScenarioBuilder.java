@@ -16,11 +16,11 @@ import org.prodml.data.DatasetSpec;
 import org.prodml.text.Format;
 
 /**
- * Assembles a scenario's folder from its damaged data: {@code data.csv}, one CSV per time span,
- * a {@code dataset.json} (a {@link DatasetSpec}, the schema of every shipped dataset) and a
- * DATASHEET.md that says how the data was made (source, seed, command) and, for teachers, which
- * flaws are planted where. Column tables and sizes are computed from the data, so the datasheet
- * cannot drift from it.
+ * Assembles a scenario's folder from its damaged data: the data file ({@code data.csv} unless a
+ * course note reads another name), one CSV per time span, a {@code dataset.json} (a
+ * {@link DatasetSpec}, the schema of every shipped dataset) and a DATASHEET.md that says how the
+ * data was made (source, seed, command) and, for teachers, which flaws are planted where. Column
+ * tables and sizes are computed from the data, so the datasheet cannot drift from it.
  */
 final class ScenarioBuilder {
   static final String COMMAND = "./prodml datasets scenarios";
@@ -36,6 +36,7 @@ final class ScenarioBuilder {
   private final DatasetSpec sourceSpec;
   private final List<Column> columns = new ArrayList<>();
   private final List<Span> spans = new ArrayList<>();
+  private String dataFile = "data.csv";
   private String title;
   private String row;
   private String label;
@@ -50,6 +51,15 @@ final class ScenarioBuilder {
   ScenarioBuilder(Path datasets, Scenario scenario) {
     this.scenario = scenario;
     this.sourceSpec = DatasetSpec.read(datasets.resolve(scenario.source()).resolve(DatasetSpec.FILE_NAME));
+  }
+
+  /**
+   * The name of the data file in the folder, {@code data.csv} by default. A scenario that course
+   * notes and exercises read under another name keeps that name, so they need not change.
+   */
+  ScenarioBuilder dataFile(String fileName) {
+    this.dataFile = fileName;
+    return this;
   }
 
   ScenarioBuilder title(String title, String row) {
@@ -106,7 +116,7 @@ final class ScenarioBuilder {
     }
     Map<String, String> files = new LinkedHashMap<>();
     String csv = data.csv();
-    files.put("data.csv", csv);
+    files.put(dataFile, csv);
     Map<String, Integer> spanRows = new LinkedHashMap<>();
     for (Span s : spans) {
       String text = data.csv(r -> inSpan(r.get(time), s));
@@ -138,7 +148,7 @@ final class ScenarioBuilder {
       spanList.add(new DatasetSpec.Span(s.name(), "spans/" + s.name() + ".csv", s.from(), s.to()));
     }
     // The rows' origin and licence are the source dataset's: a scenario changes them, it does not re-source them.
-    DatasetSpec spec = new DatasetSpec(scenario.name(), title, row, "data.csv", label, task, time, group, null, cols, spanList,
+    DatasetSpec spec = new DatasetSpec(scenario.name(), title, row, dataFile, label, task, time, group, null, cols, spanList,
         sourceSpec.source(), sourceSpec.licence(), COMMAND + " " + scenario.name());
     return Json.write(JSON.convertValue(spec, LinkedHashMap.class));
   }
@@ -153,15 +163,15 @@ final class ScenarioBuilder {
     md.append("## What a row is\n\n").append(row.substring(0, 1).toUpperCase(java.util.Locale.ROOT)).append(row.substring(1)).append(".\n\n")
         .append(whatItIs).append("\n\n");
     md.append("## How it was generated\n\n");
-    md.append("- Source: `datasets/").append(scenario.source()).append("/data.csv` (read only), ").append(sourceSpec.title())
-        .append(".\n");
+    md.append("- Source: `datasets/").append(scenario.source()).append("/").append(scenario.sourceFile()).append("` (read only), ")
+        .append(sourceSpec.title()).append(".\n");
     md.append("- Seed: ").append(scenario.seed()).append(" (every random draw comes from one `java.util.Random` with this seed, in row order).\n");
     md.append("- Command: `").append(COMMAND).append(" ").append(scenario.name())
         .append("` (`org.prodml.data.scenario.").append(scenario.getClass().getSimpleName())
         .append("`, built on `org.prodml.data.CsvDamage`).\n\n");
     md.append(howMade).append("\n\n");
     md.append("## Size\n\n");
-    md.append("- data.csv: ").append(fmtInt(data.rowCount())).append(" rows + header, ").append(data.header().size())
+    md.append("- ").append(dataFile).append(": ").append(fmtInt(data.rowCount())).append(" rows + header, ").append(data.header().size())
         .append(" columns, ").append(fmtInt(csv.getBytes(StandardCharsets.UTF_8).length)).append(" bytes, sha256 `")
         .append(sha256(csv)).append("`.\n");
     md.append("- Label: `").append(label).append("` (").append(task).append("). Time column: ")
@@ -175,7 +185,7 @@ final class ScenarioBuilder {
       }
     }
     md.append("\n## Columns\n\n");
-    md.append("Missing = empty field in data.csv. Range is min … max for numbers and dates; for text, the observed values with their ")
+    md.append("Missing = empty field in ").append(dataFile).append(". Range is min … max for numbers and dates; for text, the observed values with their ")
         .append("counts (order of first appearance) or, for many values, how many and the most frequent ones.\n\n");
     md.append("| Column | Type | Unit | Meaning | Missing | Range / values |\n|---|---|---|---|---|---|\n");
     for (Column c : ordered) {
