@@ -147,7 +147,7 @@ final class ScenarioBuilder {
     for (Span s : spans) {
       spanList.add(new DatasetSpec.Span(s.name(), "spans/" + s.name() + ".csv", s.from(), s.to()));
     }
-    // The rows' origin and licence are the source dataset's: a scenario changes them, it does not re-source them.
+    // Origin and licence are the source dataset's: a scenario changes rows, not where they come from.
     DatasetSpec spec = new DatasetSpec(scenario.name(), title, row, dataFile, label, task, time, group, null, cols, spanList,
         sourceSpec.source(), sourceSpec.licence(), COMMAND + " " + scenario.name());
     return Json.write(JSON.convertValue(spec, LinkedHashMap.class));
@@ -171,7 +171,8 @@ final class ScenarioBuilder {
         .append("`, built on `org.prodml.data.CsvDamage`).\n\n");
     md.append(howMade).append("\n\n");
     md.append("## Size\n\n");
-    md.append("- ").append(dataFile).append(": ").append(fmtInt(data.rowCount())).append(" rows + header, ").append(data.header().size())
+    md.append("- ").append(dataFile).append(": ").append(fmtInt(data.rowCount())).append(" rows + header, ")
+        .append(data.header().size())
         .append(" columns, ").append(fmtInt(csv.getBytes(StandardCharsets.UTF_8).length)).append(" bytes, sha256 `")
         .append(sha256(csv)).append("`.\n");
     md.append("- Label: `").append(label).append("` (").append(task).append("). Time column: ")
@@ -185,8 +186,9 @@ final class ScenarioBuilder {
       }
     }
     md.append("\n## Columns\n\n");
-    md.append("Missing = empty field in ").append(dataFile).append(". Range is min … max for numbers and dates; for text, the observed values with their ")
-        .append("counts (order of first appearance) or, for many values, how many and the most frequent ones.\n\n");
+    md.append("Missing = empty field in ").append(dataFile).append(". Range is min … max for numbers and dates; for text, ")
+        .append("the observed values with their counts (order of first appearance) or, for many values, how many and the most ")
+        .append("frequent ones.\n\n");
     md.append("| Column | Type | Unit | Meaning | Missing | Range / values |\n|---|---|---|---|---|---|\n");
     for (Column c : ordered) {
       List<String> values = data.column(c.name());
