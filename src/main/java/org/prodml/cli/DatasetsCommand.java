@@ -1,11 +1,12 @@
 package org.prodml.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.prodml.data.scenario.Scenario;
-import org.prodml.data.scenario.ScenarioFolder;
 import org.prodml.data.scenario.Scenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,21 +32,21 @@ public final class DatasetsCommand implements Runnable {
       name = "scenarios",
       mixinStandardHelpOptions = true,
       description = {
-        "Regenerate the scenario datasets (datasets/scenarios/<name>/: data.csv, spans/, dataset.json, DATASHEET.md)",
-        "from the shipped datasets, seeded: every run writes the same bytes. Files are written atomically and only when",
-        "their content changes. Scenarios: weather-upstream-signals, flights-rebooking-desk, penguins-remeasured,",
-        "weather-serving-faults."
+        "Regenerate the scenario datasets (datasets/scenarios/<name>/: the data, spans/, dataset.json, DATASHEET.md)",
+        "and datasets/scenarios/README.md from the shipped datasets, seeded: every run writes the same bytes. Files are",
+        "written atomically and only when their content changes."
       })
   static final class ScenariosCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "NAME", description = "the scenarios to write (default: all)")
+    @Parameters(arity = "0..*", paramLabel = "NAME", completionCandidates = ScenarioNames.class,
+        description = "the scenarios to write (default: all): ${COMPLETION-CANDIDATES}")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--datasets", paramLabel = "DIR", description = "the shipped datasets to read (default: datasets/ of ProdML Lab)")
     Path datasets;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where the scenario folders go (default: <datasets>/scenarios)")
+    @Option(names = "--out", paramLabel = "DIR", description = "where the scenario folders and their README go (default: <datasets>/scenarios)")
     Path out;
 
     @Override
@@ -62,13 +63,24 @@ public final class DatasetsCommand implements Runnable {
       }
       var console = spec.commandLine().getOut();
       for (Scenario scenario : chosen) {
-        ScenarioFolder folder = scenario.build(source);
-        for (Scenarios.WrittenFile file : Scenarios.write(folder, target)) {
-          console.println((file.changed() ? "written   " : "unchanged ") + file.path());
-        }
+        Scenarios.write(scenario.build(source), target).forEach(file -> report(console, file));
       }
+      // The README lists every registered scenario, not only the ones named, so every run keeps it current.
+      report(console, Scenarios.writeReadme(target));
       console.flush();
       return ProdmlCommand.OK;
+    }
+
+    private static void report(PrintWriter console, Scenarios.WrittenFile file) {
+      console.println((file.changed() ? "written   " : "unchanged ") + file.path());
+    }
+  }
+
+  /** The registered scenarios' names, for the help text. */
+  static final class ScenarioNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Scenarios.all().stream().map(Scenario::name).iterator();
     }
   }
 }

@@ -1,6 +1,8 @@
 package org.prodml.data;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,10 +16,16 @@ import org.prodml.profile.ValueType;
 
 /**
  * A dataset's description ({@code dataset.json} beside its data): what a row is, the label, time,
- * group and id columns, and each column's declared type. Declared types are used instead of
- * inferring them.
+ * group and id columns, each column's declared type, where the rows came from and how to
+ * regenerate them. Declared types are used instead of inferring them.
+ *
+ * <p>This record is the one schema of every {@code dataset.json}, whether the dataset script
+ * ({@code scripts/datasets.mjs}) or the scenario generator wrote it. Reading is strict: a key the
+ * record does not have is an error, not silently ignored, so a misspelt {@code "lable"} cannot
+ * leave a dataset without its label and the two writers cannot drift apart unnoticed.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"name", "title", "row", "file", "label", "task", "time", "group", "id", "columns", "spans", "source",
+    "licence", "regenerate"})
 public record DatasetSpec(
     String name,
     String title,
@@ -30,19 +38,30 @@ public record DatasetSpec(
     String id,
     List<ColumnSpec> columns,
     List<Span> spans,
-    String licence) {
+    Source source,
+    String licence,
+    String regenerate) {
 
   public static final String FILE_NAME = "dataset.json";
   private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-  /** One declared column. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ColumnSpec(String name, String type, String unit, String description, List<String> domain) {}
+  /** One declared column; {@code unit} and {@code domain} are left out of the file when absent. */
+  @JsonPropertyOrder({"name", "type", "unit", "description", "domain"})
+  public record ColumnSpec(
+      String name,
+      String type,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String unit,
+      String description,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> domain) {}
 
   /** A named time span of the dataset shipped as its own file. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonPropertyOrder({"name", "file", "from", "to"})
   public record Span(String name, String file, String from, String to) {}
+
+  /** Where the rows come from: a file ({@code path}) of an npm package, and the original publisher's page. */
+  @JsonPropertyOrder({"package", "path", "original"})
+  public record Source(@JsonProperty("package") String packageName, String path, String original) {}
 
   public static DatasetSpec read(Path file) {
     try {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ./prodml datasets scenarios: writes the scenario folders, and a rerun changes nothing. */
+/** ./prodml datasets scenarios: writes the scenario folders and their README, and a rerun changes nothing. */
 class DatasetsCommandTest {
   record Run(int code, String out, String err) {}
 
@@ -25,7 +25,9 @@ class DatasetsCommandTest {
   void writesTheNamedScenarioOnceAndThenLeavesItAlone(@TempDir Path dir) throws Exception {
     Run first = run("datasets", "scenarios", "penguins-remeasured", "--datasets", "datasets", "--out", dir.toString());
     assertEquals(ProdmlCommand.OK, first.code(), first.err());
-    assertEquals(3, first.out().lines().filter(l -> l.startsWith("written ")).count(), first.out());
+    assertEquals(4, first.out().lines().filter(l -> l.startsWith("written ")).count(), first.out());
+    assertEquals(-1, Files.mismatch(dir.resolve("README.md"), Path.of("datasets/scenarios/README.md")),
+        "the README lists every scenario, whichever are named");
     Path data = dir.resolve("penguins-remeasured/data.csv");
     byte[] before = Files.readAllBytes(data);
     Run second = run("datasets", "scenarios", "penguins-remeasured", "--datasets", "datasets", "--out", dir.toString());
@@ -40,6 +42,6 @@ class DatasetsCommandTest {
   void anUnknownScenarioNamesTheOnesThereAre(@TempDir Path dir) {
     Run run = run("datasets", "scenarios", "nope", "--out", dir.toString());
     assertEquals(ProdmlCommand.USAGE, run.code());
-    assertTrue(run.err().contains("no scenario 'nope'; there are weather-upstream-signals, flights-rebooking-desk"), run.err());
+    assertTrue(run.err().contains("no scenario 'nope'; there are wind-sensor-gaps, temp-max-normalised-per-batch"), run.err());
   }
 }

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.prodml.facts.FeatureCorrelationFact;
 import org.prodml.facts.FeatureFact;
 import org.prodml.facts.LabelAssociationFact;
 import org.prodml.facts.ModelFact;
+import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
@@ -24,16 +26,22 @@ import org.prodml.rules.Finding;
  * What the course's flaw lessons need from the stages: a column the model must not use can be
  * declared at load (and the leakage rules then leave it alone), and validation measures how the
  * training features move together, so the correlation rule can fire in a note.
+ *
+ * <p>The data are small samples of two scenarios in {@code src/test/resources/scenario-samples/}
+ * (its README says where they came from), not the teaching data itself, so regenerating the
+ * scenarios cannot break these tests. The rules are the shipped ones.
  */
 class ScenarioStagesTest {
+  static final Path SAMPLES = Path.of("src/test/resources/scenario-samples");
   final Pipeline pipeline = Stages.pipeline();
-  final PipelineState state = new PipelineState(PipelineConfig.forHome(Path.of("").toAbsolutePath()));
+  final PipelineState state = new PipelineState(new PipelineConfig(DataRoots.of(SAMPLES), List.of(Path.of("rules")),
+      PipelineConfig.DEFAULT_MAX_ROWS, PipelineConfig.DEFAULT_SEED));
 
   StageResult run(String stage, Map<String, String> params) {
     return pipeline.run(state, stage, Params.of(params), Progress.NONE);
   }
 
-  static final String DESK = "scenarios/flights-rebooking-desk/spans/history-2001-01-02.csv";
+  static final String DESK = "flights-rebooking-desk/history-sample.csv";
 
   @Test
   void aLeakingProxyIsFoundAndAnIgnoredColumnIsNeitherJudgedNorTrainedOn() {
@@ -50,7 +58,7 @@ class ScenarioStagesTest {
     run("transform", Map.of("for", "tree"));
     run("train", Map.of("model", "baseline"));
     ModelFact model = state.facts().stream().filter(f -> f instanceof ModelFact).map(f -> (ModelFact) f).findFirst().orElseThrow();
-    assertEquals(java.util.List.of("distance", "origin", "destination"), model.features());
+    assertEquals(List.of("distance", "origin", "destination"), model.features());
   }
 
   @Test
@@ -61,7 +69,7 @@ class ScenarioStagesTest {
 
   @Test
   void validationMeasuresFeatureCorrelationsAndFlagsNearCopies() {
-    run("load", Map.of("file", "scenarios/weather-upstream-signals/spans/train-2012-2013.csv"));
+    run("load", Map.of("file", "weather-upstream-signals/train-sample.csv"));
     StageResult result = run("validate", Map.of());
     assertTrue(state.facts().stream().anyMatch(f -> f instanceof FeatureCorrelationFact c
         && c.featureA().equals("temp_max") && c.featureB().equals("temp_max_f") && c.value() > 0.99));

@@ -30,7 +30,10 @@ public final class RebookingDeskScenario extends Scenario {
   static final String SERVING_FROM = "2001-03-01";
 
   RebookingDeskScenario() {
-    super(NAME, SOURCE, SEED);
+    super(NAME, SOURCE, "data.csv", SEED,
+        "`desk` nearly determines the label in the January–February records and is random in the "
+            + "March serving log (label leakage through a proxy)",
+        6);
   }
 
   static List<String> desks() {

@@ -36,7 +36,9 @@ public final class RemeasuredPenguinsScenario extends Scenario {
   }
 
   RemeasuredPenguinsScenario() {
-    super(NAME, SOURCE, SEED);
+    super(NAME, SOURCE, "data.csv", SEED,
+        "every bird measured on five visits; group column `penguin` (split leakage by group)",
+        6);
   }
 
   @Override

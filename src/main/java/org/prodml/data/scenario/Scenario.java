@@ -1,22 +1,39 @@
 package org.prodml.data.scenario;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.prodml.data.CsvDamage;
 
 /**
  * A teaching dataset made from a shipped dataset with flaws planted on purpose, so a lesson can
  * show a flaw the real data does not have. Built with a fixed seed from files that are only read,
  * a scenario is the same bytes on every run.
+ *
+ * <p>Besides what it builds, a scenario says in one line what is planted and which course notes
+ * read it: the scenarios' README is written from these, so the table cannot miss a scenario.
  */
 public abstract class Scenario {
   private final String name;
   private final String source;
+  private final String sourceFile;
   private final long seed;
+  private final String planted;
+  private final List<Integer> courseNotes;
 
-  Scenario(String name, String source, long seed) {
+  /**
+   * @param sourceFile the file of the source dataset the rows come from: {@code data.csv}, or one
+   *     of its spans when a lesson damages only the data a deployed model was served
+   * @param planted what is planted, one line of Markdown for the README's table
+   * @param courseNotes the numbers of the course notes that read the scenario
+   */
+  Scenario(String name, String source, String sourceFile, long seed, String planted, int... courseNotes) {
     this.name = name;
     this.source = source;
+    this.sourceFile = sourceFile;
     this.seed = seed;
+    this.planted = planted;
+    this.courseNotes = Arrays.stream(courseNotes).boxed().toList();
   }
 
   /** The folder name under {@code datasets/scenarios/}. */
@@ -29,15 +46,30 @@ public abstract class Scenario {
     return source;
   }
 
+  /** The file of {@link #source()} that is read, relative to its folder ({@code data.csv} or a span). */
+  public final String sourceFile() {
+    return sourceFile;
+  }
+
   public final long seed() {
     return seed;
+  }
+
+  /** What is planted, in one line of Markdown. */
+  public final String planted() {
+    return planted;
+  }
+
+  /** The numbers of the course notes that read this scenario. */
+  public final List<Integer> courseNotes() {
+    return courseNotes;
   }
 
   /** Builds the scenario's files from the shipped datasets below {@code datasets}. */
   public abstract ScenarioFolder build(Path datasets);
 
-  /** The source's data.csv (only read), with every random draw from this scenario's seed. */
+  /** The source file (only read), with every random draw from this scenario's seed. */
   final CsvDamage readSource(Path datasets) {
-    return CsvDamage.of(datasets.resolve(source).resolve("data.csv"), seed);
+    return CsvDamage.of(datasets.resolve(source).resolve(sourceFile), seed);
   }
 }

@@ -1,8 +1,6 @@
 package org.prodml.data.scenario;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.prodml.data.CsvDamage;
-import org.prodml.data.DataInputException;
+import org.prodml.data.DatasetSpec;
 import org.prodml.text.Format;
 
 /**
- * Assembles a scenario's folder from its damaged data: {@code data.csv}, one CSV per time span,
- * a {@code dataset.json} with the keys every shipped dataset has, and a DATASHEET.md that says how
- * the data was made (source, seed, command) and, for teachers, which flaws are planted where.
- * Column tables and sizes are computed from the data, so the datasheet cannot drift from it.
+ * Assembles a scenario's folder from its damaged data: the data file ({@code data.csv} unless a
+ * course note reads another name), one CSV per time span, a {@code dataset.json} (a
+ * {@link DatasetSpec}, the schema of every shipped dataset) and a DATASHEET.md that says how the
+ * data was made (source, seed, command) and, for teachers, which flaws are planted where. Column
+ * tables and sizes are computed from the data, so the datasheet cannot drift from it.
  */
 final class ScenarioBuilder {
   static final String COMMAND = "./prodml datasets scenarios";
@@ -34,9 +33,10 @@ final class ScenarioBuilder {
   record Span(String name, String from, String to, String use) {}
 
   private final Scenario scenario;
-  private final Map<String, Object> sourceSpec;
+  private final DatasetSpec sourceSpec;
   private final List<Column> columns = new ArrayList<>();
   private final List<Span> spans = new ArrayList<>();
+  private String dataFile = "data.csv";
   private String title;
   private String row;
   private String label;
@@ -50,12 +50,16 @@ final class ScenarioBuilder {
 
   ScenarioBuilder(Path datasets, Scenario scenario) {
     this.scenario = scenario;
-    Path spec = datasets.resolve(scenario.source()).resolve("dataset.json");
-    try {
-      this.sourceSpec = JSON.readValue(spec.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
-    } catch (IOException e) {
-      throw new DataInputException(spec.toString(), "cannot read the source dataset's description: " + e.getMessage());
-    }
+    this.sourceSpec = DatasetSpec.read(datasets.resolve(scenario.source()).resolve(DatasetSpec.FILE_NAME));
+  }
+
+  /**
+   * The name of the data file in the folder, {@code data.csv} by default. A scenario that course
+   * notes and exercises read under another name keeps that name, so they need not change.
+   */
+  ScenarioBuilder dataFile(String fileName) {
+    this.dataFile = fileName;
+    return this;
   }
 
   ScenarioBuilder title(String title, String row) {
@@ -73,13 +77,11 @@ final class ScenarioBuilder {
   }
 
   /** Columns described as in the source dataset's dataset.json. */
-  @SuppressWarnings("unchecked")
   ScenarioBuilder sourceColumns(String... names) {
-    List<Map<String, Object>> declared = (List<Map<String, Object>>) sourceSpec.get("columns");
     for (String name : names) {
-      Map<String, Object> c = declared.stream().filter(d -> name.equals(d.get("name"))).findFirst()
+      DatasetSpec.ColumnSpec c = sourceSpec.columns().stream().filter(d -> name.equals(d.name())).findFirst()
           .orElseThrow(() -> new IllegalArgumentException(scenario.source() + " has no column " + name));
-      columns.add(new Column(name, (String) c.get("type"), (String) c.get("unit"), (String) c.get("description"), c.containsKey("domain")));
+      columns.add(new Column(name, c.type(), c.unit(), c.description(), c.domain() != null));
     }
     return this;
   }
@@ -114,7 +116,7 @@ final class ScenarioBuilder {
     }
     Map<String, String> files = new LinkedHashMap<>();
     String csv = data.csv();
-    files.put("data.csv", csv);
+    files.put(dataFile, csv);
     Map<String, Integer> spanRows = new LinkedHashMap<>();
     for (Span s : spans) {
       String text = data.csv(r -> inSpan(r.get(time), s));
@@ -136,45 +138,19 @@ final class ScenarioBuilder {
   }
 
   private String datasetJson(CsvDamage data, List<Column> ordered) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("name", scenario.name());
-    spec.put("title", title);
-    spec.put("row", row);
-    spec.put("file", "data.csv");
-    spec.put("label", label);
-    spec.put("task", task);
-    spec.put("time", time);
-    spec.put("group", group);
-    spec.put("id", null);
-    List<Object> cols = new ArrayList<>();
+    List<DatasetSpec.ColumnSpec> cols = new ArrayList<>();
     for (Column c : ordered) {
-      Map<String, Object> col = new LinkedHashMap<>();
-      col.put("name", c.name());
-      col.put("type", c.type());
-      if (c.unit() != null) {
-        col.put("unit", c.unit());
-      }
-      col.put("description", c.description());
-      if (c.domain()) {
-        col.put("domain", new ArrayList<>(counts(data.column(c.name())).keySet()));
-      }
-      cols.add(col);
+      List<String> domain = c.domain() ? new ArrayList<>(counts(data.column(c.name())).keySet()) : null;
+      cols.add(new DatasetSpec.ColumnSpec(c.name(), c.type(), c.unit(), c.description(), domain));
     }
-    spec.put("columns", cols);
-    List<Object> spanList = new ArrayList<>();
+    List<DatasetSpec.Span> spanList = new ArrayList<>();
     for (Span s : spans) {
-      Map<String, Object> span = new LinkedHashMap<>();
-      span.put("name", s.name());
-      span.put("file", "spans/" + s.name() + ".csv");
-      span.put("from", s.from());
-      span.put("to", s.to());
-      spanList.add(span);
+      spanList.add(new DatasetSpec.Span(s.name(), "spans/" + s.name() + ".csv", s.from(), s.to()));
     }
-    spec.put("spans", spanList);
-    spec.put("source", sourceSpec.get("source"));
-    spec.put("licence", sourceSpec.get("licence"));
-    spec.put("regenerate", COMMAND + " " + scenario.name());
-    return Json.write(spec);
+    // Origin and licence are the source dataset's: a scenario changes rows, not where they come from.
+    DatasetSpec spec = new DatasetSpec(scenario.name(), title, row, dataFile, label, task, time, group, null, cols, spanList,
+        sourceSpec.source(), sourceSpec.licence(), COMMAND + " " + scenario.name());
+    return Json.write(JSON.convertValue(spec, LinkedHashMap.class));
   }
 
   private String datasheet(CsvDamage data, List<Column> ordered, String csv, Map<String, Integer> spanRows) {
@@ -187,15 +163,16 @@ final class ScenarioBuilder {
     md.append("## What a row is\n\n").append(row.substring(0, 1).toUpperCase(java.util.Locale.ROOT)).append(row.substring(1)).append(".\n\n")
         .append(whatItIs).append("\n\n");
     md.append("## How it was generated\n\n");
-    md.append("- Source: `datasets/").append(scenario.source()).append("/data.csv` (read only), ").append(sourceSpec.get("title"))
-        .append(".\n");
+    md.append("- Source: `datasets/").append(scenario.source()).append("/").append(scenario.sourceFile()).append("` (read only), ")
+        .append(sourceSpec.title()).append(".\n");
     md.append("- Seed: ").append(scenario.seed()).append(" (every random draw comes from one `java.util.Random` with this seed, in row order).\n");
     md.append("- Command: `").append(COMMAND).append(" ").append(scenario.name())
         .append("` (`org.prodml.data.scenario.").append(scenario.getClass().getSimpleName())
         .append("`, built on `org.prodml.data.CsvDamage`).\n\n");
     md.append(howMade).append("\n\n");
     md.append("## Size\n\n");
-    md.append("- data.csv: ").append(fmtInt(data.rowCount())).append(" rows + header, ").append(data.header().size())
+    md.append("- ").append(dataFile).append(": ").append(fmtInt(data.rowCount())).append(" rows + header, ")
+        .append(data.header().size())
         .append(" columns, ").append(fmtInt(csv.getBytes(StandardCharsets.UTF_8).length)).append(" bytes, sha256 `")
         .append(sha256(csv)).append("`.\n");
     md.append("- Label: `").append(label).append("` (").append(task).append("). Time column: ")
@@ -209,8 +186,9 @@ final class ScenarioBuilder {
       }
     }
     md.append("\n## Columns\n\n");
-    md.append("Missing = empty field in data.csv. Range is min … max for numbers and dates; for text, the observed values with their ")
-        .append("counts (order of first appearance) or, for many values, how many and the most frequent ones.\n\n");
+    md.append("Missing = empty field in ").append(dataFile).append(". Range is min … max for numbers and dates; for text, ")
+        .append("the observed values with their counts (order of first appearance) or, for many values, how many and the most ")
+        .append("frequent ones.\n\n");
     md.append("| Column | Type | Unit | Meaning | Missing | Range / values |\n|---|---|---|---|---|---|\n");
     for (Column c : ordered) {
       List<String> values = data.column(c.name());
@@ -222,7 +200,7 @@ final class ScenarioBuilder {
     md.append("\n## Planted flaws (for teachers)\n\n").append(flaws).append("\n\n");
     md.append("## Teaching use in ProdML Lab\n\n").append(teaching).append("\n\n");
     md.append("## Licence\n\n").append("The rows come from ").append(scenario.source()).append(", under its licence: ")
-        .append(sourceSpec.get("licence")).append(". See its [datasheet](../../").append(scenario.source())
+        .append(sourceSpec.licence()).append(". See its [datasheet](../../").append(scenario.source())
         .append("/DATASHEET.md) for the original source.\n\n");
     md.append("## Regenerate\n\n```sh\n").append(COMMAND).append(" ").append(scenario.name()).append("\n```\n\n")
         .append("Reads only the shipped dataset and rewrites this folder (each file atomically, only when its content changes); ")

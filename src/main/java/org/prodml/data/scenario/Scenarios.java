@@ -12,19 +12,30 @@ import java.util.Optional;
 import org.prodml.io.AtomicFiles;
 
 /**
- * The course's scenario datasets ({@code datasets/scenarios/<name>/}) and how they are written:
- * each file atomically, and only when its content changed, so regenerating leaves unchanged files
- * (and their times) alone. A new scenario adds one line to {@link #all()}.
+ * The course's scenario datasets ({@code datasets/scenarios/<name>/}, with the folder's README) and
+ * how they are written: each file atomically, and only when its content changed, so regenerating
+ * leaves unchanged files (and their times) alone. A new scenario adds one line to {@link #all()}.
  */
 public final class Scenarios {
+  /** The README of the scenarios' folder, beside the scenario folders. */
+  public static final String README = "README.md";
+
   private Scenarios() {}
 
+  /** Every scenario, in the order of the course notes that read them first. */
   public static List<Scenario> all() {
     return List.of(
+        new WindSensorGapsScenario(),
+        new PerBatchNormalisationScenario(),
         new UpstreamSignalsScenario(),
         new RebookingDeskScenario(),
         new RemeasuredPenguinsScenario(),
         new ServingFaultsScenario());
+  }
+
+  /** The scenarios' README: a table of {@link #all()}. */
+  public static String readme() {
+    return ScenariosReadme.generate(all());
   }
 
   public static Optional<Scenario> find(String name) {
@@ -38,16 +49,22 @@ public final class Scenarios {
   public static List<WrittenFile> write(ScenarioFolder folder, Path scenariosFolder) {
     Path dir = scenariosFolder.resolve(folder.name());
     List<WrittenFile> written = new ArrayList<>();
-    folder.files().forEach((relative, content) -> {
-      Path file = dir.resolve(relative);
-      byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-      boolean changed = !sameBytes(file, bytes);
-      if (changed) {
-        AtomicFiles.write(file, bytes);
-      }
-      written.add(new WrittenFile(file, changed));
-    });
+    folder.files().forEach((relative, content) -> written.add(writeIfChanged(dir.resolve(relative), content)));
     return written;
+  }
+
+  /** Writes the scenarios' README into {@code scenariosFolder}. */
+  public static WrittenFile writeReadme(Path scenariosFolder) {
+    return writeIfChanged(scenariosFolder.resolve(README), readme());
+  }
+
+  private static WrittenFile writeIfChanged(Path file, String content) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    boolean changed = !sameBytes(file, bytes);
+    if (changed) {
+      AtomicFiles.write(file, bytes);
+    }
+    return new WrittenFile(file, changed);
   }
 
   private static boolean sameBytes(Path file, byte[] bytes) {

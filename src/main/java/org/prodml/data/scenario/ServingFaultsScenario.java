@@ -21,7 +21,10 @@ public final class ServingFaultsScenario extends Scenario {
   static final String OUTAGE_TO = "2015-11-24";
 
   ServingFaultsScenario() {
-    super(NAME, SOURCE, SEED);
+    super(NAME, SOURCE, "data.csv", SEED,
+        "2015 only: rain gauge stuck at 0.0 from 15 July, `wind` infinite on 9–15 March, "
+            + "6–24 November missing (monitoring)",
+        7);
   }
 
   @Override

@@ -24,7 +24,11 @@ public final class UpstreamSignalsScenario extends Scenario {
   static final String HOLIDAY_MONTH = "-08-";
 
   UpstreamSignalsScenario() {
-    super(NAME, SOURCE, SEED);
+    super(NAME, SOURCE, "data.csv", SEED,
+        "`cloud_cover` missing every August and from September 2015 (reliability); "
+            + "`temp_max_f` copies `temp_max` (correlation, cost); "
+            + "`outdoor_bookings` follows a published forecast from 2015 (feedback loop)",
+        5, 6);
   }
 
   /** Typical cloud cover (oktas, 0 clear … 8 overcast) reported on a day of each weather category. */

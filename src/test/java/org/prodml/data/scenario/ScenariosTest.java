@@ -1,6 +1,8 @@
 package org.prodml.data.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +12,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prodml.data.CsvDamage;
@@ -30,13 +35,17 @@ import org.prodml.split.Splitter;
 import tech.tablesaw.api.Table;
 
 /**
- * The scenario datasets: seeded, byte-identical on every run and identical to the committed files,
- * described like the shipped datasets, and carrying the flaws their datasheets say are planted —
- * measured here with the same profile, correlation and split code the lessons use.
+ * The scenario datasets: seeded, byte-identical on every run and identical to the committed files
+ * (their README too), described like the shipped datasets, read by the course notes they name, and
+ * carrying the flaws their datasheets say are planted — measured here with the same profile,
+ * correlation and split code the lessons use. These tests read the committed teaching data on
+ * purpose: they are the tests of its generator.
  */
 class ScenariosTest {
   static final Path DATASETS = Path.of("datasets");
   static final Path SCENARIOS = DATASETS.resolve("scenarios");
+  /** A course note's name starts with its number: "6. Flaws in real-world models". */
+  static final Pattern NOTE_NUMBER = Pattern.compile("^(\\d+)\\. ");
 
   @Test
   void twoRunsWriteTheSameBytesAndTheSecondChangesNothing(@TempDir Path dir) throws Exception {
@@ -65,6 +74,48 @@ class ScenariosTest {
   }
 
   @Test
+  void theCommittedReadmeListsEveryScenarioAsTheGeneratorWritesIt() throws Exception {
+    Path committed = SCENARIOS.resolve(Scenarios.README);
+    assertTrue(Files.isRegularFile(committed), committed + " is missing: run ./prodml datasets scenarios");
+    String readme = Files.readString(committed);
+    assertEquals(Scenarios.readme(), readme, committed + " is stale: run ./prodml datasets scenarios");
+    try (var folders = Files.list(SCENARIOS)) {
+      for (Path folder : folders.filter(Files::isDirectory).toList()) {
+        String name = folder.getFileName().toString();
+        assertTrue(Scenarios.find(name).isPresent(), name + " is not a registered scenario: add it to Scenarios.all()");
+        assertTrue(readme.contains("| [" + name + "](" + name + "/DATASHEET.md) |"), name + " is missing from the README's table");
+      }
+    }
+  }
+
+  @Test
+  void eachScenarioNamesTheCourseNotesThatReadIt() throws Exception {
+    // Which note reads which scenario, from the notes themselves.
+    Map<String, Set<Integer>> readBy = new TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    List<Path> notes;
+    try (var files = Files.walk(Path.of("notebooks"))) {
+      notes = files.filter(p -> p.toString().endsWith(".zpln")).toList();
+    }
+    assertFalse(notes.isEmpty(), "no course note under notebooks/");
+    for (Path note : notes) {
+      String text = Files.readString(note);
+      Matcher number = NOTE_NUMBER.matcher(json.readTree(note.toFile()).path("name").asText());
+      Integer noteNumber = number.find() ? Integer.valueOf(number.group(1)) : null;
+      for (Scenario scenario : Scenarios.all()) {
+        if (text.contains("scenarios/" + scenario.name() + "/")) {
+          assertNotNull(noteNumber, note + " reads " + scenario.name() + " but its name has no note number");
+          readBy.computeIfAbsent(scenario.name(), k -> new TreeSet<>()).add(noteNumber);
+        }
+      }
+    }
+    for (Scenario scenario : Scenarios.all()) {
+      assertEquals(readBy.getOrDefault(scenario.name(), Set.of()), new TreeSet<>(scenario.courseNotes()),
+          scenario.name() + ": the course notes that read it");
+    }
+  }
+
+  @Test
   void everyDatasetJsonHasTheKeysOfTheShippedOnesAndDescribesItsColumns() throws Exception {
     ObjectMapper json = new ObjectMapper();
     Set<String> shippedKeys = keys(json.readTree(DATASETS.resolve("seattle-weather/dataset.json").toFile()).fieldNames());
@@ -73,7 +124,7 @@ class ScenariosTest {
       assertEquals(shippedKeys, keys(json.readTree(file.toFile()).fieldNames()), file.toString());
       DatasetSpec spec = DatasetSpec.read(file);
       assertEquals(scenario.name(), spec.name());
-      Table table = DataLoader.load(SCENARIOS.resolve(scenario.name()).resolve("data.csv"), spec.types());
+      Table table = DataLoader.load(SCENARIOS.resolve(scenario.name()).resolve(spec.file()), spec.types());
       assertEquals(table.columnNames(), spec.columns().stream().map(DatasetSpec.ColumnSpec::name).toList(), file.toString());
       for (DatasetSpec.Span span : spec.spans()) {
         assertTrue(Files.isRegularFile(file.resolveSibling(span.file())), span.file());
@@ -153,6 +204,43 @@ class ScenariosTest {
     CsvDamage trainCopy = CsvDamage.of(SCENARIOS.resolve(ServingFaultsScenario.NAME).resolve("spans/train-2012-2013.csv"), 0);
     assertEquals(CsvDamage.of(DATASETS.resolve("seattle-weather/spans/train-2012-2013.csv"), 0).csv(), trainCopy.csv(),
         "the training years are untouched");
+  }
+
+  @Test
+  void theWindFeedLosesAFifthOfItsReadingsAndNothingElse() {
+    CsvDamage clean = CsvDamage.of(DATASETS.resolve("seattle-weather/spans/serving-2015.csv"), 0);
+    CsvDamage gaps = CsvDamage.of(SCENARIOS.resolve(WindSensorGapsScenario.NAME).resolve(WindSensorGapsScenario.DATA_FILE), 0);
+    assertEquals(clean.header(), gaps.header());
+    assertEquals(clean.rowCount(), gaps.rowCount());
+    List<String> cleanWind = clean.column("wind");
+    List<String> wind = gaps.column("wind");
+    long blank = wind.stream().filter(String::isEmpty).count();
+    assertTrue(blank > 40 && blank < 110, "about a fifth of 365 days: " + blank);
+    for (int i = 0; i < wind.size(); i++) {
+      assertTrue(wind.get(i).isEmpty() || wind.get(i).equals(cleanWind.get(i)), "a reading that arrived is unchanged, row " + i);
+    }
+    assertOtherColumnsUnchanged(clean, gaps, "wind");
+  }
+
+  @Test
+  void theServedTempMaxIsAZScoreOfItsOwnBatchAndNothingElseChanges() {
+    CsvDamage clean = CsvDamage.of(DATASETS.resolve("seattle-weather/spans/serving-2015.csv"), 0);
+    CsvDamage normalised = CsvDamage.of(
+        SCENARIOS.resolve(PerBatchNormalisationScenario.NAME).resolve(PerBatchNormalisationScenario.DATA_FILE), 0);
+    double[] z = normalised.column("temp_max").stream().mapToDouble(Double::parseDouble).toArray();
+    double mean = java.util.Arrays.stream(z).average().orElseThrow();
+    double variance = java.util.Arrays.stream(z).map(v -> (v - mean) * (v - mean)).sum() / (z.length - 1);
+    assertEquals(0, mean, 0.01, "a z-score of its own batch has mean 0");
+    assertEquals(1, Math.sqrt(variance), 0.01, "and standard deviation 1");
+    assertOtherColumnsUnchanged(clean, normalised, "temp_max");
+  }
+
+  private static void assertOtherColumnsUnchanged(CsvDamage clean, CsvDamage damaged, String plantedIn) {
+    for (String column : clean.header()) {
+      if (!column.equals(plantedIn)) {
+        assertEquals(clean.column(column), damaged.column(column), column + " must be the clean serving span's");
+      }
+    }
   }
 
   private static double association(Path file, String label, String feature) {
