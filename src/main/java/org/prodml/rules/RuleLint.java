@@ -39,6 +39,9 @@ public final class RuleLint {
   private final Map<String, String> idOwner = new HashMap<>();
   private final Map<String, Double> thresholdDefaults = new HashMap<>();
   private final Map<String, String> thresholdOwner = new HashMap<>();
+  /** The course's note ids a rule's {@code @course} may name; empty when no course is beside the rules. */
+  private final java.util.Set<String> courseNotes = new java.util.TreeSet<>();
+  private Path courseCatalog;
 
   private RuleLint() {}
 
@@ -93,6 +96,7 @@ public final class RuleLint {
     }
     Path home = rulesRoot.toAbsolutePath().normalize().getParent();
     if (home != null) {
+      readCourseNotes(home.resolve("notebooks").resolve("course.yaml"));
       Path resources = home.resolve("src/main/resources");
       if (Files.isDirectory(resources)) {
         RuleFiles.below(resources, RuleFiles.DRL_SUFFIX)
@@ -101,6 +105,42 @@ public final class RuleLint {
       }
     }
     lintFolders(folders);
+  }
+
+  /** The note ids of the course catalog ({@code notes: - id: …}), which {@code @course} must name. */
+  private void readCourseNotes(Path catalog) {
+    if (!Files.isRegularFile(catalog)) {
+      return;
+    }
+    courseCatalog = catalog;
+    try {
+      var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+          .readTree(catalog.toFile());
+      tree.path("notes").forEach(n -> {
+        if (n.hasNonNull("id")) {
+          courseNotes.add(n.get("id").asText());
+        }
+      });
+    } catch (IOException e) {
+      problems.add(catalog + ":0: cannot read the course catalog: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  /**
+   * {@code @course} names the course note that teaches what the rule judges, by its id, optionally
+   * followed by " › " and the section: {@code PMLC07MON › Monitoring pipelines › Label leakage}.
+   */
+  private void lintCourse(String at, RuleMetadata m) {
+    if (courseNotes.isEmpty()) {
+      return;
+    }
+    String course = m.extra("course");
+    String note = course == null ? "" : course.split(" › ", 2)[0].strip();
+    if (!courseNotes.contains(note)) {
+      problems.add(at + "@course must start with the id of the course note that teaches it (one of "
+          + String.join(", ", courseNotes) + " in " + courseCatalog + "), e.g. @course(\"PMLC07MON › Monitoring pipelines\")"
+          + (note.isEmpty() ? "; it has none" : "; '" + note + "' is not one"));
+    }
   }
 
   private void lintFolders(List<Path> folders) {
@@ -183,6 +223,7 @@ public final class RuleLint {
       lintIdAndName(drl, line, m, info);
       lintThresholds(drl, line, m, code, parts.conditions());
       lintPlaceholders(drl + ":" + line + ": ", m, parts.actions());
+      lintCourse(drl + ":" + line + ": ", m);
     }
     return true;
   }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.prodml.facts.GroupOverlapFact;
 import org.prodml.facts.SplitFact;
+import org.prodml.facts.TimeOverlapFact;
 import org.prodml.transform.Frame;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -95,9 +97,9 @@ public final class Splitter {
     for (boolean d : dropped) {
       droppedCount += d ? 1 : 0;
     }
-    SplitFact fact = fact(table, source, spec, seeded, spec.seed() != null ? spec.seed() : 0, trainRows, testRows,
+    Judged judged = fact(table, source, spec, seeded, spec.seed() != null ? spec.seed() : 0, trainRows, testRows,
         timeColumn, groupColumn);
-    return new SplitResult(train, testTable, trainRows, testRows, droppedCount, fact);
+    return new SplitResult(train, testTable, trainRows, testRows, droppedCount, judged.fact(), judged.overlaps());
   }
 
   private static void timeSplit(Table table, SplitSpec spec, boolean[] test, boolean[] dropped) {
@@ -153,7 +155,7 @@ public final class Splitter {
     return rows;
   }
 
-  private static SplitFact fact(Table table, String source, SplitSpec spec, boolean seeded, long seed, int[] trainRows,
+  private static Judged fact(Table table, String source, SplitSpec spec, boolean seeded, long seed, int[] trainRows,
       int[] testRows, String timeColumn, String groupColumn) {
     String time = timeColumn != null && table.columnNames().contains(timeColumn) ? timeColumn : null;
     String group = groupColumn != null && table.columnNames().contains(groupColumn) ? groupColumn : null;
@@ -196,6 +198,8 @@ public final class Splitter {
     }
     long shared = 0;
     long testGroups = 0;
+    long trainGroupCount = 0;
+    List<String> examples = new ArrayList<>();
     if (group != null) {
       String[] g = Frame.of(table, List.of(group)).texts(group);
       Set<String> trainGroups = new HashSet<>();
@@ -207,15 +211,31 @@ public final class Splitter {
         testSet.add(g[r] == null ? "(missing)" : g[r]);
       }
       testGroups = testSet.size();
-      for (String v : testSet) {
+      trainGroupCount = trainGroups.size();
+      for (String v : new java.util.TreeSet<>(testSet)) {
         if (trainGroups.contains(v)) {
           shared++;
+          if (examples.size() < 5) {
+            examples.add(v);
+          }
         }
       }
     }
-    return new SplitFact(spec.method().label(), source, seeded, seeded && spec.method() != SplitMethod.TIME ? seed : 0,
+    SplitFact fact = new SplitFact(spec.method().label(), source, seeded, seeded && spec.method() != SplitMethod.TIME ? seed : 0,
         spec.testFraction(), trainRows.length, testRows.length, time, group, trainMax, testMin, overlap, shared, testGroups);
+    // The same overlap facts a comparison of a train and a test file gives, so one rule judges both.
+    List<Object> overlaps = new ArrayList<>();
+    if (group != null) {
+      overlaps.add(new GroupOverlapFact(group, "train", "test", trainGroupCount, testGroups, shared, true, examples));
+    }
+    if (time != null && !Double.isNaN(overlap)) {
+      overlaps.add(new TimeOverlapFact(time, "train", "test", trainMax, testMin, overlap));
+    }
+    return new Judged(fact, overlaps);
   }
+
+  /** A split's fact and the train–test overlap facts the validation rules judge. */
+  private record Judged(SplitFact fact, List<Object> overlaps) {}
 
   /** Rows per class on each side, for display: class → {train, test}. */
   public static Map<String, long[]> classCounts(SplitResult result, String label) {

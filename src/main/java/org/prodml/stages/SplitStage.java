@@ -65,7 +65,12 @@ public final class SplitStage implements Stage {
     state.putTable("train", split.train());
     state.putTable("test", split.test());
     state.setFacts("split", List.of(split.fact()));
-    Judgement judgement = StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.SPLIT));
+    // The split is validated as any pair of training and test data is: its overlap facts go to the
+    // validation rules here, and the audit builds the same facts again from the two tables.
+    List<Object> facts = new ArrayList<>(split.overlapFacts());
+    facts.add(split.fact());
+    Judgement judgement = StageSupport.judge(state, facts, StageSupport.thresholds(params),
+        r -> r.stage() == org.prodml.rules.Stage.SPLIT || r.stage() == org.prodml.rules.Stage.VALIDATE);
     SplitFact f = split.fact();
     StageResult.Builder result = StageResult.builder()
         .text("Split '" + of + "' " + method.label() + (column != null && method != SplitMethod.RANDOM ? " by " + column : "")

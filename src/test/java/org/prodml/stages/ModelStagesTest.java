@@ -33,9 +33,9 @@ class ModelStagesTest extends PipelineFixture {
     run("load", Map.of("file", "seattle-weather/data.csv"));
 
     StageResult random = run("split", Map.of("method", "random", "seed", "3"));
-    assertEquals(List.of("date"), subjects(random, "PL-010"), "a random split of daily data tests on the past");
+    assertEquals(List.of("date"), subjects(random, "DV-021"), "a random split of daily data tests on the past");
     StageResult split = run("split", Map.of());
-    assertFalse(ids(split).contains("PL-010"));
+    assertFalse(ids(split).contains("DV-021"));
     SplitFact fact = facts("split", SplitFact.class).get(0);
     assertEquals("time", fact.method());
     assertEquals(1169, fact.trainRows());

@@ -96,8 +96,8 @@ public final class RemeasuredPenguinsScenario extends Scenario {
             - **Split leakage by group (the course's 18th-century-literature flaw).** %d rows, %d birds, %d rows per bird. \
             A random 80/20 split of the rows (seeded shuffle, seed 1, as measured by the generator) leaves %d of the %d birds \
             with rows in the test side also in training. A model that recognises a bird from its measurements scores \
-            much better on such a test set than on birds it has never seen. The audit's rules PL-011 and FL-003 (split) and \
-            DV-020 (data) fire on a random or stratified split because dataset.json declares `penguin` as the group column.
+            much better on such a test set than on birds it has never seen. Rule DV-020 fires on a random or stratified split \
+            (at the split, and in the audit) because dataset.json declares `penguin` as the group column.
             - The fix the lessons expect: split by group (`%%prodml.split(method=group)`), so that all visits of one bird \
             are on one side; the test score then measures what a model knows about new birds.
             - Nothing else is changed: the measurements are the real ones plus the visit noise; the rows with unknown sex \
