@@ -3,6 +3,7 @@ package org.prodml.transform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.prodml.stats.FiniteValues;
 
 /** Quantile buckets: edges from the fitting rows, so each bucket holds about as many rows. */
 final class Bucketize extends FittedTransform {
@@ -15,10 +16,10 @@ final class Bucketize extends FittedTransform {
 
   static Bucketize fit(TransformSpec spec, double[] x) {
     int buckets = spec.intOption("buckets", 4);
-    double[] sorted = Arrays.stream(x).filter(Double::isFinite).sorted().toArray();
+    double[] sorted = FiniteValues.sorted(x);
     double[] edges = new double[buckets - 1];
     for (int b = 1; b < buckets; b++) {
-      edges[b - 1] = sorted.length == 0 ? 0 : quantile(sorted, (double) b / buckets);
+      edges[b - 1] = sorted.length == 0 ? 0 : FiniteValues.quantileOfSorted(sorted, (double) b / buckets);
     }
     return new Bucketize(spec, edges);
   }

@@ -1,6 +1,6 @@
 package org.prodml.transform;
 
-import java.util.Arrays;
+import org.prodml.stats.FiniteValues;
 
 /** Limits values to [lo, hi]: given, or the 1st and 99th percentile of the fitting rows. */
 final class Clip extends ValueMap {
@@ -16,9 +16,10 @@ final class Clip extends ValueMap {
   static Clip fit(TransformSpec spec, double[] x) {
     Double min = spec.doubleOption("min");
     Double max = spec.doubleOption("max");
-    double[] sorted = Arrays.stream(x).filter(Double::isFinite).sorted().toArray();
-    double lo = min != null ? min : sorted.length == 0 ? Double.NEGATIVE_INFINITY : quantile(sorted, 0.01);
-    double hi = max != null ? max : sorted.length == 0 ? Double.POSITIVE_INFINITY : quantile(sorted, 0.99);
+    double[] sorted = FiniteValues.sorted(x);
+    // Without a finite value to fit on, a missing bound does not clip.
+    double lo = min != null ? min : sorted.length == 0 ? Double.NEGATIVE_INFINITY : FiniteValues.quantileOfSorted(sorted, 0.01);
+    double hi = max != null ? max : sorted.length == 0 ? Double.POSITIVE_INFINITY : FiniteValues.quantileOfSorted(sorted, 0.99);
     return new Clip(spec, lo, hi);
   }
 

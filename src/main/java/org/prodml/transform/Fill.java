@@ -1,8 +1,8 @@
 package org.prodml.transform;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.prodml.stats.FiniteValues;
 
 /** Missing values replaced by a fitted statistic or a constant. */
 final class Fill extends FittedTransform {
@@ -27,10 +27,10 @@ final class Fill extends FittedTransform {
       return new Fill(spec, Double.NaN, value);
     }
     double[] x = frame.numbers(c);
-    double[] finite = Arrays.stream(x).filter(Double::isFinite).sorted().toArray();
+    double[] finite = FiniteValues.sorted(x);
     double value = switch (with) {
-      case "mean" -> finite.length == 0 ? 0 : Arrays.stream(finite).average().orElse(0);
-      case "median" -> finite.length == 0 ? 0 : quantile(finite, 0.5);
+      case "mean" -> finite.length == 0 ? 0 : FiniteValues.mean(finite);
+      case "median" -> finite.length == 0 ? 0 : FiniteValues.quantileOfSorted(finite, 0.5);
       case "mode" -> mode(finite);
       case "zero" -> 0;
       default -> {

@@ -69,15 +69,4 @@ public abstract sealed class FittedTransform permits ValueMap, Bucketize, OneHot
   static String number(double d) {
     return Format.number(d);
   }
-
-  /** The q-quantile of sorted values, by linear interpolation. */
-  static double quantile(double[] sorted, double q) {
-    if (sorted.length == 1) {
-      return sorted[0];
-    }
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(sorted.length - 1, lo + 1);
-    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-  }
 }

@@ -1,5 +1,7 @@
 package org.prodml.transform;
 
+import org.prodml.stats.FiniteValues;
+
 /** z = (x − mean) / sd; a column without spread gives 0. */
 final class Standardize extends ValueMap {
   final double mean;
@@ -12,24 +14,11 @@ final class Standardize extends ValueMap {
   }
 
   static Standardize fit(TransformSpec spec, double[] x) {
-    double sum = 0;
-    long n = 0;
-    for (double v : x) {
-      if (Double.isFinite(v)) {
-        sum += v;
-        n++;
-      }
-    }
-    double mean = n == 0 ? 0 : sum / n;
-    double ss = 0;
-    for (double v : x) {
-      if (Double.isFinite(v)) {
-        ss += (v - mean) * (v - mean);
-      }
-    }
-    // A batch of one value has no spread: the sample deviation is undefined, so it counts as 0.
-    double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-    return new Standardize(spec, mean, sd);
+    double mean = FiniteValues.mean(x);
+    double sd = FiniteValues.sampleSd(x);
+    // A batch of one value has no spread: the sample deviation is undefined, so it counts as 0
+    // (and a column without a finite value is centred on 0).
+    return new Standardize(spec, Double.isNaN(mean) ? 0 : mean, Double.isNaN(sd) ? 0 : sd);
   }
 
   @Override
