@@ -42,6 +42,7 @@ public final class SystemAnatomy {
       Map.entry("simulate", "analysis tools"),
       Map.entry("audit", "analysis tools"),
       Map.entry("readiness", "analysis tools"),
+      Map.entry("stats", "analysis tools"),
       Map.entry("serve", "serving"),
       Map.entry("deploy", "serving"),
       Map.entry("monitor", "monitoring"),

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.prodml.facts.FeatureImportanceFact;
 import org.prodml.facts.SliceMetricFact;
 import org.prodml.split.Splitter;
+import org.prodml.stats.FiniteValues;
 import org.prodml.text.Format;
 import org.prodml.train.Predictions;
 import org.prodml.train.Task;
@@ -52,15 +53,13 @@ public final class Evaluator {
       double[] pred = p.values();
       long rows = Arrays.stream(y).filter(Double::isFinite).count();
       double rmse = Metrics.rmse(pred, y);
-      double bias = 0;
-      long n = 0;
+      // The bias is the mean error over the rows with a finite label and prediction: a missing or
+      // infinite one makes the difference non-finite, and the mean leaves it out.
+      double[] error = new double[y.length];
       for (int i = 0; i < y.length; i++) {
-        if (Double.isFinite(y[i]) && Double.isFinite(pred[i])) {
-          bias += pred[i] - y[i];
-          n++;
-        }
+        error[i] = pred[i] - y[i];
       }
-      bias = n == 0 ? Double.NaN : bias / n;
+      double bias = FiniteValues.mean(error);
       return new EvaluationResult(model.id(), tableName, model.task().label(), rows, "rmse", rmse, false, Double.NaN,
           List.of(), Double.NaN, Double.NaN, Double.NaN, List.of(), new long[0][0], 0, List.of(), null, bias, null,
           Double.NaN, rmse, Metrics.mae(pred, y), Metrics.r2(pred, y), p.nonFinite());
@@ -295,11 +294,12 @@ public final class Evaluator {
           .forEach(e -> groups.put(e.getKey(), e.getValue()));
     } else {
       double[] v = frame.numbers(column);
-      double[] finite = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+      double[] finite = FiniteValues.sorted(v);
       if (finite.length == 0) {
         return List.of();
       }
-      double[] edges = {quantileSorted(finite, 0.25), quantileSorted(finite, 0.5), quantileSorted(finite, 0.75)};
+      double[] edges = {FiniteValues.quantileOfSorted(finite, 0.25), FiniteValues.quantileOfSorted(finite, 0.5),
+          FiniteValues.quantileOfSorted(finite, 0.75)};
       String[] names = new String[4];
       double lo = finite[0];
       for (int q = 0; q < 4; q++) {
@@ -352,11 +352,6 @@ public final class Evaluator {
     return n;
   }
 
-  private static double quantileSorted(double[] sorted, double q) {
-    int idx = (int) Math.ceil(q * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
-  }
-
   /**
    * Permutation importance of each raw input column: its values are shuffled among the rows
    * (seeded), the transforms and the model run again, and the headline metric's worsening is
@@ -401,9 +396,9 @@ public final class Evaluator {
         worsening[r] = higher ? base - metric : metric - base;
         work.report((c * repeats + r + 1.0) / (inputs.size() * repeats));
       }
-      importance[c] = Arrays.stream(worsening).average().orElse(0);
-      double mean = importance[c];
-      spread[c] = repeats < 2 ? 0 : Math.sqrt(Arrays.stream(worsening).map(w -> (w - mean) * (w - mean)).sum() / (repeats - 1));
+      // One shuffle gives no spread: 0, not undefined, so the facts stay comparable.
+      importance[c] = repeats == 0 ? 0 : FiniteValues.mean(worsening);
+      spread[c] = repeats < 2 ? 0 : FiniteValues.sampleSd(worsening);
     }
     double max = Arrays.stream(importance).max().orElse(0);
     List<FeatureImportanceFact> facts = new ArrayList<>();

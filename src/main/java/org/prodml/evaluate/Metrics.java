@@ -1,6 +1,7 @@
 package org.prodml.evaluate;
 
 import java.util.Arrays;
+import org.prodml.stats.FiniteValues;
 
 /** The measures themselves, on plain arrays, so each can be checked by hand in a test. */
 public final class Metrics {
@@ -96,26 +97,13 @@ public final class Metrics {
     return tot == 0 ? Double.NaN : 1 - res / tot;
   }
 
+  /** The mean of the finite values ({@link FiniteValues#mean}); NaN for none. */
   public static double mean(double[] values) {
-    double s = 0;
-    long n = 0;
-    for (double v : values) {
-      if (Double.isFinite(v)) {
-        s += v;
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : s / n;
+    return FiniteValues.mean(values);
   }
 
-  /** The q-quantile of the values (sorted copy, nearest rank). NaN for no values. */
+  /** The q-quantile of the finite values ({@link FiniteValues#quantile}, interpolated); NaN for none. */
   public static double quantile(double[] values, double q) {
-    if (values.length == 0) {
-      return Double.NaN;
-    }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int idx = (int) Math.ceil(q * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    return FiniteValues.quantile(values, q);
   }
 }

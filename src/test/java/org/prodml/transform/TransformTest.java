@@ -87,6 +87,15 @@ class TransformTest {
   }
 
   @Test
+  void clipBoundsAndBucketEdgesAreInterpolatedPercentiles() {
+    FittedTransforms t = fit("clip wind\nbucketize temp_max buckets=4", FitScope.TRAINING, TRAIN);
+    // 731 training days: the 1st percentile lies between the 8th and 9th smallest wind (0.8 and
+    // 0.9 m/s), 3/10 of the way; a nearest-rank percentile would say 0.8 and 7.6.
+    assertEquals("min=0.83 max=7.57", t.facts().get(0).parameters());
+    assertEquals("edges=9.7 14.4 21.7", t.facts().get(1).parameters());
+  }
+
+  @Test
   void oneHotHashCrossIndexAndTimePartOnFlights() {
     Table flights = DataLoader.load(Path.of("datasets/flights-20k/data.csv"));
     Table january = flights.first(6937);
