@@ -14,6 +14,7 @@ import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.TableBlock;
+import org.prodml.stats.FiniteValues;
 import org.prodml.render.Tables;
 import org.prodml.rules.Judgement;
 import org.prodml.transform.Encoding;
@@ -130,22 +131,8 @@ public final class TransformStage implements Stage {
       List<String> row = new ArrayList<>(List.of(f));
       for (FeatureMatrix m : byTable.values()) {
         double[] v = m.column(f);
-        double mean = 0;
-        long n = 0;
-        for (double x : v) {
-          if (Double.isFinite(x)) {
-            mean += x;
-            n++;
-          }
-        }
-        mean = n == 0 ? Double.NaN : mean / n;
-        double ss = 0;
-        for (double x : v) {
-          if (Double.isFinite(x)) {
-            ss += (x - mean) * (x - mean);
-          }
-        }
-        double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
+        double mean = FiniteValues.mean(v);
+        double sd = FiniteValues.sampleSd(v);
         // A column centered on these very rows sums to rounding noise (1e-15), not to a mean worth 20 digits.
         row.add(Format.cell(centered(mean, sd)) + " ± " + Format.cell(sd));
       }
