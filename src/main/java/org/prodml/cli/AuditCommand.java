@@ -146,7 +146,7 @@ public final class AuditCommand implements Callable<Integer> {
     List<Path> files = files();
     DataRoots roots = roots(files);
     List<Path> folders = rules.isEmpty() ? List.of(Home.rules()) : rules;
-    PipelineConfig config = new PipelineConfig(roots, folders, questionCatalog(), PipelineConfig.DEFAULT_MAX_ROWS,
+    PipelineConfig config = new PipelineConfig(roots, folders, questionCatalog(), Home.get().resolve("notebooks"), PipelineConfig.DEFAULT_MAX_ROWS,
         PipelineConfig.DEFAULT_SEED);
     var outWriter = this.spec.commandLine().getOut();
     AuditRun.Audited audited = AuditRun.audit(request, config, file -> fileName(file), Version.get(), line -> outWriter.println(line));

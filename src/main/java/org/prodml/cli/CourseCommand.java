@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.prodml.course.Course;
+import org.prodml.course.CourseNote;
 import org.prodml.course.CourseNotes;
+import org.prodml.note.NoteFiles;
 import org.prodml.course.Exercise;
-import org.prodml.course.ExerciseCatalog;
 import org.prodml.render.TableBlock;
 import org.prodml.render.TextTables;
 import picocli.CommandLine.Command;
@@ -37,25 +39,21 @@ public final class CourseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path notes = notebooks != null ? notebooks : Home.get().resolve("notebooks");
-    ExerciseCatalog catalog = ExerciseCatalog.read(Home.rules().resolve(ExerciseCatalog.FOLDER));
+    Course course = Course.read(notebooks != null ? notebooks : Home.get().resolve("notebooks"));
     Map<String, List<CourseNotes.Verdict>> progress = new LinkedHashMap<>();
-    for (CourseNotes.Note saved : CourseNotes.find(outputs)) {
-      progress.put(saved.id(), CourseNotes.verdicts(CourseNotes.read(saved.file())));
+    for (Path saved : NoteFiles.find(outputs)) {
+      var note = NoteFiles.read(saved);
+      progress.put(note.path("id").asText(""), CourseNotes.verdicts(note));
     }
     List<List<String>> rows = new ArrayList<>();
     int passed = 0;
     int total = 0;
-    for (CourseNotes.Note note : CourseNotes.find(notes)) {
-      if (note.file().startsWith(notes.resolve("solutions"))) {
-        continue;
-      }
-      List<Exercise> exercises = catalog.ofNote(note.id());
+    for (CourseNote note : course.notes()) {
       List<CourseNotes.Verdict> verdicts = progress.getOrDefault(note.id(), List.of());
-      if (exercises.isEmpty()) {
+      if (note.exercises().isEmpty()) {
         rows.add(List.of(note.name(), "", "", "", progress.containsKey(note.id()) ? "run" : "not run"));
       }
-      for (Exercise e : exercises) {
+      for (Exercise e : note.exercises()) {
         total++;
         CourseNotes.Verdict last = null;
         for (CourseNotes.Verdict v : verdicts) {
@@ -88,7 +86,7 @@ public final class CourseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Path notebooks = Home.get().resolve("notebooks");
-      org.prodml.course.CourseReadme.write(notebooks, Home.rules());
+      org.prodml.course.CourseReadme.write(Course.read(notebooks), Home.rules());
       spec.commandLine().getOut().println("wrote " + notebooks.resolve("README.md"));
       spec.commandLine().getOut().flush();
       return ProdmlCommand.OK;

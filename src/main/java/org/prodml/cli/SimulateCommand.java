@@ -152,7 +152,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     SimulationRequest request = new SimulationRequest(paradigm.name(), file, label, time, simulation, thresholds);
     Path folder = file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
-    PipelineConfig config = new PipelineConfig(DataRoots.of(folder), rules.isEmpty() ? List.of(Home.rules()) : rules, null,
+    PipelineConfig config = new PipelineConfig(DataRoots.of(folder), rules.isEmpty() ? List.of(Home.rules()) : rules, null, Home.get().resolve("notebooks"),
         PipelineConfig.DEFAULT_MAX_ROWS, PipelineConfig.DEFAULT_SEED);
     var w = spec.commandLine().getOut();
     SimulationResult result = AuditRun.simulate(request, config, f -> folder.relativize(f.toAbsolutePath().normalize()).toString(),

@@ -1,71 +1,27 @@
 package org.prodml.course;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.prodml.data.DataInputException;
 
 /**
- * The course's notes as files: Zeppelin JSON ({@code .zpln}, or a 0.8 {@code note.json}) read with
- * plain Jackson, their solutions, and the exercise verdicts their saved outputs hold. A check
- * paragraph's output starts with {@code exercise <id>: PASS|FAIL (attempt n)}.
+ * What the course reads from and writes into a note's JSON: the exercise verdicts its saved outputs
+ * hold (a check paragraph's output starts with {@code exercise <id>: PASS|FAIL (attempt n)}), and
+ * the note with its exercises' solved paragraphs in place.
  */
 public final class CourseNotes {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern VERDICT = Pattern.compile("exercise (\\S+): (PASS|FAIL) \\(attempt (\\d+)\\)");
 
   private CourseNotes() {}
 
-  /** A note file's id and name. */
-  public record Note(Path file, String id, String name) {}
-
   /** An exercise verdict a note's saved output shows. */
   public record Verdict(String exercise, boolean passed, int attempt, String paragraphId) {}
-
-  public static boolean isNote(Path file) {
-    String name = file.getFileName().toString();
-    return Files.isRegularFile(file) && (name.endsWith(".zpln") || name.equals("note.json"));
-  }
-
-  /** Every note below a folder (solutions excluded), sorted by path. */
-  public static List<Note> find(Path folder) {
-    List<Note> notes = new ArrayList<>();
-    if (!Files.isDirectory(folder)) {
-      return notes;
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      walk.filter(CourseNotes::isNote).sorted().forEach(file -> {
-        ObjectNode note = read(file);
-        notes.add(new Note(file, note.path("id").asText(""), note.path("name").asText(file.getFileName().toString())));
-      });
-    } catch (IOException e) {
-      throw new DataInputException(folder.toString(), "cannot read: " + e.getMessage());
-    }
-    return notes;
-  }
-
-  public static ObjectNode read(Path file) {
-    try {
-      JsonNode node = JSON.readTree(file.toFile());
-      if (!(node instanceof ObjectNode note) || !note.path("paragraphs").isArray()) {
-        throw new DataInputException(file.toString(), "not a Zeppelin note (no \"paragraphs\" list)");
-      }
-      return note;
-    } catch (IOException e) {
-      throw new DataInputException(file.toString(), "not a Zeppelin note: " + e.getMessage().lines().findFirst().orElse(""));
-    }
-  }
 
   /** The exercise verdicts in a note's saved paragraph results, in paragraph order. */
   public static List<Verdict> verdicts(ObjectNode note) {
@@ -81,28 +37,6 @@ public final class CourseNotes {
       }
     }
     return verdicts;
-  }
-
-  /**
-   * The solution of a note: {@code <solutions>/<note id>.json} holding
-   * {@code {"note": id, "paragraphs": {paragraph id: text}}}, or empty when it has none.
-   */
-  public static Optional<Map<String, String>> solution(Path solutions, String noteId) {
-    Path file = solutions.resolve(noteId + ".json");
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try {
-      JsonNode node = JSON.readTree(file.toFile());
-      if (!noteId.equals(node.path("note").asText())) {
-        throw new DataInputException(file.toString(), "\"note\" must be " + noteId);
-      }
-      Map<String, String> texts = new LinkedHashMap<>();
-      node.path("paragraphs").fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
-      return Optional.of(texts);
-    } catch (IOException e) {
-      throw new DataInputException(file.toString(), "not a valid solution: " + e.getMessage().lines().findFirst().orElse(""));
-    }
   }
 
   /**

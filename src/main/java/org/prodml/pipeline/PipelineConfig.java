@@ -5,13 +5,15 @@ import java.util.List;
 
 /**
  * Settings shared by every note: where data may be read from, which rule folders are loaded, the
- * readiness question catalog, how many rows a table shows, and the seed stages use when a
- * paragraph gives none.
+ * readiness question catalog, the course (whose exercises checks grade), how many rows a table
+ * shows, and the seed stages use when a paragraph gives none.
  *
  * @param questions the readiness question catalog; null for the {@code questions} folder of the
  *     first rule folder that has one
+ * @param course the course's notes folder (course.yaml and one folder per note); null for none
  */
-public record PipelineConfig(DataRoots dataRoots, List<Path> ruleFolders, Path questions, int maxRows, long defaultSeed) {
+public record PipelineConfig(DataRoots dataRoots, List<Path> ruleFolders, Path questions, Path course, int maxRows,
+    long defaultSeed) {
 
   public static final int DEFAULT_MAX_ROWS = 50;
   public static final long DEFAULT_SEED = 42;
@@ -20,9 +22,9 @@ public record PipelineConfig(DataRoots dataRoots, List<Path> ruleFolders, Path q
     ruleFolders = List.copyOf(ruleFolders);
   }
 
-  /** Data and rules from a ProdML Lab checkout (its {@code datasets/} and {@code rules/}). */
+  /** Data, rules and course from a ProdML Lab checkout (its {@code datasets/}, {@code rules/}, {@code notebooks/}). */
   public static PipelineConfig forHome(Path home) {
     return new PipelineConfig(DataRoots.of(home.resolve("datasets"), home), List.of(home.resolve("rules")), null,
-        DEFAULT_MAX_ROWS, DEFAULT_SEED);
+        home.resolve("notebooks"), DEFAULT_MAX_ROWS, DEFAULT_SEED);
   }
 }

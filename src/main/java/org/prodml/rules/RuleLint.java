@@ -107,22 +107,26 @@ public final class RuleLint {
     lintFolders(folders);
   }
 
-  /** The note ids of the course catalog ({@code notes: - id: …}), which {@code @course} must name. */
-  private void readCourseNotes(Path catalog) {
-    if (!Files.isRegularFile(catalog)) {
+  /**
+   * The course's note ids, which {@code @course} must name: the {@code id} of every
+   * {@code <folder>/note.yaml} beside the course order file.
+   */
+  private void readCourseNotes(Path order) {
+    Path notebooks = order.getParent();
+    if (!Files.isRegularFile(order) || notebooks == null) {
       return;
     }
-    courseCatalog = catalog;
-    try {
-      var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-          .readTree(catalog.toFile());
-      tree.path("notes").forEach(n -> {
-        if (n.hasNonNull("id")) {
-          courseNotes.add(n.get("id").asText());
+    courseCatalog = notebooks;
+    var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    try (Stream<Path> folders = Files.list(notebooks)) {
+      for (Path description : folders.map(f -> f.resolve("note.yaml")).filter(Files::isRegularFile).sorted().toList()) {
+        var id = yaml.readTree(description.toFile()).path("id");
+        if (id.isTextual()) {
+          courseNotes.add(id.asText());
         }
-      });
+      }
     } catch (IOException e) {
-      problems.add(catalog + ":0: cannot read the course catalog: " + e.getMessage().lines().findFirst().orElse(""));
+      problems.add(notebooks + ":0: cannot read the course's notes: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
@@ -138,7 +142,7 @@ public final class RuleLint {
     String note = course == null ? "" : course.split(" › ", 2)[0].strip();
     if (!courseNotes.contains(note)) {
       problems.add(at + "@course must start with the id of the course note that teaches it (one of "
-          + String.join(", ", courseNotes) + " in " + courseCatalog + "), e.g. @course(\"PMLC07MON › Monitoring pipelines\")"
+          + String.join(", ", courseNotes) + ", the notes of " + courseCatalog + "), e.g. @course(\"PMLC07MON › Monitoring pipelines\")"
           + (note.isEmpty() ? "; it has none" : "; '" + note + "' is not one"));
     }
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.prodml.course.Course;
 import org.prodml.course.ExerciseCatalog;
 import org.prodml.data.ColumnRoles;
 import org.prodml.data.DataInputException;
@@ -307,17 +308,13 @@ final class StageSupport {
         score.finalScore(), score.band().range());
   }
 
-  /** The course's exercises: the exercise catalog of the first rule folder that has one. */
+  /** The course's exercises, from the notes of the configured course. */
   static ExerciseCatalog exercises(PipelineState state) {
-    for (Path folder : state.config().ruleFolders()) {
-      Path exercises = folder.getFileName() != null && folder.getFileName().toString().equals(ExerciseCatalog.FOLDER)
-          ? folder : folder.resolve(ExerciseCatalog.FOLDER);
-      if (Files.isDirectory(exercises)) {
-        return ExerciseCatalog.read(exercises);
-      }
+    Path course = state.config().course();
+    if (course == null || !Files.isDirectory(course)) {
+      throw new StageException("no course here (" + course + "): exercises are checked against the course's notes");
     }
-    throw new StageException("no exercise catalog (" + ExerciseCatalog.FOLDER + "/*.yaml) in the rule folders "
-        + state.config().ruleFolders());
+    return Course.read(course).exercises();
   }
 
   // ---- judging and showing ----

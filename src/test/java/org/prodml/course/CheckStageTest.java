@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prodml.data.CsvDamage;
+import org.prodml.note.NoteFiles;
 import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineConfig;
@@ -31,11 +32,17 @@ class CheckStageTest {
 
   @BeforeEach
   void catalog() throws Exception {
-    Path rules = Files.createDirectories(dir.resolve("rules/exercises"));
-    Files.writeString(rules.resolve("exercises.yaml"), """
+    Path rules = Files.createDirectories(dir.resolve("rules/exercises/TESTNOTE"));
+    Path note = Files.createDirectories(dir.resolve("notebooks/1 Training"));
+    Files.writeString(note.resolve("Training_TESTNOTE.zpln"), NoteFiles.write(NoteFiles.build("TESTNOTE", "Training", List.of(
+        new NoteFiles.Paragraph("", "%prodml.ask"), new NoteFiles.Paragraph("", "%prodml.check(exercise=flowers)"),
+        new NoteFiles.Paragraph("", "%prodml.rules"), new NoteFiles.Paragraph("", "%prodml.check(exercise=fahrenheit-rule)")))));
+    Files.writeString(note.resolve("note.yaml"), """
+        id: TESTNOTE
+        objective: Choose how to train
+        section: Static versus dynamic training
         exercises:
           - id: flowers
-            note: static-vs-dynamic-training
             title: Valentine's flowers
             kind: choice
             task: A flower model trained on summer sales fails in February. Static or dynamic training?
@@ -45,8 +52,9 @@ class CheckStageTest {
               options: [static, dynamic]
               answer: dynamic
               why: Demand moves with the seasons.
+            solved:
+              paragraph_TESTNOTE_0001: "%prodml.ask\\nexercise.flowers: dynamic"
           - id: fahrenheit-rule
-            note: monitoring
             title: A rule for a unit change
             kind: write-rule
             task: Write a rule that catches temp_max arriving in Fahrenheit.
@@ -57,6 +65,8 @@ class CheckStageTest {
               damaged: serving-f.csv
               label: weather
               time: date
+            solved:
+              paragraph_TESTNOTE_0003: "%prodml.rules"
         """);
     Files.writeString(rules.resolve("FlowersAnsweredDynamic.drl"), """
         package rules.exercises;
@@ -97,7 +107,7 @@ class CheckStageTest {
     Files.copy(Path.of("datasets/seattle-weather/spans/train-2012-2013.csv"), data.resolve("train.csv"));
     Files.copy(Path.of("datasets/seattle-weather/spans/serving-2015.csv"), data.resolve("serving.csv"));
     CsvDamage.of(data.resolve("serving.csv"), 1).rescale("temp_max", 1.8, 32).write(data.resolve("serving-f.csv"));
-    state = new PipelineState(new PipelineConfig(DataRoots.of(data), List.of(dir.resolve("rules")), null, 50, 42));
+    state = new PipelineState(new PipelineConfig(DataRoots.of(data), List.of(dir.resolve("rules")), null, dir.resolve("notebooks"), 50, 42));
   }
 
   String check(String exercise) {

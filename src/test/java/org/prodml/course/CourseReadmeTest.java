@@ -21,11 +21,12 @@ class CourseReadmeTest {
   void checkedInCourseReadmeIsUpToDate() throws IOException {
     Path rules = HOME.resolve("rules");
     Path notebooks = rules.resolveSibling("notebooks");
+    Course course = Course.read(notebooks);
     if (Boolean.getBoolean("prodml.writeReadme")) {
-      CourseReadme.write(notebooks, rules);
+      CourseReadme.write(course, rules);
     }
     Path readme = notebooks.resolve("README.md");
-    String expected = CourseReadme.generate(notebooks, rules);
+    String expected = CourseReadme.generate(course, rules);
     String actual = Files.isRegularFile(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : "";
     assertEquals(expected, actual, readme + " is out of date; regenerate it with:\n  " + CourseReadme.REGENERATE + "\n");
   }
@@ -33,12 +34,11 @@ class CourseReadmeTest {
   @Test
   void everyCourseNoteHasItsObjectiveAndItsExercisesListed() {
     Path rules = HOME.resolve("rules");
-    Path notebooks = rules.resolveSibling("notebooks");
-    String readme = CourseReadme.generate(notebooks, rules);
-    ExerciseCatalog catalog = ExerciseCatalog.read(rules.resolve(ExerciseCatalog.FOLDER));
-    for (CourseReadme.Objective o : CourseReadme.objectives(notebooks.resolve("course.yaml")).values()) {
+    Course course = Course.read(rules.resolveSibling("notebooks"));
+    String readme = CourseReadme.generate(course, rules);
+    for (CourseNote o : course.notes()) {
       assertTrue(readme.contains("`" + o.id() + "` | " + o.objective() + " |"), o.id() + " missing from\n" + readme);
-      for (Exercise e : catalog.ofNote(o.id())) {
+      for (Exercise e : o.exercises()) {
         assertTrue(readme.contains("| `" + e.id() + "` | `" + o.id() + "` |"), e.id() + " missing from\n" + readme);
       }
     }

@@ -103,7 +103,7 @@ class SystemAnatomyTest {
         Files.copy(from, rules.resolve(Path.of("rules").relativize(from).toString()));
       }
     }
-    PipelineState state = new PipelineState(new PipelineConfig(DataRoots.of(Path.of("datasets")), List.of(rules), null, 50, 42));
+    PipelineState state = new PipelineState(new PipelineConfig(DataRoots.of(Path.of("datasets")), List.of(rules), null, null, 50, 42));
     Pipeline pipeline = Stages.pipeline();
     pipeline.run(state, "load", Params.of(Map.of("file", "seattle-weather/spans/train-2012-2013.csv")), Progress.NONE);
     StageResult result = pipeline.run(state, "anatomy", Params.of(Map.of()), Progress.NONE);

@@ -21,7 +21,7 @@ import org.prodml.rules.Finding;
 abstract class PipelineFixture {
   final Pipeline pipeline = Stages.pipeline();
   final PipelineState state = new PipelineState(new PipelineConfig(PipelineConfig.forHome(HOME).dataRoots(),
-      List.of(HOME.resolve("rules/pipeline"), HOME.resolve("rules/data-validation")), null, 50, PipelineConfig.DEFAULT_SEED));
+      List.of(HOME.resolve("rules/pipeline"), HOME.resolve("rules/data-validation")), null, null, 50, PipelineConfig.DEFAULT_SEED));
   static final Path HOME = Path.of("").toAbsolutePath();
 
   StageResult run(String stage, Map<String, String> params) {

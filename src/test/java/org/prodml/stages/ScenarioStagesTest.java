@@ -34,7 +34,7 @@ import org.prodml.rules.Finding;
 class ScenarioStagesTest {
   static final Path SAMPLES = Path.of("src/test/resources/scenario-samples");
   final Pipeline pipeline = Stages.pipeline();
-  final PipelineState state = new PipelineState(new PipelineConfig(DataRoots.of(SAMPLES), List.of(Path.of("rules")), null,
+  final PipelineState state = new PipelineState(new PipelineConfig(DataRoots.of(SAMPLES), List.of(Path.of("rules")), null, null,
       PipelineConfig.DEFAULT_MAX_ROWS, PipelineConfig.DEFAULT_SEED));
 
   StageResult run(String stage, Map<String, String> params) {

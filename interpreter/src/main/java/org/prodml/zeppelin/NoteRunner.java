@@ -1,12 +1,8 @@
 package org.prodml.zeppelin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -35,7 +31,7 @@ import org.apache.zeppelin.interpreter.InterpreterResult.Code;
 import org.apache.zeppelin.interpreter.InterpreterResultMessage;
 import org.apache.zeppelin.interpreter.LazyOpenInterpreter;
 import org.apache.zeppelin.user.AuthenticationInfo;
-import org.prodml.data.DataInputException;
+import org.prodml.note.NoteFiles;
 import org.prodml.zeppelin.InterpreterSettings.Entry;
 import org.prodml.zeppelin.ParagraphRun.Status;
 
@@ -56,10 +52,6 @@ final class NoteRunner {
   static final String MARKDOWN_GROUP = "md";
   private static final DateTimeFormatter ZEPPELIN_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
   static final ObjectMapper JSON = new ObjectMapper();
-  /** Indented like the files Zeppelin writes ({@code "key": value}, arrays one item a line). */
-  private static final ObjectWriter WRITER = JSON.writer(new DefaultPrettyPrinter()
-      .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE)
-      .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
 
   private final InterpreterSettings settings;
   private final Properties properties;
@@ -78,26 +70,11 @@ final class NoteRunner {
   }
 
   static ObjectNode read(Path file) {
-    try {
-      JsonNode node = JSON.readTree(file.toFile());
-      if (!(node instanceof ObjectNode note) || !note.path("paragraphs").isArray()) {
-        throw new DataInputException(file.toString(), "not a Zeppelin note (no \"paragraphs\" list)");
-      }
-      return note;
-    } catch (JsonProcessingException e) {
-      throw new DataInputException(file.toString(), e.getLocation() == null ? -1 : e.getLocation().getLineNr(), null,
-          "not a Zeppelin note: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new DataInputException(file.toString(), "cannot read: " + e.getMessage());
-    }
+    return NoteFiles.read(file);
   }
 
   static String write(ObjectNode note) {
-    try {
-      return WRITER.writeValueAsString(note) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return NoteFiles.write(note);
   }
 
   NoteRun run(ObjectNode input, Consumer<ParagraphRun> listener) {
@@ -319,10 +296,5 @@ final class NoteRunner {
     }
     return fileName.endsWith(".zpln") ? fileName.substring(0, fileName.length() - ".zpln".length())
         : fileName.replaceFirst("\\.json$", "");
-  }
-
-  static boolean isNote(Path file) {
-    String name = file.getFileName().toString();
-    return Files.isRegularFile(file) && (name.endsWith(".zpln") || name.equals("note.json"));
   }
 }

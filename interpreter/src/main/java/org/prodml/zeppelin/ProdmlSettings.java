@@ -22,6 +22,7 @@ final class ProdmlSettings {
   static final String DATA_ROOTS = "prodml.data.roots";
   static final String RULE_DIRS = "prodml.rules.dirs";
   static final String QUESTIONS = "prodml.questions";
+  static final String COURSE = "prodml.course";
   static final String MAX_ROWS = "prodml.maxRows";
   static final String SEED = "prodml.seed";
   static final String EXTRA_STAGES = "prodml.stages.extra";
@@ -35,8 +36,10 @@ final class ProdmlSettings {
     int maxRows = positiveInt(properties, MAX_ROWS, PipelineConfig.DEFAULT_MAX_ROWS);
     long seed = longValue(properties, SEED, PipelineConfig.DEFAULT_SEED);
     String questions = properties.getProperty(QUESTIONS, "");
+    String course = properties.getProperty(COURSE, "");
     return new PipelineConfig(new DataRoots(dataRoots), ruleDirs,
-        questions.isBlank() ? null : home.resolve(questions.strip()).normalize(), maxRows, seed);
+        questions.isBlank() ? null : home.resolve(questions.strip()).normalize(),
+        home.resolve(course.isBlank() ? "notebooks" : course.strip()).normalize(), maxRows, seed);
   }
 
   /**

@@ -15,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Function;
-import org.prodml.cli.Home;
+import org.prodml.course.CourseNote;
 import org.prodml.course.CourseNotes;
+import org.prodml.note.NoteFiles;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -50,11 +51,8 @@ public final class RunCommand implements Callable<Integer> {
       description = "an interpreter setting property, e.g. -P prodml.maxRows=100")
   Map<String, String> properties = new LinkedHashMap<>();
 
-  @Option(names = "--solved", description = "run each note with its exercise solutions in place (notebooks/solutions/<note id>.json)")
+  @Option(names = "--solved", description = "run each course note with its exercises' solved paragraphs in place (from the note.yaml beside it)")
   boolean solved;
-
-  @Option(names = "--solutions", paramLabel = "DIR", description = "where the solutions are (default: notebooks/solutions of ProdML Lab)")
-  Path solutions;
 
   @Spec CommandSpec spec;
 
@@ -70,16 +68,14 @@ public final class RunCommand implements Callable<Integer> {
           + " java -cp target/prodml.jar:target/lib-zeppelin/* … (mvn package copies it there)");
     }
     List<NoteFile> notes = find(paths);
-    Path solutionDir = solutions != null ? solutions : Home.get().resolve("notebooks").resolve("solutions");
     Function<NoteFile, ObjectNode> reader = note -> {
-      ObjectNode input = NoteRunner.read(note.file());
-      if (!solved) {
+      ObjectNode input = NoteFiles.read(note.file());
+      Path folder = note.file().toAbsolutePath().getParent();
+      if (!solved || folder == null || !CourseNote.isCourseNote(folder)) {
         return input;
       }
-      String id = input.path("id").asText("");
-      return CourseNotes.solution(solutionDir, id)
-          .map(solution -> CourseNotes.solved(input, solution, solutionDir.resolve(id + ".json").toString()))
-          .orElse(input);
+      CourseNote course = CourseNote.read(folder);
+      return CourseNotes.solved(input, course.solved(), folder.resolve(CourseNote.DESCRIPTION).toString());
     };
     return HeadlessRun.run(notes, out, properties, reader, spec.commandLine().getOut());
   }
@@ -97,12 +93,8 @@ public final class RunCommand implements Callable<Integer> {
     List<NoteFile> notes = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(NoteRunner::isNote).sorted().forEach(file -> notes.add(new NoteFile(file, output(path, file))));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      } else if (NoteRunner.isNote(path)) {
+        NoteFiles.find(path).forEach(file -> notes.add(new NoteFile(file, output(path, file))));
+      } else if (NoteFiles.isNote(path)) {
         notes.add(new NoteFile(path, Path.of(NoteRunner.outputName(path))));
       } else {
         throw new IllegalArgumentException(path + ": " + (Files.exists(path)

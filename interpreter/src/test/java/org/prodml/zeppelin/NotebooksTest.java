@@ -17,7 +17,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.prodml.cli.Home;
+import org.prodml.course.Course;
+import org.prodml.course.CourseNote;
 import org.prodml.course.CourseNotes;
+import org.prodml.note.NoteFiles;
 import org.prodml.course.Exercise;
 import org.prodml.course.ExerciseCatalog;
 import org.prodml.testing.HeadlessChromium;
@@ -29,15 +32,21 @@ import org.prodml.testing.HeadlessChromium;
  */
 class NotebooksTest {
   static final Path NOTEBOOKS = Home.get().resolve("notebooks");
-  static final Path SOLUTIONS = NOTEBOOKS.resolve("solutions");
-  final ExerciseCatalog catalog = ExerciseCatalog.read(Home.rules().resolve(ExerciseCatalog.FOLDER));
+  static final Course COURSE = Course.read(NOTEBOOKS);
+  final ExerciseCatalog catalog = COURSE.exercises();
   final NoteRunner runner = new NoteRunner(Map.of());
 
-  static List<CourseNotes.Note> notes() {
-    List<CourseNotes.Note> notes = CourseNotes.find(NOTEBOOKS).stream().filter(n -> !n.file().startsWith(SOLUTIONS)).toList();
+  /** Every note under notebooks/: the course's and the others (the demo tour). */
+  static List<Note> notes() {
+    List<Note> notes = NoteFiles.find(NOTEBOOKS).stream().map(file -> {
+      var json = NoteFiles.read(file);
+      return new Note(file, json.path("id").asText(""), json.path("name").asText(""));
+    }).toList();
     assertFalse(notes.isEmpty(), "no notes under " + NOTEBOOKS);
     return notes;
   }
+
+  record Note(Path file, String id, String name) {}
 
   @TestFactory
   Stream<DynamicTest> everyNoteRunsAsShippedAndItsExercisesFailWithAHint() {
@@ -56,9 +65,8 @@ class NotebooksTest {
   Stream<DynamicTest> everyCourseNoteSolvedPassesEveryExercise() {
     return notes().stream().filter(note -> !catalog.ofNote(note.id()).isEmpty())
         .map(note -> DynamicTest.dynamicTest(NOTEBOOKS.relativize(note.file()) + " solved", () -> {
-          var solution = CourseNotes.solution(SOLUTIONS, note.id());
-          assertTrue(solution.isPresent(), "no solution " + SOLUTIONS.resolve(note.id() + ".json"));
-          NoteRun run = run(CourseNotes.solved(NoteRunner.read(note.file()), solution.get(), note.id()));
+          CourseNote courseNote = COURSE.note(note.id()).orElseThrow();
+          NoteRun run = run(CourseNotes.solved(NoteRunner.read(note.file()), courseNote.solved(), note.id()));
           for (Exercise e : catalog.ofNote(note.id())) {
             assertTrue(verdict(run, e).passed(), e.id() + " fails with its solution");
           }
@@ -68,18 +76,18 @@ class NotebooksTest {
 
   @Test
   void everyExerciseBelongsToANoteThatChecksItAndEveryCourseNoteHasTwo() {
-    List<String> ids = notes().stream().map(CourseNotes.Note::id).toList();
+    List<String> ids = notes().stream().map(Note::id).toList();
     for (Exercise e : catalog.all()) {
       assertTrue(ids.contains(e.note()), e.id() + " names note " + e.note() + ", which is not under notebooks/");
     }
-    for (CourseNotes.Note note : notes()) {
+    for (Note note : notes()) {
       int exercises = catalog.ofNote(note.id()).size();
       assertTrue(exercises == 0 || exercises >= 2, note.name() + " has " + exercises + " exercise; a course note has at least two");
     }
   }
 
   /** The note's HTML page (what ./prodml run writes) opens offline in headless Chromium with its tables and charts. */
-  private static void assertPageShowsTablesAndCharts(CourseNotes.Note note, NoteRun run) throws Exception {
+  private static void assertPageShowsTablesAndCharts(Note note, NoteRun run) throws Exception {
     String html = NotePage.render(run);
     assertTrue(html.contains("<table"), note.name() + ": the page has no table");
     assertTrue(html.contains("<svg"), note.name() + ": the page has no chart");
