@@ -10,7 +10,7 @@ import org.prodml.note.NoteFiles;
 import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.StageResult;
 import org.prodml.pipeline.Step;
 import org.prodml.render.TextBlock;
@@ -72,7 +72,7 @@ public final class AuditRun {
     StageResult result = null;
     for (Step step : steps) {
       long start = System.nanoTime();
-      result = pipeline.run(state, step, Progress.NONE);
+      result = pipeline.run(state, step, Work.NONE);
       String said = result.blocks().stream().filter(b -> b instanceof TextBlock).map(b -> ((TextBlock) b).text())
           .findFirst().orElse("");
       log.accept(String.format("%s (%d ms) %s", step.paragraphText().lines().findFirst().orElse(""),

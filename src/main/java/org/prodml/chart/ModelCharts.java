@@ -10,6 +10,8 @@ import org.prodml.evaluate.ModelEvaluation;
 import org.prodml.monitor.MonitoringReport;
 import org.prodml.chart.Charts;
 import org.prodml.evaluate.CalibrationBucket;
+import org.prodml.evaluate.ClassificationMetrics;
+import org.prodml.evaluate.RegressionMetrics;
 import org.prodml.evaluate.EvaluationResult;
 import org.prodml.facts.FeatureImportanceFact;
 import org.prodml.facts.MonitoringWindowFact;
@@ -33,16 +35,17 @@ public final class ModelCharts {
     return LocalDate.parse(isoDate).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
-  /** The calibration curve; null when the evaluation has no probability buckets (regression). */
+  /** The calibration curve of a classifier's probabilities; null when it has no probability buckets. */
   public static String calibration(EvaluationResult r) {
-    if (r.calibration().isEmpty()) {
+    ClassificationMetrics c = r.classification();
+    if (c == null || c.calibration().isEmpty()) {
       return null;
     }
     List<double[]> curve = new ArrayList<>();
-    for (CalibrationBucket b : r.calibration()) {
+    for (CalibrationBucket b : c.calibration()) {
       curve.add(new double[] {b.meanPredicted(), b.observedRate()});
     }
-    return Charts.calibrationCurve("calibration: " + r.calibrationOf(), r.model(), curve);
+    return Charts.calibrationCurve("calibration: " + c.calibrationOf(), r.model(), curve);
   }
 
   public static String slices(List<SliceMetricFact> slices) {
@@ -88,13 +91,17 @@ public final class ModelCharts {
   }
 
   private static double value(EvaluationResult r, String name) {
-    double v = switch (name) {
-      case "accuracy" -> r.accuracy();
-      case "macro F1" -> r.macroF1();
-      case "ROC AUC" -> r.auc();
-      case "RMSE" -> r.rmse();
-      default -> r.mae();
-    };
+    double v;
+    if (r.metrics() instanceof ClassificationMetrics c) {
+      v = switch (name) {
+        case "accuracy" -> c.accuracy();
+        case "macro F1" -> c.macroF1();
+        default -> c.auc();
+      };
+    } else {
+      RegressionMetrics m = (RegressionMetrics) r.metrics();
+      v = name.equals("RMSE") ? m.rmse() : m.mae();
+    }
     return Double.isNaN(v) ? 0 : v;
   }
 

@@ -1,47 +1,56 @@
 package org.prodml.evaluate;
 
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.prodml.facts.EvaluationFact;
 
 /**
- * A model's quality on one table. Classification fills accuracy, per-class metrics, AUC, log loss,
- * the confusion matrix (rows = true class, columns = predicted; a last row for labels the model
- * never saw) and the calibration buckets; regression fills RMSE, MAE, R² and bias. Measures that do
- * not apply are NaN.
+ * A model's quality on one table: the headline metric (accuracy for classes, RMSE for numbers), the
+ * rows it was measured on, predictions that were not finite, and the metrics of the model's task —
+ * {@link ClassificationMetrics} or {@link RegressionMetrics}, each holding only what applies to it.
  */
 public record EvaluationResult(
     String model,
     String table,
-    String task,
     long rows,
     String metric,
     double value,
     boolean higherIsBetter,
-    double accuracy,
-    List<ClassMetrics> perClass,
-    double macroF1,
-    double auc,
-    double logLoss,
-    List<String> classes,
-    long[][] confusion,
-    long unknownLabels,
-    List<CalibrationBucket> calibration,
-    String calibrationOf,
-    double predictionBias,
-    String biasClass,
-    double calibrationError,
-    double rmse,
-    double mae,
-    double r2,
-    long nonFinitePredictions) {
+    long nonFinitePredictions,
+    TaskMetrics metrics) {
+
+  /** "classification" or "regression". */
+  @JsonProperty("task")
+  public String task() {
+    return metrics.task();
+  }
+
+  /** The classification metrics, or null for a regression. */
+  public ClassificationMetrics classification() {
+    return metrics instanceof ClassificationMetrics c ? c : null;
+  }
+
+  /** The regression metrics, or null for a classification. */
+  public RegressionMetrics regression() {
+    return metrics instanceof RegressionMetrics r ? r : null;
+  }
 
   /** How much worse {@code value} is than {@code reference}, in the metric's units (positive = worse). */
   public double worseningFrom(double reference) {
     return higherIsBetter ? reference - value : value - reference;
   }
 
+  /**
+   * The evaluation as the rules see it: one flat fact for both tasks, in which a measure of the other
+   * task is NaN (DRL patterns compare numbers, and a NaN compares false).
+   */
   public EvaluationFact fact(double baselineValue, double previousValue) {
-    return new EvaluationFact(model, table, task, rows, metric, value, higherIsBetter, accuracy, macroF1, auc, logLoss,
-        predictionBias, biasClass, calibrationError, rmse, mae, r2, nonFinitePredictions, baselineValue, previousValue);
+    ClassificationMetrics c = classification();
+    RegressionMetrics r = regression();
+    double nan = Double.NaN;
+    return new EvaluationFact(model, table, task(), rows, metric, value, higherIsBetter,
+        c == null ? nan : c.accuracy(), c == null ? nan : c.macroF1(), c == null ? nan : c.auc(), c == null ? nan : c.logLoss(),
+        c != null ? c.predictionBias() : r.bias(), c == null ? null : c.biasClass(), c == null ? nan : c.calibrationError(),
+        r == null ? nan : r.rmse(), r == null ? nan : r.mae(), r == null ? nan : r.r2(), nonFinitePredictions, baselineValue,
+        previousValue);
   }
 }

@@ -60,9 +60,8 @@ public final class Evaluator {
         error[i] = pred[i] - y[i];
       }
       double bias = FiniteValues.mean(error);
-      return new EvaluationResult(model.id(), tableName, model.task().label(), rows, "rmse", rmse, false, Double.NaN,
-          List.of(), Double.NaN, Double.NaN, Double.NaN, List.of(), new long[0][0], 0, List.of(), null, bias, null,
-          Double.NaN, rmse, Metrics.mae(pred, y), Metrics.r2(pred, y), p.nonFinite());
+      return new EvaluationResult(model.id(), tableName, rows, "rmse", rmse, false, p.nonFinite(),
+          new RegressionMetrics(rmse, Metrics.mae(pred, y), Metrics.r2(pred, y), bias));
     }
     List<String> classes = model.classes();
     int k = classes.size();
@@ -127,9 +126,9 @@ public final class Evaluator {
     logLoss = known.isEmpty() ? Double.NaN : logLoss / known.size();
     double auc = auc(p, y, known, k);
     Calibration cal = calibration(p, y, known, k, classes);
-    return new EvaluationResult(model.id(), tableName, model.task().label(), rows, "accuracy", accuracy, true, accuracy,
-        perClass, f1Classes == 0 ? Double.NaN : f1Sum / f1Classes, auc, logLoss, classes, confusion, unknown, cal.buckets, cal.of,
-        cal.bias, cal.biasClass, cal.error, Double.NaN, Double.NaN, Double.NaN, p.nonFinite());
+    return new EvaluationResult(model.id(), tableName, rows, "accuracy", accuracy, true, p.nonFinite(),
+        new ClassificationMetrics(accuracy, perClass, f1Classes == 0 ? Double.NaN : f1Sum / f1Classes, auc, logLoss, classes,
+            confusion, unknown, cal.buckets, cal.of, cal.bias, cal.biasClass, cal.error));
   }
 
   private static double auc(Predictions p, int[] y, List<Integer> known, int k) {

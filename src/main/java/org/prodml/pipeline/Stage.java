@@ -1,5 +1,7 @@
 package org.prodml.pipeline;
 
+import org.prodml.work.Work;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +22,7 @@ public interface Stage {
   /** The parameters the stage accepts, in the order help shows them. */
   List<Parameter> parameters();
 
-  StageResult run(PipelineState state, Params params, Progress progress);
+  StageResult run(PipelineState state, Params params, Work work);
 
   default Set<String> parameterNames() {
     return parameters().stream().map(Parameter::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new));

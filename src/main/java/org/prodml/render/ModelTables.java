@@ -5,6 +5,8 @@ import java.util.List;
 import org.prodml.train.ModelCard;
 import org.prodml.evaluate.CalibrationBucket;
 import org.prodml.evaluate.ClassMetrics;
+import org.prodml.evaluate.ClassificationMetrics;
+import org.prodml.evaluate.RegressionMetrics;
 import org.prodml.evaluate.EvaluationResult;
 import org.prodml.facts.DeploymentCheckFact;
 import org.prodml.facts.FeatureImportanceFact;
@@ -86,22 +88,29 @@ public final class ModelTables {
   }
 
   static String metric(EvaluationResult r, String name) {
+    if (name.equals("NaN/Inf predictions")) {
+      return String.valueOf(r.nonFinitePredictions());
+    }
+    if (r.metrics() instanceof ClassificationMetrics c) {
+      return switch (name) {
+        case "accuracy" -> Format.cell(c.accuracy());
+        case "macro F1" -> Format.cell(c.macroF1());
+        case "ROC AUC" -> Format.cell(c.auc());
+        case "log loss" -> Format.cell(c.logLoss());
+        case "prediction bias" -> Format.cell(c.predictionBias()) + (c.biasClass() == null ? "" : " (" + c.biasClass() + ")");
+        default -> Format.cell(c.calibrationError());
+      };
+    }
+    RegressionMetrics m = (RegressionMetrics) r.metrics();
     return switch (name) {
-      case "accuracy" -> Format.cell(r.accuracy());
-      case "macro F1" -> Format.cell(r.macroF1());
-      case "ROC AUC" -> Format.cell(r.auc());
-      case "log loss" -> Format.cell(r.logLoss());
-      case "prediction bias" -> Format.cell(r.predictionBias()) + (r.biasClass() == null ? "" : " (" + r.biasClass() + ")");
-      case "calibration error" -> Format.cell(r.calibrationError());
-      case "RMSE" -> Format.cell(r.rmse());
-      case "MAE" -> Format.cell(r.mae());
-      case "R²" -> Format.cell(r.r2());
-      case "bias (mean prediction − mean label)" -> Format.cell(r.predictionBias());
-      default -> String.valueOf(r.nonFinitePredictions());
+      case "RMSE" -> Format.cell(m.rmse());
+      case "MAE" -> Format.cell(m.mae());
+      case "R²" -> Format.cell(m.r2());
+      default -> Format.cell(m.bias());
     };
   }
 
-  public static TableBlock perClass(EvaluationResult r) {
+  public static TableBlock perClass(ClassificationMetrics r) {
     List<List<String>> rows = new ArrayList<>();
     for (ClassMetrics c : r.perClass()) {
       rows.add(List.of(c.name(), Format.cell(c.precision()), Format.cell(c.recall()), Format.cell(c.f1()), String.valueOf(c.support())));
@@ -109,7 +118,7 @@ public final class ModelTables {
     return TableBlock.of("per class", List.of("class", "precision", "recall", "F1", "rows"), rows);
   }
 
-  public static TableBlock confusion(EvaluationResult r) {
+  public static TableBlock confusion(ClassificationMetrics r) {
     List<String> header = new ArrayList<>(List.of("true \\ predicted"));
     header.addAll(r.classes());
     List<List<String>> rows = new ArrayList<>();
@@ -126,7 +135,7 @@ public final class ModelTables {
     return TableBlock.of("confusion matrix", header, rows);
   }
 
-  public static TableBlock calibration(EvaluationResult r) {
+  public static TableBlock calibration(ClassificationMetrics r) {
     List<List<String>> rows = new ArrayList<>();
     for (CalibrationBucket b : r.calibration()) {
       rows.add(List.of("[" + Format.cell(b.low()) + ", " + Format.cell(b.high()) + ")", String.valueOf(b.rows()), Format.cell(b.meanPredicted()),

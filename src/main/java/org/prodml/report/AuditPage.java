@@ -11,6 +11,7 @@ import org.prodml.train.ModelCard;
 import org.prodml.evaluate.ModelEvaluation;
 import org.prodml.monitor.MonitoringReport;
 import org.prodml.serve.ServingReport;
+import org.prodml.evaluate.ClassificationMetrics;
 import org.prodml.evaluate.EvaluationResult;
 import org.prodml.facts.SplitFact;
 import org.prodml.chart.Charts;
@@ -117,11 +118,12 @@ public record AuditPage(
       List<String> charts = new ArrayList<>();
       tables.add(ModelTables.metrics(r, e.baseline(), e.previous()));
       charts.add(ModelCharts.againstBaseline(e));
-      if (r.task().equals("classification")) {
-        tables.add(ModelTables.perClass(r));
-        tables.add(ModelTables.confusion(r));
-        if (!r.calibration().isEmpty()) {
-          tables.add(ModelTables.calibration(r));
+      ClassificationMetrics classes = r.classification();
+      if (classes != null) {
+        tables.add(ModelTables.perClass(classes));
+        tables.add(ModelTables.confusion(classes));
+        if (!classes.calibration().isEmpty()) {
+          tables.add(ModelTables.calibration(classes));
           charts.add(ModelCharts.calibration(r));
         }
       }

@@ -15,7 +15,7 @@ import org.prodml.course.SystemAnatomy.TopicPart;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.TableBlock;
@@ -44,7 +44,7 @@ public final class AnatomyStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     // The findings an audit would raise now (exercise rules judge learners, not the system).
     List<Object> facts = new ArrayList<>(state.facts());
     facts.addAll(StageSupport.answers(state).facts());

@@ -10,7 +10,7 @@ import org.prodml.course.ExerciseCatalog;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
@@ -42,7 +42,7 @@ public final class AskStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     if (params.has("answers")) {
       String file = params.string("answers", null);
       Answers fromFile = StageSupport.library(() -> Answers.read(state.resolve(file), StageSupport.questions(state)));

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.readiness.Answers;
@@ -46,7 +46,7 @@ public final class AuditStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     String reference = StageSupport.trainingTable(state);
     if (state.hasTable(reference)) {
       // The audit judges the data as the note holds it now: the training table against every later

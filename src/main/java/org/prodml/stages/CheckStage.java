@@ -18,7 +18,7 @@ import org.prodml.pipeline.ArtifactKey;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
@@ -57,7 +57,7 @@ public final class CheckStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     ExerciseCatalog catalog = StageSupport.exercises(state);
     Exercise exercise;
     try {

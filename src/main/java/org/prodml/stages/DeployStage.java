@@ -9,7 +9,7 @@ import org.prodml.facts.DeploymentCheckFact;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.Tables;
@@ -48,7 +48,7 @@ public final class DeployStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     TrainedModel model = state.require(StageKeys.MODEL, StageKeys.TRAIN_FIRST);
     List<DeploymentCheck> checks = params.has("checks")
         ? StageSupport.library(() -> params.list("checks").stream().map(DeploymentCheck::parse).toList())
@@ -62,7 +62,7 @@ public final class DeployStage implements Stage {
         params.integer("calls", DeploymentChecks.DEFAULT_CALLS), params.integer("sample", DeploymentChecks.DEFAULT_SAMPLE_ROWS),
         params.longValue("seed", state.config().defaultSeed()),
         params.has("accepts") ? Set.copyOf(params.list("accepts")) : DeploymentChecks.SERVING_ACCEPTS);
-    List<DeploymentCheckFact> facts = StageSupport.library(() -> DeploymentChecks.run(model, checks, inputs, StageSupport.work(progress)));
+    List<DeploymentCheckFact> facts = StageSupport.library(() -> DeploymentChecks.run(model, checks, inputs, work));
     state.setFacts("deploy", facts);
     Judgement judgement = StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.DEPLOY));
     List<DeploymentCheckFact> shown = new ArrayList<>(facts);

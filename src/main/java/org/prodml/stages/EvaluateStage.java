@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.prodml.evaluate.ModelEvaluation;
 import org.prodml.chart.Charts;
+import org.prodml.evaluate.ClassificationMetrics;
 import org.prodml.evaluate.EvaluationResult;
 import org.prodml.facts.FeatureImportanceFact;
 import org.prodml.facts.SliceMetricFact;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.Tables;
@@ -53,12 +53,11 @@ public final class EvaluateStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     TrainedModel model = state.require(StageKeys.MODEL, StageKeys.TRAIN_FIRST);
     String trainedOn = state.get(StageKeys.TRAINED_ON).orElse(StageSupport.trainingTable(state));
     String on = params.string(Parameter.ON, state.hasTable("test") ? "test" : trainedOn);
     Table table = state.requireTable(on, "%prodml.split() or %prodml.load(file=…, as=" + on + ")");
-    Work work = StageSupport.work(progress);
     TrainedModel previousModel = state.get(StageKeys.PREVIOUS_MODEL).orElse(null);
     Table trainTable = state.requireTable(trainedOn, "%prodml.train()");
     ModelEvaluation.Options options = new ModelEvaluation.Options(params.string("slice", null), params.bool("importance", true),
@@ -83,10 +82,11 @@ public final class EvaluateStage implements Stage {
         .table(Tables.findings("findings", judgement.findings()))
         .findings(judgement.findings())
         .table(ModelTables.metrics(result, baselineResult, previous));
-    if (model.task() == Task.CLASSIFICATION) {
-      out.table(ModelTables.perClass(result)).table(ModelTables.confusion(result));
-      if (!result.calibration().isEmpty()) {
-        out.table(ModelTables.calibration(result));
+    ClassificationMetrics classes = result.classification();
+    if (classes != null) {
+      out.table(ModelTables.perClass(classes)).table(ModelTables.confusion(classes));
+      if (!classes.calibration().isEmpty()) {
+        out.table(ModelTables.calibration(classes));
         out.html(ModelCharts.calibration(result));
       }
     }

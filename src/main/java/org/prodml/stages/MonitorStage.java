@@ -12,7 +12,7 @@ import org.prodml.monitor.WindowSpec;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.profile.DatasetProfile;
@@ -55,7 +55,7 @@ public final class MonitorStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     var model = state.require(StageKeys.MODEL, StageKeys.TRAIN_FIRST);
     String on = params.string(Parameter.ON, state.hasTable("serving") ? "serving" : "test");
     WindowSpec window = StageSupport.library(() -> WindowSpec.parse(params.string("window", "month")));
@@ -82,7 +82,7 @@ public final class MonitorStage implements Stage {
     DatasetProfile trainingProfile = StageSupport.profile(state, trainedOn);
     double offline = state.get(StageKeys.EVALUATION).map(e -> e.model().value()).orElse(Double.NaN);
     MonitoringReport report = StageSupport.library(() -> MonitoringReport.replay(model, training, trainingProfile, served, roles.time(),
-        config, offline, StageSupport.work(progress)));
+        config, offline, work));
     state.put(StageKeys.MONITORING, report);
     state.setFacts("monitor", report.facts());
     Judgement judgement = StageSupport.judge(state, state.facts(), limits, StageSupport.stage(org.prodml.rules.Stage.MONITOR));

@@ -7,7 +7,7 @@ import org.prodml.pipeline.ArtifactKey;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.profile.ColumnProfile;
@@ -38,7 +38,7 @@ public final class ProfileStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     String name = params.string(Parameter.ON, state.hasTable("data") ? "data" : StageSupport.trainingTable(state));
     DatasetProfile profile = StageSupport.profile(state, name);
     boolean charts = params.bool("charts", true);

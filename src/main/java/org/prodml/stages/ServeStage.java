@@ -9,7 +9,7 @@ import org.prodml.facts.ServingFact;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.Tables;
@@ -64,7 +64,7 @@ public final class ServeStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     TrainedModel model = state.require(StageKeys.MODEL, StageKeys.TRAIN_FIRST);
     String name = params.string(Parameter.ON, state.hasTable("serving") ? "serving" : "test");
     Table all = state.requireTable(name, "%prodml.load(file=…, as=" + name + ")");
@@ -79,7 +79,7 @@ public final class ServeStage implements Stage {
     ServingReport.Options options = new ServingReport.Options(keys, mode != Mode.DYNAMIC, mode != Mode.STATIC, path,
         params.integer("minCount", 1), params.integer("limit", ServingReport.MAX_REQUESTS));
     ServingReport served = StageSupport.library(() -> ServingReport.measure(model, trainTable, all, name, roles.time(), options,
-        StageSupport.work(progress)));
+        work));
     state.put(StageKeys.SERVING, served);
     state.setFacts("serve", served.facts());
     Judgement judgement = StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.SERVE));

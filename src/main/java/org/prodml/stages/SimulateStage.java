@@ -8,7 +8,7 @@ import org.prodml.facts.ParadigmComparisonFact;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
@@ -86,7 +86,7 @@ public final class SimulateStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     String of = params.string(Parameter.ON, "data");
     Table table = state.requireTable(of, "%prodml.load(file=…)");
     ColumnRoles roles = StageSupport.roles(state);
@@ -109,7 +109,7 @@ public final class SimulateStage implements Stage {
           params.integer("initial", TrainingSimulationSpec.DEFAULT_INITIAL_DAYS), params.integer("period", TrainingSimulationSpec.DEFAULT_PERIOD_DAYS),
           params.integer("retrain", TrainingSimulationSpec.DEFAULT_RETRAIN_DAYS), params.integer("window", TrainingSimulationSpec.DEFAULT_WINDOW_DAYS),
           params.decimal("tolerance", TrainingSimulationSpec.DEFAULT_TOLERANCE)));
-      TrainingSimulation result = StageSupport.library(() -> TrainingParadigm.run(table, dataset, sim, StageSupport.work(progress)));
+      TrainingSimulation result = StageSupport.library(() -> TrainingParadigm.run(table, dataset, sim, work));
       state.put(StageKeys.TRAINING_SIMULATION, result);
       fact = result.fact();
       training(out, result);
@@ -121,7 +121,7 @@ public final class SimulateStage implements Stage {
       InferenceSimulationSpec sim = StageSupport.library(() -> new InferenceSimulationSpec(spec, features, plan, roles.time(),
           params.integer("trainDays", InferenceSimulationSpec.DEFAULT_TRAIN_DAYS), keys,
           params.integer("minCount", InferenceSimulationSpec.DEFAULT_MIN_COUNT), params.integer("requests", InferenceSimulationSpec.DEFAULT_MAX_REQUESTS)));
-      InferenceSimulation result = StageSupport.library(() -> InferenceParadigm.run(table, dataset, sim, StageSupport.work(progress)));
+      InferenceSimulation result = StageSupport.library(() -> InferenceParadigm.run(table, dataset, sim, work));
       state.put(StageKeys.INFERENCE_SIMULATION, result);
       fact = result.fact();
       inference(out, result);

@@ -8,7 +8,7 @@ import org.prodml.facts.SplitFact;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.TableBlock;
@@ -50,7 +50,7 @@ public final class SplitStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     String of = params.string(Parameter.ON, "data");
     Table table = state.requireTable(of, "%prodml.load(file=…)");
     ColumnRoles roles = StageSupport.roles(state);

@@ -17,7 +17,6 @@ import org.prodml.facts.MlTestScoreFact;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
 import org.prodml.pipeline.StageException;
 import org.prodml.profile.DataFacts;
 import org.prodml.profile.DataFiles;
@@ -58,10 +57,6 @@ final class StageSupport {
 
   // ---- running library code ----
 
-  /** The library's view of a stage's progress. */
-  static Work work(Progress progress) {
-    return Work.of(progress::report, progress::isCancelled);
-  }
 
   /** Runs library code; its argument errors become one-line stage errors. */
   static <T> T library(Supplier<T> call) {

@@ -7,7 +7,7 @@ import org.prodml.facts.ModelFact;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
@@ -60,7 +60,7 @@ public final class TrainStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     String on = params.string(Parameter.ON, StageSupport.trainingTable(state));
     Table table = state.requireTable(on, "%prodml.load(file=…)");
     ColumnRoles roles = StageSupport.roles(state);
@@ -88,7 +88,7 @@ public final class TrainStage implements Stage {
       transformsNote = "the note's transforms, fitted on '" + state.get(StageKeys.TRANSFORMS_FITTED_ON).orElse("?") + "'";
     }
     FittedTransforms used = transforms;
-    TrainedModel model = StageSupport.library(() -> Trainer.train(table, used, spec, roles.time(), StageSupport.work(progress)));
+    TrainedModel model = StageSupport.library(() -> Trainer.train(table, used, spec, roles.time(), work));
     state.get(StageKeys.MODEL).ifPresent(previous -> state.put(StageKeys.PREVIOUS_MODEL, previous));
     state.put(StageKeys.MODEL, model);
     state.put(StageKeys.TRAINED_ON, on);

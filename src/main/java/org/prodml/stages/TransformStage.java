@@ -10,7 +10,7 @@ import org.prodml.facts.TransformFact;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.TableBlock;
@@ -59,7 +59,7 @@ public final class TransformStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     String of = params.string(Parameter.ON, StageSupport.trainingTable(state));
     Table table = state.requireTable(of, "%prodml.load(file=…)");
     ColumnRoles roles = StageSupport.roles(state);

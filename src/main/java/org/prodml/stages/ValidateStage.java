@@ -9,7 +9,7 @@ import org.prodml.facts.ColumnComparisonFact;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.profile.DataFacts;
@@ -42,7 +42,7 @@ public final class ValidateStage implements Stage {
   }
 
   @Override
-  public StageResult run(PipelineState state, Params params, Progress progress) {
+  public StageResult run(PipelineState state, Params params, Work work) {
     String reference = params.string(Parameter.AGAINST, StageSupport.trainingTable(state));
     List<String> on = params.has(Parameter.ON) ? params.list(Parameter.ON) : StageSupport.laterTables(state, reference);
     DataFacts.Result built = StageSupport.dataFacts(state, reference, on);

@@ -166,8 +166,8 @@ class AuditCommandTest {
     assertEquals(16, model.get("fingerprint").asText().length());
 
     JsonNode evaluation = audit.get("evaluation");
-    double accuracy = evaluation.get("model").get("accuracy").asDouble();
-    double baseline = evaluation.get("baseline").get("accuracy").asDouble();
+    double accuracy = evaluation.get("model").get("metrics").get("accuracy").asDouble();
+    double baseline = evaluation.get("baseline").get("metrics").get("accuracy").asDouble();
     assertEquals(365, evaluation.get("model").get("rows").asLong(), "every day of 2014");
     assertTrue(accuracy > 0.8 && baseline < 0.5 && accuracy > baseline + 0.3, "forest " + accuracy + " against the majority " + baseline);
     assertEquals(5, evaluation.get("model").get("perClass").size(), "drizzle, fog, rain, snow, sun");

@@ -16,7 +16,7 @@ import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.TextBlock;
 import org.prodml.rules.RuleSource;
@@ -111,7 +111,7 @@ class CheckStageTest {
   }
 
   String check(String exercise) {
-    StageResult r = pipeline.run(state, "check", Params.of(Map.of("exercise", exercise)), Progress.NONE);
+    StageResult r = pipeline.run(state, "check", Params.of(Map.of("exercise", exercise)), Work.NONE);
     return ((TextBlock) r.blocks().get(0)).text() + "\n" + r.blocks().get(1);
   }
 

@@ -16,7 +16,7 @@ import org.prodml.pipeline.Params;
 import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.StageResult;
 import org.prodml.pipeline.StageRun;
 import org.prodml.render.Block;
@@ -105,8 +105,8 @@ class SystemAnatomyTest {
     }
     PipelineState state = new PipelineState(new PipelineConfig(DataRoots.of(Path.of("datasets")), List.of(rules), null, null, 50, 42));
     Pipeline pipeline = Stages.pipeline();
-    pipeline.run(state, "load", Params.of(Map.of("file", "seattle-weather/spans/train-2012-2013.csv")), Progress.NONE);
-    StageResult result = pipeline.run(state, "anatomy", Params.of(Map.of()), Progress.NONE);
+    pipeline.run(state, "load", Params.of(Map.of("file", "seattle-weather/spans/train-2012-2013.csv")), Work.NONE);
+    StageResult result = pipeline.run(state, "anatomy", Params.of(Map.of()), Work.NONE);
     String summary = ((TextBlock) result.blocks().get(0)).text();
     assertTrue(summary.startsWith("This note ran 1 stage paragraphs"), summary);
     assertTrue(summary.contains("lines of code are not measured"), summary);
@@ -119,9 +119,9 @@ class SystemAnatomyTest {
   void theStageMeasuresThisCheckout() {
     PipelineState state = new PipelineState(PipelineConfig.forHome(Path.of("").toAbsolutePath()));
     Pipeline pipeline = Stages.pipeline();
-    pipeline.run(state, "load", Params.of(Map.of("file", "seattle-weather/spans/train-2012-2013.csv")), Progress.NONE);
-    pipeline.run(state, "train", Params.of(Map.of("model", "forest", "trees", "5", "seed", "none")), Progress.NONE);
-    StageResult result = pipeline.run(state, "anatomy", Params.of(Map.of()), Progress.NONE);
+    pipeline.run(state, "load", Params.of(Map.of("file", "seattle-weather/spans/train-2012-2013.csv")), Work.NONE);
+    pipeline.run(state, "train", Params.of(Map.of("model", "forest", "trees", "5", "seed", "none")), Work.NONE);
+    StageResult result = pipeline.run(state, "anatomy", Params.of(Map.of()), Work.NONE);
     String summary = ((TextBlock) result.blocks().get(0)).text();
     assertTrue(summary.contains("the model code (package train) is "), summary);
     List<TableBlock> tables = result.blocks().stream().filter(b -> b instanceof TableBlock).map(b -> (TableBlock) b).toList();

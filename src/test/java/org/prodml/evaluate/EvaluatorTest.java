@@ -50,8 +50,9 @@ class EvaluatorTest {
     LabelSpec delayed = new LabelSpec("delay", 15.0);
     TrainedModel model = Trainer.train(split.train(), t, ModelSpec.of(ModelType.LOGISTIC, delayed, 1L), "date", Work.NONE);
     Predictions p = model.predict(split.test());
-    EvaluationResult r = Evaluator.evaluate(model, p, split.test(), "test");
-    assertEquals(5000, r.rows());
+    EvaluationResult result = Evaluator.evaluate(model, p, split.test(), "test");
+    ClassificationMetrics r = result.classification();
+    assertEquals(5000, result.rows());
     long positives = r.confusion()[1][0] + r.confusion()[1][1];
     assertEquals(r.perClass().get(1).support(), positives);
     assertTrue(r.auc() > 0.55 && r.auc() < 0.75, "hour and distance say a little about delays: AUC " + r.auc());
@@ -59,7 +60,7 @@ class EvaluatorTest {
     assertTrue(r.logLoss() > 0.4 && r.logLoss() < 0.7, "log loss " + r.logLoss());
     // Prediction bias = mean predicted probability − observed delay rate in March.
     double mean = Metrics.mean(p.positive());
-    assertEquals(mean - (double) positives / r.rows(), r.predictionBias(), 1e-12);
+    assertEquals(mean - (double) positives / result.rows(), r.predictionBias(), 1e-12);
     long bucketRows = r.calibration().stream().mapToLong(CalibrationBucket::rows).sum();
     assertEquals(5000, bucketRows);
     assertTrue(r.calibrationError() >= Math.abs(r.predictionBias()) - 1e-12, "the bucket-wise error bounds the overall bias");
@@ -97,9 +98,10 @@ class EvaluatorTest {
     FittedTransforms t = TransformPlan.auto(split.train(), features, Encoding.LINEAR, Placement.MATERIALIZED, FitScope.TRAINING)
         .fit(split.train(), "train");
     TrainedModel model = Trainer.train(split.train(), t, ModelSpec.of(ModelType.LINEAR, LabelSpec.of("Miles_per_Gallon"), 1L), "Year", Work.NONE);
-    EvaluationResult r = Evaluator.evaluate(model, split.test(), "test");
-    assertEquals("rmse", r.metric());
-    assertTrue(r.predictionBias() < -2, "cars of the last model years use less fuel than the older ones predict: bias " + r.predictionBias());
-    assertTrue(r.rmse() > Math.abs(r.predictionBias()));
+    EvaluationResult result = Evaluator.evaluate(model, split.test(), "test");
+    assertEquals("rmse", result.metric());
+    RegressionMetrics r = result.regression();
+    assertTrue(r.bias() < -2, "cars of the last model years use less fuel than the older ones predict: bias " + r.bias());
+    assertTrue(r.rmse() > Math.abs(r.bias()));
   }
 }

@@ -13,7 +13,7 @@ import org.prodml.pipeline.Params;
 import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.HtmlBlock;
@@ -26,7 +26,7 @@ class DataStagesTest {
   final PipelineState state = new PipelineState(PipelineConfig.forHome(Path.of("").toAbsolutePath()));
 
   StageResult run(String stage, Map<String, String> params) {
-    return pipeline.run(state, stage, Params.of(params), Progress.NONE);
+    return pipeline.run(state, stage, Params.of(params), Work.NONE);
   }
 
   @Test

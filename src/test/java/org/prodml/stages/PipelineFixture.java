@@ -9,7 +9,7 @@ import org.prodml.pipeline.Params;
 import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.TextBlock;
 import org.prodml.rules.Finding;
@@ -25,11 +25,11 @@ abstract class PipelineFixture {
   static final Path HOME = Path.of("").toAbsolutePath();
 
   StageResult run(String stage, Map<String, String> params) {
-    return pipeline.run(state, stage, Params.of(params), Progress.NONE);
+    return pipeline.run(state, stage, Params.of(params), Work.NONE);
   }
 
   StageResult run(String stage, Map<String, String> params, String body) {
-    return pipeline.run(state, stage, new Params(params, body), Progress.NONE);
+    return pipeline.run(state, stage, new Params(params, body), Work.NONE);
   }
 
   static Set<String> ids(StageResult result) {

@@ -17,7 +17,7 @@ import org.prodml.pipeline.Params;
 import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
 import org.prodml.rules.Finding;
@@ -38,7 +38,7 @@ class ScenarioStagesTest {
       PipelineConfig.DEFAULT_MAX_ROWS, PipelineConfig.DEFAULT_SEED));
 
   StageResult run(String stage, Map<String, String> params) {
-    return pipeline.run(state, stage, Params.of(params), Progress.NONE);
+    return pipeline.run(state, stage, Params.of(params), Work.NONE);
   }
 
   static final String DESK = "flights-rebooking-desk/history-sample.csv";

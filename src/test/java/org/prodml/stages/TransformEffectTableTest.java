@@ -10,7 +10,7 @@ import org.prodml.pipeline.Params;
 import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.render.TableBlock;
 
 /** The per-table effect of fitted transforms shows a centered column as mean 0, not as rounding noise. */
@@ -20,9 +20,9 @@ class TransformEffectTableTest {
   void aColumnStandardizedOnItsOwnRowsShowsMeanZero() {
     PipelineState state = new PipelineState(PipelineConfig.forHome(Path.of("").toAbsolutePath()));
     Pipeline pipeline = Stages.pipeline();
-    pipeline.run(state, "load", Params.of(Map.of("file", "seattle-weather/spans/train-2012-2013.csv", "as", "train")), Progress.NONE);
-    pipeline.run(state, "load", Params.of(Map.of("file", "seattle-weather/spans/serving-2015.csv", "as", "serving")), Progress.NONE);
-    var result = pipeline.run(state, "transform", Params.of(Map.of("fit", "training")), Progress.NONE);
+    pipeline.run(state, "load", Params.of(Map.of("file", "seattle-weather/spans/train-2012-2013.csv", "as", "train")), Work.NONE);
+    pipeline.run(state, "load", Params.of(Map.of("file", "seattle-weather/spans/serving-2015.csv", "as", "serving")), Work.NONE);
+    var result = pipeline.run(state, "transform", Params.of(Map.of("fit", "training")), Work.NONE);
     TableBlock effect = result.blocks().stream().filter(b -> b instanceof TableBlock t && t.title().startsWith("features after"))
         .map(b -> (TableBlock) b).findFirst().orElseThrow();
     List<String> tempMax = effect.rows().stream().filter(r -> r.get(0).equals("temp_max")).findFirst().orElseThrow();

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.prodml.data.DataLoader;
 import org.prodml.evaluate.EvaluationResult;
+import org.prodml.evaluate.RegressionMetrics;
 import org.prodml.evaluate.Evaluator;
 import org.prodml.split.SplitMethod;
 import org.prodml.split.SplitResult;
@@ -96,8 +97,8 @@ class TrainerTest {
     EvaluationResult l = Evaluator.evaluate(logistic, SPLIT.test(), "test");
     EvaluationResult b = Evaluator.evaluate(baseline, SPLIT.test(), "test");
     assertEquals(86, l.rows());
-    assertEquals(38.0 / 86, b.accuracy(), 1e-12, "the baseline always says Adelie");
-    assertTrue(l.accuracy() > 0.97, "logistic accuracy " + l.accuracy());
+    assertEquals(38.0 / 86, b.value(), 1e-12, "the baseline always says Adelie");
+    assertTrue(l.value() > 0.97, "logistic accuracy " + l.value());
     assertEquals(List.of("Adelie", "Chinstrap", "Gentoo"), logistic.classes());
     assertFalse(logistic.fact().randomized());
   }
@@ -110,14 +111,14 @@ class TrainerTest {
         .fit(cars, "data");
     TrainedModel ols = Trainer.train(cars, t, ModelSpec.of(ModelType.LINEAR, LabelSpec.of("Miles_per_Gallon"), 1L), "Year", Work.NONE);
     assertEquals(398, ols.trainingRows(), "the 8 rows without a label are left out");
-    EvaluationResult r = Evaluator.evaluate(ols, cars, "data");
+    RegressionMetrics r = Evaluator.evaluate(ols, cars, "data").regression();
     assertTrue(r.r2() > 0.7 && r.r2() < 0.8, "R² " + r.r2());
-    assertEquals(0, r.predictionBias(), 1e-6, "least squares with an intercept has no bias on its training rows");
+    assertEquals(0, r.bias(), 1e-6, "least squares with an intercept has no bias on its training rows");
     assertEquals("1982-01-01", ols.trainingDataEnd());
     TrainedModel forest = Trainer.train(cars, TransformPlan.auto(cars, features, ModelType.FOREST.encoding(), Placement.MATERIALIZED,
         FitScope.TRAINING).fit(cars, "data"), ModelSpec.of(ModelType.FOREST, LabelSpec.of("Miles_per_Gallon"), 1L).with("trees", 20),
         null, Work.NONE);
-    assertTrue(Evaluator.evaluate(forest, cars, "data").rmse() < r.rmse());
+    assertTrue(Evaluator.evaluate(forest, cars, "data").regression().rmse() < r.rmse());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.prodml.zeppelin;
 
+import org.prodml.text.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

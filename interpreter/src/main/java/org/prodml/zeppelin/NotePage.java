@@ -1,5 +1,6 @@
 package org.prodml.zeppelin;
 
+import org.prodml.text.Html;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

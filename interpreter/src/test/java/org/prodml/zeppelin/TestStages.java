@@ -8,7 +8,7 @@ import java.util.Properties;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.pipeline.Progress;
+import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageRegistry;
 import org.prodml.pipeline.StageResult;
@@ -39,16 +39,16 @@ public final class TestStages {
     }
 
     @Override
-    public StageResult run(PipelineState state, Params params, Progress progress) {
+    public StageResult run(PipelineState state, Params params, Work work) {
       int steps = params.integer("steps", 3000);
       for (int i = 0; i < steps; i++) {
-        progress.checkCancelled();
-        progress.report((double) i / steps);
+        work.checkCancelled();
+        work.report((double) i / steps);
         try {
           Thread.sleep(20);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          progress.checkCancelled();
+          work.checkCancelled();
         }
       }
       return StageResult.builder().text("done after " + steps + " steps").build();
@@ -74,7 +74,7 @@ public final class TestStages {
     }
 
     @Override
-    public StageResult run(PipelineState state, Params params, Progress progress) {
+    public StageResult run(PipelineState state, Params params, Work work) {
       return StageResult.builder().text("model=" + params.string("model", "(none)")).build();
     }
   }
@@ -97,7 +97,7 @@ public final class TestStages {
     }
 
     @Override
-    public StageResult run(PipelineState state, Params params, Progress progress) {
+    public StageResult run(PipelineState state, Params params, Work work) {
       String missing = null;
       return StageResult.builder().text(missing.strip()).build();
     }
