@@ -43,6 +43,7 @@ public final class SystemAnatomy {
       Map.entry("audit", "analysis tools"),
       Map.entry("readiness", "analysis tools"),
       Map.entry("stats", "analysis tools"),
+      Map.entry("note", "process tools"),
       Map.entry("serve", "serving"),
       Map.entry("deploy", "serving"),
       Map.entry("monitor", "monitoring"),

@@ -170,8 +170,8 @@ class AuditCommandTest {
     double baseline = evaluation.get("baseline").get("metrics").get("accuracy").asDouble();
     assertEquals(365, evaluation.get("model").get("rows").asLong(), "every day of 2014");
     assertTrue(accuracy > 0.8 && baseline < 0.5 && accuracy > baseline + 0.3, "forest " + accuracy + " against the majority " + baseline);
-    assertEquals(5, evaluation.get("model").get("perClass").size(), "drizzle, fog, rain, snow, sun");
-    assertTrue(evaluation.get("model").get("calibration").size() > 3, "calibration buckets");
+    assertEquals(5, evaluation.get("model").get("metrics").get("perClass").size(), "drizzle, fog, rain, snow, sun");
+    assertTrue(evaluation.get("model").get("metrics").get("calibration").size() > 3, "calibration buckets");
     assertEquals(4, evaluation.get("importance").size());
     assertEquals("precipitation", maxBy(evaluation.get("importance"), "importance").get("feature").asText(),
         "rain or not is mostly precipitation");
