@@ -1,6 +1,6 @@
 package org.prodml.deploy;
 
-import java.util.Arrays;
+import org.prodml.text.Choices;
 import java.util.List;
 
 /**
@@ -25,15 +25,10 @@ public enum DeploymentCheck {
   }
 
   public static List<String> labels() {
-    return Arrays.stream(values()).map(DeploymentCheck::label).toList();
+    return Choices.words(values(), DeploymentCheck::label);
   }
 
   public static DeploymentCheck parse(String text) {
-    for (DeploymentCheck c : values()) {
-      if (c.label.equalsIgnoreCase(text.strip())) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("unknown deployment check '" + text + "'; checks: " + String.join(", ", labels()));
+    return Choices.parse(values(), DeploymentCheck::label, text, "deployment check");
   }
 }

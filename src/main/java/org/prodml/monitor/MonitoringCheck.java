@@ -1,6 +1,6 @@
 package org.prodml.monitor;
 
-import java.util.Arrays;
+import org.prodml.text.Choices;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,15 +22,10 @@ public enum MonitoringCheck {
   }
 
   public static List<String> labels() {
-    return Arrays.stream(values()).map(MonitoringCheck::label).toList();
+    return Choices.words(values(), MonitoringCheck::label);
   }
 
   public static MonitoringCheck parse(String text) {
-    for (MonitoringCheck c : values()) {
-      if (c.label().equalsIgnoreCase(text.strip())) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("unknown monitoring check '" + text + "'; checks: " + String.join(", ", labels()));
+    return Choices.parse(values(), MonitoringCheck::label, text, "monitoring check");
   }
 }

@@ -1,5 +1,6 @@
 package org.prodml.serve;
 
+import org.prodml.text.Choices;
 import java.util.Locale;
 
 /**
@@ -20,7 +21,7 @@ public enum ServingPath {
     return switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "shared", "reuse", "same" -> SHARED;
       case "reimplemented", "recompute", "separate" -> REIMPLEMENTED;
-      default -> throw new IllegalArgumentException("serving path must be shared or reimplemented, not '" + text + "'");
+      default -> Choices.parse(values(), ServingPath::label, text, "serving path");
     };
   }
 }

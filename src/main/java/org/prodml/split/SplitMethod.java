@@ -1,5 +1,6 @@
 package org.prodml.split;
 
+import org.prodml.text.Choices;
 import java.util.Locale;
 
 /** How rows are divided between training and test. */
@@ -36,10 +37,6 @@ public enum SplitMethod {
   }
 
   public static SplitMethod parse(String text) {
-    try {
-      return valueOf(text.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("split method must be random, stratified, time or group, not '" + text + "'");
-    }
+    return Choices.parse(values(), SplitMethod::label, text, "split method");
   }
 }

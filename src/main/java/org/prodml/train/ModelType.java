@@ -1,5 +1,6 @@
 package org.prodml.train;
 
+import org.prodml.text.Choices;
 import java.util.Locale;
 import org.prodml.transform.Encoding;
 
@@ -47,19 +48,17 @@ public enum ModelType {
   }
 
   public static ModelType parse(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    for (ModelType m : values()) {
-      if (m.label.equals(t)) {
-        return m;
-      }
+    ModelType exact = Choices.find(values(), ModelType::label, text);
+    if (exact != null) {
+      return exact;
     }
-    return switch (t) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "ols", "linear-regression", "regression" -> LINEAR;
       case "logit", "logistic-regression" -> LOGISTIC;
       case "rf", "random-forest", "randomforest" -> FOREST;
       case "gradient-boosting", "boosting", "gbm" -> GBT;
       case "majority", "mean" -> BASELINE;
-      default -> throw new IllegalArgumentException("model must be logistic, linear, forest, gbt or baseline, not '" + text + "'");
+      default -> Choices.parse(values(), ModelType::label, text, "model");
     };
   }
 }

@@ -1,5 +1,6 @@
 package org.prodml.transform;
 
+import org.prodml.text.Choices;
 /**
  * Which rows a transform's statistics come from. {@link #TRAINING}: fitted once on the training
  * rows and reused unchanged everywhere. {@link #BATCH}: fitted again on every batch it is applied
@@ -24,7 +25,7 @@ public enum FitScope {
     return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "training", "train", "dataset" -> TRAINING;
       case "batch", "per-batch" -> BATCH;
-      default -> throw new IllegalArgumentException("fit must be training or batch, not '" + text + "'");
+      default -> Choices.parse(values(), FitScope::label, text, "fit");
     };
   }
 }

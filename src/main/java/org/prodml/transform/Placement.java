@@ -1,5 +1,6 @@
 package org.prodml.transform;
 
+import org.prodml.text.Choices;
 /**
  * Where a transform runs, the course's "when to transform data?". Before training, its output is
  * stored (materialized) and serving must recreate it, which risks training–serving skew; inside the
@@ -23,7 +24,7 @@ public enum Placement {
     return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "materialized", "before", "before-training" -> MATERIALIZED;
       case "in-model", "model", "inmodel", "in_model" -> IN_MODEL;
-      default -> throw new IllegalArgumentException("placement must be materialized or in-model, not '" + text + "'");
+      default -> Choices.parse(values(), Placement::label, text, "placement");
     };
   }
 }
