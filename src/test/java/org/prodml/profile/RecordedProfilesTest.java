@@ -61,7 +61,8 @@ class RecordedProfilesTest {
   private Path largeFile(boolean quotedMiddle) throws Exception {
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < 320_000; i++) {
-      rows.add("k" + (i % 50) + "," + (i % 2000 - 1000) / 10.0 + "," + (i % 7 == 0 ? "\"a,\"\"b\"\"\"" : "plain") + "\n");
+      String q = i % 7 == 0 ? "\"a,\"\"b\"\"\"" : "plain";
+      rows.add("k" + (i % 50) + "," + (i % 2000 - 1000) / 10.0 + "," + q + "\n");
     }
     for (int i = 0; i < 320_000; i++) {
       rows.add("k" + (i % 37) + "," + (i % 3000) + "," + (i % 11 == 0 ? "" : "p" + (i % 13)) + "\n");
