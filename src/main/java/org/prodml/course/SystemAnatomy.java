@@ -33,6 +33,7 @@ public final class SystemAnatomy {
       Map.entry("train", "ML code"),
       Map.entry("data", "data collection"),
       Map.entry("profile", "data verification"),
+      Map.entry("csv", "data verification"),
       Map.entry("rules", "data verification"),
       Map.entry("facts", "data verification"),
       Map.entry("suggest", "data verification"),

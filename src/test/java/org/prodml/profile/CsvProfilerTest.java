@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prodml.csv.CsvFile;
 import org.prodml.data.DataInputException;
 import org.prodml.data.DataLoader;
 import org.prodml.report.Json;
@@ -136,7 +137,7 @@ class CsvProfilerTest {
         w.write("k" + r.nextInt(50) + "," + (r.nextInt(2000) - 1000) / 10.0 + "," + (i % 997 == 0 ? "\"a\nb\"" : "plain") + "\n");
       }
     }
-    assertTrue(Files.size(f) > CsvProfiler.PARALLEL_MIN_BYTES);
+    assertTrue(Files.size(f) > CsvFile.PARALLEL_MIN_BYTES);
     DatasetProfile one = CsvProfiler.profile(f, ProfileOptions.defaults().withThreads(1));
     DatasetProfile two = CsvProfiler.profile(f, ProfileOptions.defaults().withThreads(2));
     assertEquals(700_000, two.rows());
@@ -176,7 +177,7 @@ class CsvProfilerTest {
       }
       w.write(tail);
     }
-    assertTrue(Files.size(f) > CsvProfiler.PARALLEL_MIN_BYTES);
+    assertTrue(Files.size(f) > CsvFile.PARALLEL_MIN_BYTES);
     return f;
   }
 
