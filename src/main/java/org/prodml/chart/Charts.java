@@ -31,7 +31,7 @@ import org.jfree.svg.SVGGraphics2D;
 import org.prodml.profile.ColumnProfile;
 import org.prodml.profile.Histogram;
 import org.prodml.profile.ValueCount;
-import org.prodml.profile.ValueType;
+import org.prodml.data.ValueType;
 
 /**
  * Charts drawn with JFreeChart and written as inline SVG (JFreeSVG): they open offline, in a report

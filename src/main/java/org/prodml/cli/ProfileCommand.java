@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.prodml.profile.DataFiles;
 import org.prodml.profile.DatasetProfile;
 import org.prodml.profile.ProfileOptions;
-import org.prodml.profile.ValueType;
+import org.prodml.data.ValueType;
 import org.prodml.render.Tables;
 import org.prodml.render.TextTables;
 import org.prodml.io.AtomicFiles;

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.prodml.profile.ValueType;
 
 /**
  * A dataset's description ({@code dataset.json} beside its data): what a row is, the label, time,

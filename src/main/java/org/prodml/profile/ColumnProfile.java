@@ -1,5 +1,7 @@
 package org.prodml.profile;
 
+import org.prodml.data.ValueType;
+import org.prodml.data.Values;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import org.apache.datasketches.kll.KllDoublesSketch;

@@ -1,5 +1,7 @@
 package org.prodml.profile;
 
+import org.prodml.data.TypeInference;
+import org.prodml.data.ValueType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

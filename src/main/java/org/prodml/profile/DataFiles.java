@@ -1,5 +1,6 @@
 package org.prodml.profile;
 
+import org.prodml.data.ValueType;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;

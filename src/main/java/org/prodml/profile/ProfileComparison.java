@@ -1,5 +1,6 @@
 package org.prodml.profile;
 
+import org.prodml.data.ValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

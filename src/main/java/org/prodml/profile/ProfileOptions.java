@@ -1,5 +1,7 @@
 package org.prodml.profile;
 
+import org.prodml.data.ValueType;
+import org.prodml.data.Values;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package org.prodml.profile;
 
+import org.prodml.data.ValueType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -41,7 +41,7 @@ public final class Tables {
           n == null ? "" : c.formatValue(n.min()),
           n == null ? "" : c.formatValue(n.max()),
           n == null ? "" : c.formatValue(n.mean()),
-          n == null || c.kind() == org.prodml.profile.ValueType.Kind.DATETIME ? "" : Format.number(n.stddev()),
+          n == null || c.kind() == org.prodml.data.ValueType.Kind.DATETIME ? "" : Format.number(n.stddev()),
           n == null ? "" : c.formatValue(n.median()),
           c.topValues(5).stream().map(v -> v.value() + " " + v.count()).collect(Collectors.joining(", "))));
     }

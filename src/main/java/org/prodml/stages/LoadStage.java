@@ -20,7 +20,7 @@ import org.prodml.profile.ColumnProfile;
 import org.prodml.profile.DataFiles;
 import org.prodml.profile.DatasetProfile;
 import org.prodml.profile.ProfileOptions;
-import org.prodml.profile.ValueType;
+import org.prodml.data.ValueType;
 import org.prodml.render.TableBlock;
 
 /**

@@ -18,7 +18,7 @@ import org.prodml.profile.ColumnProfile;
 import org.prodml.profile.DatasetProfile;
 import org.prodml.profile.ProfileFacts;
 import org.prodml.profile.ValueCount;
-import org.prodml.profile.ValueType;
+import org.prodml.data.ValueType;
 
 /**
  * Suggests data constraints from a reference dataset's profile, as DRL rules in the project's

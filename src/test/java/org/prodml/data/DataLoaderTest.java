@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.prodml.profile.ValueType;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 

@@ -1,5 +1,6 @@
 package org.prodml.profile;
 
+import org.prodml.data.ValueType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.prodml.profile;
+package org.prodml.data;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -157,7 +157,7 @@ public final class Values {
   }
 
   /** The first 10 characters as a date ("2012-01-31" or "2012/01/31"), in epoch seconds; or NaN. */
-  static double parseDateSeconds(char[] b, int off) {
+  public static double parseDateSeconds(char[] b, int off) {
     if (!digits(b, off, 4) || !(b[off + 4] == '-' || b[off + 4] == '/')
         || b[off + 7] != b[off + 4] || !digits(b, off + 5, 2) || !digits(b, off + 8, 2)) {
       return Double.NaN;
@@ -176,7 +176,7 @@ public final class Values {
   }
 
   /** The part after a date: "T13:05", " 13:05:09", "T13:05:09.123", in seconds; or NaN. */
-  static double parseTimeOfDay(char[] b, int t, int len) {
+  public static double parseTimeOfDay(char[] b, int t, int len) {
     if (len < 6 || !(b[t] == 'T' || b[t] == ' ') || !digits(b, t + 1, 2) || b[t + 3] != ':' || !digits(b, t + 4, 2)) {
       return Double.NaN;
     }

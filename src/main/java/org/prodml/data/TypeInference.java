@@ -1,4 +1,4 @@
-package org.prodml.profile;
+package org.prodml.data;
 
 import java.util.Set;
 
@@ -9,7 +9,7 @@ import java.util.Set;
  * tolerates a few stray values (share below 1: they are counted as invalid, so a rule sees them)
  * where loading a table needs every value to parse (share 1).
  */
-final class TypeInference {
+public final class TypeInference {
   private final Set<String> missingMarkers;
   private final double share;
   private long present;
@@ -20,12 +20,12 @@ final class TypeInference {
   private long dates;
   private long dateTimes;
 
-  TypeInference(Set<String> missingMarkers, double share) {
+  public TypeInference(Set<String> missingMarkers, double share) {
     this.missingMarkers = missingMarkers;
     this.share = share;
   }
 
-  void accept(String value) {
+  public void accept(String value) {
     if (missingMarkers.contains(value)) {
       return;
     }
@@ -65,7 +65,7 @@ final class TypeInference {
     return count > 0 && count >= Math.ceil(present * share);
   }
 
-  ValueType result() {
+  public ValueType result() {
     if (present == 0) {
       return ValueType.STRING;
     }

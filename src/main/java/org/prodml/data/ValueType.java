@@ -1,4 +1,4 @@
-package org.prodml.profile;
+package org.prodml.data;
 
 import java.util.Locale;
 
