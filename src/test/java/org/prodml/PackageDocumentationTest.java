@@ -14,10 +14,14 @@ class PackageDocumentationTest {
   @Test
   void everyPackageHasAPackageInfo() throws IOException {
     List<Path> undocumented;
-    try (Stream<Path> dirs = Stream.of(Path.of("src/main/java"), Path.of("interpreter/src/main/java")).flatMap(PackageDocumentationTest::walk)) {
-      undocumented = dirs.filter(Files::isDirectory)
-          .filter(d -> hasJava(d) && !Files.isRegularFile(d.resolve("package-info.java")))
-          .sorted().toList();
+    try (Stream<Path> dirs =
+        Stream.of(Path.of("src/main/java"), Path.of("interpreter/src/main/java"))
+            .flatMap(PackageDocumentationTest::walk)) {
+      undocumented =
+          dirs.filter(Files::isDirectory)
+              .filter(d -> hasJava(d) && !Files.isRegularFile(d.resolve("package-info.java")))
+              .sorted()
+              .toList();
     }
     assertEquals(List.of(), undocumented, "packages without a package-info.java");
   }

@@ -60,8 +60,16 @@ public record AuditRequest(
    * @param checks the monitoring declared; empty when none is
    * @param owner who is alerted when a monitoring check fails
    */
-  public record Model(String type, Double above, List<String> features, String seed, Integer trees, List<String> keys,
-      String window, List<String> checks, String owner) {
+  public record Model(
+      String type,
+      Double above,
+      List<String> features,
+      String seed,
+      Integer trees,
+      List<String> keys,
+      String window,
+      List<String> checks,
+      String owner) {
 
     public Model {
       features = features == null ? null : List.copyOf(features);
@@ -89,7 +97,10 @@ public record AuditRequest(
     putIfGiven(load, "pii", pii);
     putIfGiven(load, "ignore", ignore);
     if (!types.isEmpty()) {
-      load.put("types", String.join(" ", types.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList()));
+      load.put(
+          "types",
+          String.join(
+              " ", types.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList()));
     }
     steps.add(Step.of("load", load));
     if (test != null) {
@@ -101,8 +112,12 @@ public record AuditRequest(
     if (answers != null) {
       steps.add(Step.of("ask", Map.of("answers", fileName.apply(answers))));
     }
-    String overrides = thresholds.isEmpty() ? null
-        : String.join(" ", thresholds.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList());
+    String overrides =
+        thresholds.isEmpty()
+            ? null
+            : String.join(
+                " ",
+                thresholds.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList());
     if (model != null) {
       modelSteps(steps, overrides);
     }
@@ -128,7 +143,8 @@ public record AuditRequest(
     putIfGiven(train, "trees", model.trees() == null ? null : String.valueOf(model.trees()));
     putIfGiven(train, "seed", seed);
     steps.add(Step.of("train", train));
-    // The samples of evaluation and deployment tests are always seeded (the note's seed unless given).
+    // The samples of evaluation and deployment tests are always seeded (the note's seed unless
+    // given).
     String sampleSeed = seed == null || seed.equalsIgnoreCase("none") ? null : seed;
     Map<String, String> evaluate = new LinkedHashMap<>();
     putIfGiven(evaluate, "seed", sampleSeed);
@@ -140,12 +156,18 @@ public record AuditRequest(
     }
     Map<String, String> monitor = new LinkedHashMap<>();
     // Monitoring replays served data in time windows; without any, the monitoring is only declared.
-    boolean replay = serving != null && timeColumn() != null && DataFiles.columns(serving).contains(timeColumn());
+    boolean replay =
+        serving != null
+            && timeColumn() != null
+            && DataFiles.columns(serving).contains(timeColumn());
     if (!replay) {
       monitor.put(Parameter.ON, "none");
     }
     putIfGiven(monitor, "window", replay ? model.window() : null);
-    putIfGiven(monitor, "checks", model.checks().stream().map(c -> MonitoringCheck.parse(c).label()).toList());
+    putIfGiven(
+        monitor,
+        "checks",
+        model.checks().stream().map(c -> MonitoringCheck.parse(c).label()).toList());
     putIfGiven(monitor, "owner", model.owner());
     steps.add(Step.of("monitor", withThresholds(monitor, overrides)));
     Map<String, String> deploy = new LinkedHashMap<>();
@@ -155,7 +177,11 @@ public record AuditRequest(
 
   /** The time column: the one given, else the one the training file's dataset.json names. */
   private String timeColumn() {
-    return time != null ? time : org.prodml.data.DatasetSpec.forDataFile(train).map(org.prodml.data.DatasetSpec::time).orElse(null);
+    return time != null
+        ? time
+        : org.prodml.data.DatasetSpec.forDataFile(train)
+            .map(org.prodml.data.DatasetSpec::time)
+            .orElse(null);
   }
 
   private static Map<String, String> withThresholds(Map<String, String> params, String overrides) {

@@ -58,17 +58,22 @@ public record AuditResult(
     List<DeploymentCheckFact> deployment) {
 
   /**
-   * The report of a pipeline that ran an audit: its verdict and findings, the profiles of the loaded
-   * data by role, what was compared, and what the model stages measured.
+   * The report of a pipeline that ran an audit: its verdict and findings, the profiles of the
+   * loaded data by role, what was compared, and what the model stages measured.
    *
    * @param inputs what was audited, for the report's header: the files by role, then anything else
    */
   public static AuditResult of(PipelineState state, Map<String, String> inputs, String version) {
-    AuditOutcome audit = state.get(StageKeys.AUDIT)
-        .orElseThrow(() -> new StageException("no audit yet: run %prodml.audit first"));
-    // The tables the audit compared: the training table (the training side of a split, if any) and the later ones.
+    AuditOutcome audit =
+        state
+            .get(StageKeys.AUDIT)
+            .orElseThrow(() -> new StageException("no audit yet: run %prodml.audit first"));
+    // The tables the audit compared: the training table (the training side of a split, if any) and
+    // the later ones.
     Map<String, DatasetProfile> profiles = new LinkedHashMap<>();
-    state.profile(state.hasTable("train") ? "train" : "data").ifPresent(p -> profiles.put("train", p));
+    state
+        .profile(state.hasTable("train") ? "train" : "data")
+        .ifPresent(p -> profiles.put("train", p));
     for (String role : List.of("test", "serving")) {
       state.profile(role).ifPresent(p -> profiles.put(role, p));
     }
@@ -90,19 +95,43 @@ public record AuditResult(
     ModelCard card = null;
     List<DeploymentCheckFact> deployment = new ArrayList<>();
     if (model != null) {
-      described.put("model", model.type().label() + (model.seeded() ? ", seed " + model.seed() : ", unseeded"));
-      SplitFact split = state.factsBySource().getOrDefault("split", List.of()).stream()
-          .filter(f -> f instanceof SplitFact).map(f -> (SplitFact) f).findFirst().orElse(null);
+      described.put(
+          "model",
+          model.type().label() + (model.seeded() ? ", seed " + model.seed() : ", unseeded"));
+      SplitFact split =
+          state.factsBySource().getOrDefault("split", List.of()).stream()
+              .filter(f -> f instanceof SplitFact)
+              .map(f -> (SplitFact) f)
+              .findFirst()
+              .orElse(null);
       String trainedOn = state.get(StageKeys.TRAINED_ON).orElse("data");
       card = ModelCard.of(model, trainedOn, trainedOn.equals("train") ? split : null);
       state.factsBySource().getOrDefault("deploy", List.of()).stream()
-          .filter(f -> f instanceof DeploymentCheckFact).map(f -> (DeploymentCheckFact) f).forEach(deployment::add);
+          .filter(f -> f instanceof DeploymentCheckFact)
+          .map(f -> (DeploymentCheckFact) f)
+          .forEach(deployment::add);
     }
     RuleBase rules = state.rules();
-    return new AuditResult("ProdML Lab", version, audit.verdict(), described, audit.judgement().findings(), profiles,
-        comparisons, changes, audit.thresholds(), rules.rules(), rules.version(), audit.readiness().mlTestScore(),
-        audit.readiness().unanswered(), audit.readiness().answers(), card, state.get(StageKeys.EVALUATION).orElse(null),
-        state.get(StageKeys.SERVING).orElse(null), state.get(StageKeys.MONITORING).orElse(null), deployment);
+    return new AuditResult(
+        "ProdML Lab",
+        version,
+        audit.verdict(),
+        described,
+        audit.judgement().findings(),
+        profiles,
+        comparisons,
+        changes,
+        audit.thresholds(),
+        rules.rules(),
+        rules.version(),
+        audit.readiness().mlTestScore(),
+        audit.readiness().unanswered(),
+        audit.readiness().answers(),
+        card,
+        state.get(StageKeys.EVALUATION).orElse(null),
+        state.get(StageKeys.SERVING).orElse(null),
+        state.get(StageKeys.MONITORING).orElse(null),
+        deployment);
   }
 
   public long count(org.prodml.rules.Severity severity) {

@@ -10,12 +10,12 @@ import org.prodml.note.NoteFiles;
 import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.work.Work;
 import org.prodml.pipeline.StageResult;
 import org.prodml.pipeline.Step;
 import org.prodml.render.TextBlock;
 import org.prodml.rules.RuleFiles;
 import org.prodml.stages.Stages;
+import org.prodml.work.Work;
 
 /**
  * Runs a command-line audit or simulation as a headless note: its steps go through the registered
@@ -34,7 +34,11 @@ public final class AuditRun {
    * @param fileName how a file is named in a step's {@code file=} parameter, resolvable by the
    *     configuration's data roots
    */
-  public static Audited audit(AuditRequest request, PipelineConfig config, Function<Path, String> fileName, String version,
+  public static Audited audit(
+      AuditRequest request,
+      PipelineConfig config,
+      Function<Path, String> fileName,
+      String version,
       Consumer<String> log) {
     List<Step> steps = request.steps(fileName);
     PipelineState state = new PipelineState(config);
@@ -51,14 +55,19 @@ public final class AuditRun {
   }
 
   /** Simulates as asked. */
-  public static SimulationResult simulate(SimulationRequest request, PipelineConfig config, Function<Path, String> fileName,
-      String version, Consumer<String> log) {
+  public static SimulationResult simulate(
+      SimulationRequest request,
+      PipelineConfig config,
+      Function<Path, String> fileName,
+      String version,
+      Consumer<String> log) {
     List<Step> steps = request.steps(fileName);
     PipelineState state = new PipelineState(config);
     StageResult last = run(state, steps, log);
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("data", request.data().toString());
-    return SimulationResult.of(state, inputs, steps.get(steps.size() - 1), last, request.thresholds(), version);
+    return SimulationResult.of(
+        state, inputs, steps.get(steps.size() - 1), last, request.thresholds(), version);
   }
 
   /**
@@ -73,10 +82,18 @@ public final class AuditRun {
     for (Step step : steps) {
       long start = System.nanoTime();
       result = pipeline.run(state, step, Work.NONE);
-      String said = result.blocks().stream().filter(b -> b instanceof TextBlock).map(b -> ((TextBlock) b).text())
-          .findFirst().orElse("");
-      log.accept(String.format("%s (%d ms) %s", step.paragraphText().lines().findFirst().orElse(""),
-          (System.nanoTime() - start) / 1_000_000, said));
+      String said =
+          result.blocks().stream()
+              .filter(b -> b instanceof TextBlock)
+              .map(b -> ((TextBlock) b).text())
+              .findFirst()
+              .orElse("");
+      log.accept(
+          String.format(
+              "%s (%d ms) %s",
+              step.paragraphText().lines().findFirst().orElse(""),
+              (System.nanoTime() - start) / 1_000_000,
+              said));
     }
     return result;
   }

@@ -50,10 +50,15 @@ public record SimulationResult(
    *
    * @param model the model trained on the first days
    * @param precomputeMillis the batch run that filled the static table
-   * @param serving both modes side by side: coverage, latency, freshness, cost, coverage by key frequency
+   * @param serving both modes side by side: coverage, latency, freshness, cost, coverage by key
+   *     frequency
    * @param weeks requests per week and the share each mode answered
    */
-  public record InferenceOutcome(String model, long trainingRows, long precomputeMillis, ServingReport serving,
+  public record InferenceOutcome(
+      String model,
+      long trainingRows,
+      long precomputeMillis,
+      ServingReport serving,
       List<InferenceSimulation.WeekCoverage> weeks) {}
 
   /**
@@ -63,10 +68,16 @@ public record SimulationResult(
    * @param simulate the simulate step as it ran, whose parameters the report lists
    * @param result what the simulate stage returned
    */
-  public static SimulationResult of(PipelineState state, Map<String, String> inputs, Step simulate, StageResult result,
-      Map<String, Double> overrides, String version) {
+  public static SimulationResult of(
+      PipelineState state,
+      Map<String, String> inputs,
+      Step simulate,
+      StageResult result,
+      Map<String, Double> overrides,
+      String version) {
     String paradigm = simulate.params().getOrDefault("paradigm", "training");
-    TrainingSimulation training = paradigm.equals("training") ? state.get(StageKeys.TRAINING_SIMULATION).orElseThrow() : null;
+    TrainingSimulation training =
+        paradigm.equals("training") ? state.get(StageKeys.TRAINING_SIMULATION).orElseThrow() : null;
     InferenceOutcome inference = null;
     ParadigmComparisonFact fact;
     String summary;
@@ -78,20 +89,44 @@ public record SimulationResult(
       fact = r.fact();
       summary = r.summary();
       List<ServingResult> modes = List.of(r.staticResult(), r.dynamicResult());
-      String trainDays = simulate.params().getOrDefault("trainDays", String.valueOf(InferenceSimulationSpec.DEFAULT_TRAIN_DAYS));
-      ServingReport serving = new ServingReport("requests after the first " + trainDays + " days",
-          r.dynamicResult().latencyMs().length, r.keyColumns(), r.staticResult().fact().servingPath(),
-          modes.stream().map(ServingResult::fact).toList(), KeyBandCoverage.of(modes), LatencyDistribution.of(modes), List.of());
-      inference = new InferenceOutcome(r.model(), r.trainingRows(), r.precomputeMillis(), serving, r.weeks());
+      String trainDays =
+          simulate
+              .params()
+              .getOrDefault(
+                  "trainDays", String.valueOf(InferenceSimulationSpec.DEFAULT_TRAIN_DAYS));
+      ServingReport serving =
+          new ServingReport(
+              "requests after the first " + trainDays + " days",
+              r.dynamicResult().latencyMs().length,
+              r.keyColumns(),
+              r.staticResult().fact().servingPath(),
+              modes.stream().map(ServingResult::fact).toList(),
+              KeyBandCoverage.of(modes),
+              LatencyDistribution.of(modes),
+              List.of());
+      inference =
+          new InferenceOutcome(
+              r.model(), r.trainingRows(), r.precomputeMillis(), serving, r.weeks());
     }
     Map<String, String> parameters = new LinkedHashMap<>(simulate.params());
     parameters.remove("paradigm");
     parameters.remove(org.prodml.pipeline.Parameter.THRESHOLDS);
     Map<String, Double> thresholds = new TreeMap<>(state.rules().thresholds());
     thresholds.putAll(overrides);
-    return new SimulationResult("ProdML Lab", version, paradigm,
-        Verdict.of(new Judgement(result.findings(), List.of(), List.of())), inputs, parameters, summary, fact, training,
-        inference, result.findings(), thresholds, state.rules().version());
+    return new SimulationResult(
+        "ProdML Lab",
+        version,
+        paradigm,
+        Verdict.of(new Judgement(result.findings(), List.of(), List.of())),
+        inputs,
+        parameters,
+        summary,
+        fact,
+        training,
+        inference,
+        result.findings(),
+        thresholds,
+        state.rules().version());
   }
 
   public long count(Severity severity) {

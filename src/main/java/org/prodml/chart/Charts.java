@@ -28,23 +28,31 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.prodml.data.ValueType;
 import org.prodml.profile.ColumnProfile;
 import org.prodml.profile.Histogram;
 import org.prodml.profile.ValueCount;
-import org.prodml.data.ValueType;
 
 /**
  * Charts drawn with JFreeChart and written as inline SVG (JFreeSVG): they open offline, in a report
- * file or a Zeppelin %html paragraph, with no script and no CDN. Every chart gets its own id
- * prefix so several can share one page.
+ * file or a Zeppelin %html paragraph, with no script and no CDN. Every chart gets its own id prefix
+ * so several can share one page.
  */
 public final class Charts {
   public static final int WIDTH = 420;
   public static final int HEIGHT = 240;
   static final Color REFERENCE = new Color(0x4C78A8);
   static final Color CURRENT = new Color(0xF58518);
-  static final Color[] PALETTE = {REFERENCE, CURRENT, new Color(0x54A24B), new Color(0xE45756),
-      new Color(0x72B7B2), new Color(0xB279A2), new Color(0xFF9DA6), new Color(0x9D755D)};
+  static final Color[] PALETTE = {
+    REFERENCE,
+    CURRENT,
+    new Color(0x54A24B),
+    new Color(0xE45756),
+    new Color(0x72B7B2),
+    new Color(0xB279A2),
+    new Color(0xFF9DA6),
+    new Color(0x9D755D)
+  };
   private static final AtomicLong IDS = new AtomicLong();
 
   static {
@@ -65,32 +73,55 @@ public final class Charts {
    * Reference and current distributions of one column, as shares, on shared bins (numbers) or the
    * union of the most frequent values (categories).
    */
-  public static String compare(ColumnProfile reference, String referenceLabel, ColumnProfile current, String currentLabel) {
-    if (reference.histogram() != null && current.histogram() != null && reference.kind() == current.kind()) {
+  public static String compare(
+      ColumnProfile reference, String referenceLabel, ColumnProfile current, String currentLabel) {
+    if (reference.histogram() != null
+        && current.histogram() != null
+        && reference.kind() == current.kind()) {
       return compareHistograms(reference, referenceLabel, current, currentLabel);
     }
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     Set<String> values = new LinkedHashSet<>();
     reference.topValues(10).forEach(v -> values.add(v.value()));
     current.topValues(10).forEach(v -> values.add(v.value()));
-    double refTotal = Math.max(1, reference.frequencies().stream().mapToLong(ValueCount::count).sum());
-    double curTotal = Math.max(1, current.frequencies().stream().mapToLong(ValueCount::count).sum());
+    double refTotal =
+        Math.max(1, reference.frequencies().stream().mapToLong(ValueCount::count).sum());
+    double curTotal =
+        Math.max(1, current.frequencies().stream().mapToLong(ValueCount::count).sum());
     for (String v : values) {
       data.addValue(reference.frequency(v) / refTotal, referenceLabel, v);
       data.addValue(current.frequency(v) / curTotal, currentLabel, v);
     }
-    JFreeChart chart = ChartFactory.createBarChart(reference.name(), null, "share of rows", data,
-        PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            reference.name(),
+            null,
+            "share of rows",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     styleCategory(chart);
     return svg(chart, WIDTH, HEIGHT);
   }
 
-  private static String compareHistograms(ColumnProfile reference, String referenceLabel, ColumnProfile current, String currentLabel) {
+  private static String compareHistograms(
+      ColumnProfile reference, String referenceLabel, ColumnProfile current, String currentLabel) {
     XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     data.addSeries(shares(referenceLabel, reference.histogram(), reference.type()));
     data.addSeries(shares(currentLabel, current.histogram(), current.type()));
-    JFreeChart chart = ChartFactory.createXYBarChart(reference.name(), null,
-        reference.kind() == ValueType.Kind.DATETIME, "share of rows", data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYBarChart(
+            reference.name(),
+            null,
+            reference.kind() == ValueType.Kind.DATETIME,
+            "share of rows",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYPlot plot = chart.getXYPlot();
     XYBarRenderer renderer = (XYBarRenderer) plot.getRenderer();
     renderer.setBarPainter(new StandardXYBarPainter());
@@ -125,8 +156,17 @@ public final class Charts {
       series.add((lo + hi) / 2, lo, hi, h.counts().get(i), h.counts().get(i), h.counts().get(i));
     }
     data.addSeries(series);
-    JFreeChart chart = ChartFactory.createXYBarChart(title, null, type.kind() == ValueType.Kind.DATETIME,
-        "rows", data, PlotOrientation.VERTICAL, false, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYBarChart(
+            title,
+            null,
+            type.kind() == ValueType.Kind.DATETIME,
+            "rows",
+            data,
+            PlotOrientation.VERTICAL,
+            false,
+            false,
+            false);
     XYBarRenderer renderer = (XYBarRenderer) chart.getXYPlot().getRenderer();
     renderer.setBarPainter(new StandardXYBarPainter());
     renderer.setShadowVisible(false);
@@ -141,7 +181,9 @@ public final class Charts {
     for (ValueCount v : values) {
       data.addValue(v.count(), "rows", v.value());
     }
-    JFreeChart chart = ChartFactory.createBarChart(title, null, "rows", data, PlotOrientation.VERTICAL, false, false, false);
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            title, null, "rows", data, PlotOrientation.VERTICAL, false, false, false);
     styleCategory(chart);
     return svg(chart, WIDTH, HEIGHT);
   }
@@ -150,7 +192,12 @@ public final class Charts {
    * Lines over a numeric x axis (time as epoch milliseconds when {@code timeAxis}): one series per
    * map entry, each a list of {x, y} points.
    */
-  public static String lines(String title, String xLabel, String yLabel, Map<String, List<double[]>> series, boolean timeAxis) {
+  public static String lines(
+      String title,
+      String xLabel,
+      String yLabel,
+      Map<String, List<double[]>> series,
+      boolean timeAxis) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
       XYSeries s = new XYSeries(e.getKey(), false, true);
@@ -159,9 +206,11 @@ public final class Charts {
       }
       data.addSeries(s);
     }
-    JFreeChart chart = timeAxis
-        ? ChartFactory.createTimeSeriesChart(title, xLabel, yLabel, null, true, false, false)
-        : ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        timeAxis
+            ? ChartFactory.createTimeSeriesChart(title, xLabel, yLabel, null, true, false, false)
+            : ChartFactory.createXYLineChart(
+                title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
     if (timeAxis) {
       plot.setDataset(data);
@@ -178,17 +227,22 @@ public final class Charts {
   }
 
   /** Grouped bars: one group per category, one bar per series. */
-  public static String groupedBars(String title, String yLabel, Map<String, Map<String, Double>> seriesByCategory) {
+  public static String groupedBars(
+      String title, String yLabel, Map<String, Map<String, Double>> seriesByCategory) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
-    seriesByCategory.forEach((category, series) -> series.forEach((name, value) -> data.addValue(value, name, category)));
-    JFreeChart chart = ChartFactory.createBarChart(title, null, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+    seriesByCategory.forEach(
+        (category, series) ->
+            series.forEach((name, value) -> data.addValue(value, name, category)));
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            title, null, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
     styleCategory(chart);
     return svg(chart, WIDTH + 120, HEIGHT + 20);
   }
 
   /**
-   * A calibration curve: mean predicted probability against observed frequency per bucket, with
-   * the diagonal a perfectly calibrated model would follow. Both axes span [0, 1], so curves of
+   * A calibration curve: mean predicted probability against observed frequency per bucket, with the
+   * diagonal a perfectly calibrated model would follow. Both axes span [0, 1], so curves of
    * different models read alike.
    *
    * @param points {mean predicted, observed} per bucket, in bucket order
@@ -202,15 +256,26 @@ public final class Charts {
     diagonal.add(1, 1);
     data.addSeries(curve);
     data.addSeries(diagonal);
-    JFreeChart chart = ChartFactory.createXYLineChart(title, "mean predicted probability", "observed frequency", data,
-        PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title,
+            "mean predicted probability",
+            "observed frequency",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     renderer.setSeriesPaint(0, REFERENCE);
     renderer.setSeriesStroke(0, new BasicStroke(2f));
     renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
     renderer.setSeriesPaint(1, Color.GRAY);
-    renderer.setSeriesStroke(1, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+    renderer.setSeriesStroke(
+        1,
+        new BasicStroke(
+            1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
     renderer.setSeriesShapesVisible(1, false);
     plot.setRenderer(renderer);
     plot.getDomainAxis().setRange(0, 1);
@@ -223,9 +288,14 @@ public final class Charts {
   public static String horizontalBars(String title, String valueLabel, Map<String, Double> values) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     values.forEach((name, value) -> data.addValue(value, valueLabel, name));
-    JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.HORIZONTAL, false, false, false);
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            title, null, valueLabel, data, PlotOrientation.HORIZONTAL, false, false, false);
     styleCategory(chart);
-    chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+    chart
+        .getCategoryPlot()
+        .getDomainAxis()
+        .setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
     return svg(chart, WIDTH, Math.max(HEIGHT, 60 + 22 * values.size()));
   }
 

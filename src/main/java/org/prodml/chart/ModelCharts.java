@@ -6,16 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.prodml.evaluate.ModelEvaluation;
-import org.prodml.monitor.MonitoringReport;
-import org.prodml.chart.Charts;
 import org.prodml.evaluate.CalibrationBucket;
 import org.prodml.evaluate.ClassificationMetrics;
-import org.prodml.evaluate.RegressionMetrics;
 import org.prodml.evaluate.EvaluationResult;
+import org.prodml.evaluate.ModelEvaluation;
+import org.prodml.evaluate.RegressionMetrics;
 import org.prodml.facts.FeatureImportanceFact;
 import org.prodml.facts.MonitoringWindowFact;
 import org.prodml.facts.SliceMetricFact;
+import org.prodml.monitor.MonitoringReport;
 import org.prodml.serve.KeyBandCoverage;
 import org.prodml.serve.LatencyDistribution;
 import org.prodml.simulate.InferenceSimulation;
@@ -35,7 +34,9 @@ public final class ModelCharts {
     return LocalDate.parse(isoDate).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
-  /** The calibration curve of a classifier's probabilities; null when it has no probability buckets. */
+  /**
+   * The calibration curve of a classifier's probabilities; null when it has no probability buckets.
+   */
   public static String calibration(EvaluationResult r) {
     ClassificationMetrics c = r.classification();
     if (c == null || c.calibration().isEmpty()) {
@@ -66,7 +67,8 @@ public final class ModelCharts {
         .sorted((a, b) -> Double.compare(b.importance(), a.importance()))
         .forEach(f -> bars.put(f.feature(), f.importance()));
     String metric = importance.get(0).metric();
-    return Charts.horizontalBars("permutation importance: " + metric + " lost when shuffled", metric + " lost", bars);
+    return Charts.horizontalBars(
+        "permutation importance: " + metric + " lost when shuffled", metric + " lost", bars);
   }
 
   /**
@@ -75,7 +77,8 @@ public final class ModelCharts {
    */
   public static String againstBaseline(ModelEvaluation e) {
     boolean classification = e.model().task().equals("classification");
-    List<String> names = classification ? List.of("accuracy", "macro F1", "ROC AUC") : List.of("RMSE", "MAE");
+    List<String> names =
+        classification ? List.of("accuracy", "macro F1", "ROC AUC") : List.of("RMSE", "MAE");
     Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
     for (String name : names) {
       Map<String, Double> v = new LinkedHashMap<>();
@@ -86,18 +89,23 @@ public final class ModelCharts {
       }
       bars.put(name, v);
     }
-    return Charts.groupedBars(classification ? "against the majority baseline (higher is better)"
-        : "against the mean baseline (lower is better)", classification ? "score" : "error", bars);
+    return Charts.groupedBars(
+        classification
+            ? "against the majority baseline (higher is better)"
+            : "against the mean baseline (lower is better)",
+        classification ? "score" : "error",
+        bars);
   }
 
   private static double value(EvaluationResult r, String name) {
     double v;
     if (r.metrics() instanceof ClassificationMetrics c) {
-      v = switch (name) {
-        case "accuracy" -> c.accuracy();
-        case "macro F1" -> c.macroF1();
-        default -> c.auc();
-      };
+      v =
+          switch (name) {
+            case "accuracy" -> c.accuracy();
+            case "macro F1" -> c.macroF1();
+            default -> c.auc();
+          };
     } else {
       RegressionMetrics m = (RegressionMetrics) r.metrics();
       v = name.equals("RMSE") ? m.rmse() : m.mae();
@@ -124,10 +132,13 @@ public final class ModelCharts {
       b.answered().keySet().forEach(mode -> v.put(mode, b.requests() == 0 ? 0 : b.coverage(mode)));
       bars.put(b.band(), v);
     }
-    return Charts.groupedBars("coverage by how often the key was seen in training", "share answered", bars);
+    return Charts.groupedBars(
+        "coverage by how often the key was seen in training", "share answered", bars);
   }
 
-  /** Live quality against offline, drift against training, and predictions, each over the windows. */
+  /**
+   * Live quality against offline, drift against training, and predictions, each over the windows.
+   */
   public static List<String> monitoring(MonitoringReport report) {
     Map<String, List<double[]>> quality = new LinkedHashMap<>();
     Map<String, List<double[]>> predictions = new LinkedHashMap<>();
@@ -146,7 +157,9 @@ public final class ModelCharts {
         js.add(new double[] {x, f.maxJsDivergence()});
       }
       for (var e : report.predictionShares().getOrDefault(f.window(), Map.of()).entrySet()) {
-        predictions.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {x, e.getValue()});
+        predictions
+            .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+            .add(new double[] {x, e.getValue()});
       }
     }
     List<String> charts = new ArrayList<>();
@@ -159,12 +172,23 @@ public final class ModelCharts {
       charts.add(Charts.lines("live " + metric + " per window", null, metric, quality, true));
     }
     if (!js.isEmpty()) {
-      charts.add(Charts.lines("drift against training", null, "JS divergence", Map.of("largest JS divergence of an input", js), true));
+      charts.add(
+          Charts.lines(
+              "drift against training",
+              null,
+              "JS divergence",
+              Map.of("largest JS divergence of an input", js),
+              true));
     }
     if (!predictions.isEmpty()) {
       boolean regression = report.task().equals("regression");
-      charts.add(Charts.lines(regression ? "mean prediction per window" : "predicted class shares per window", null,
-          regression ? "mean prediction" : "share of predictions", predictions, true));
+      charts.add(
+          Charts.lines(
+              regression ? "mean prediction per window" : "predicted class shares per window",
+              null,
+              regression ? "mean prediction" : "share of predictions",
+              predictions,
+              true));
     }
     return charts;
   }
@@ -185,7 +209,8 @@ public final class ModelCharts {
     Map<String, List<double[]>> series = new LinkedHashMap<>();
     series.put("static (trained once)", stat);
     series.put("dynamic (retrained every " + r.spec().retrainEveryDays() + " days)", dyn);
-    return Charts.lines(r.metric() + " per period: static vs dynamic training", null, r.metric(), series, true);
+    return Charts.lines(
+        r.metric() + " per period: static vs dynamic training", null, r.metric(), series, true);
   }
 
   /** Coverage per week of both inference modes. */

@@ -48,84 +48,177 @@ import picocli.CommandLine.Spec;
 public final class AuditCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--train", required = true, paramLabel = "FILE", description = "training data (CSV or JSON records): the reference")
+  @Option(
+      names = "--train",
+      required = true,
+      paramLabel = "FILE",
+      description = "training data (CSV or JSON records): the reference")
   Path train;
 
-  @Option(names = "--serving", paramLabel = "FILE", description = "serving data to compare with training (skew, schema, volume)")
+  @Option(
+      names = "--serving",
+      paramLabel = "FILE",
+      description = "serving data to compare with training (skew, schema, volume)")
   Path serving;
 
-  @Option(names = "--test", paramLabel = "FILE", description = "test data to compare with training (split leakage, skew)")
+  @Option(
+      names = "--test",
+      paramLabel = "FILE",
+      description = "test data to compare with training (split leakage, skew)")
   Path test;
 
-  @Option(names = "--label", paramLabel = "COLUMN", description = "the label column (default: from dataset.json beside the training file)")
+  @Option(
+      names = "--label",
+      paramLabel = "COLUMN",
+      description = "the label column (default: from dataset.json beside the training file)")
   String label;
 
-  @Option(names = "--time", paramLabel = "COLUMN", description = "the time column (default: from dataset.json)")
+  @Option(
+      names = "--time",
+      paramLabel = "COLUMN",
+      description = "the time column (default: from dataset.json)")
   String time;
 
-  @Option(names = "--group", paramLabel = "COLUMN", description = "a column whose values must not be shared by train and test (e.g. author, patient)")
+  @Option(
+      names = "--group",
+      paramLabel = "COLUMN",
+      description =
+          "a column whose values must not be shared by train and test (e.g. author, patient)")
   String group;
 
-  @Option(names = "--after-label", paramLabel = "COLUMN", split = ",", description = "a feature known only after the label (repeatable)")
+  @Option(
+      names = "--after-label",
+      paramLabel = "COLUMN",
+      split = ",",
+      description = "a feature known only after the label (repeatable)")
   List<String> afterLabel = new ArrayList<>();
 
-  @Option(names = "--pii", paramLabel = "COLUMN", split = ",", description = "a column holding personal data (repeatable)")
+  @Option(
+      names = "--pii",
+      paramLabel = "COLUMN",
+      split = ",",
+      description = "a column holding personal data (repeatable)")
   List<String> pii = new ArrayList<>();
 
-  @Option(names = "--ignore", paramLabel = "COLUMN", split = ",", description = "a column that is not a feature (repeatable)")
+  @Option(
+      names = "--ignore",
+      paramLabel = "COLUMN",
+      split = ",",
+      description = "a column that is not a feature (repeatable)")
   List<String> ignore = new ArrayList<>();
 
-  @Option(names = "--rules", paramLabel = "DIR", description = "rule folder (repeatable; default: rules/ of ProdML Lab)")
+  @Option(
+      names = "--rules",
+      paramLabel = "DIR",
+      description = "rule folder (repeatable; default: rules/ of ProdML Lab)")
   List<Path> rules = new ArrayList<>();
 
-  @Option(names = "--thresholds", paramLabel = "NAME=VALUE", split = ",",
-      description = "override rule thresholds, e.g. skew.maxJsDivergence=0.2 (repeatable; see ./prodml rules list)")
+  @Option(
+      names = "--thresholds",
+      paramLabel = "NAME=VALUE",
+      split = ",",
+      description =
+          "override rule thresholds, e.g. skew.maxJsDivergence=0.2 (repeatable; see ./prodml rules list)")
   Map<String, Double> thresholds = new LinkedHashMap<>();
 
-  @Option(names = "--types", paramLabel = "COLUMN=TYPE", split = ",", description = "declare column types, e.g. code=STRING")
+  @Option(
+      names = "--types",
+      paramLabel = "COLUMN=TYPE",
+      split = ",",
+      description = "declare column types, e.g. code=STRING")
   Map<String, String> types = new LinkedHashMap<>();
 
-  @Option(names = "--answers", paramLabel = "FILE", description = "answers to the readiness questions (YAML: question-id: answer); without it every question is unknown")
+  @Option(
+      names = "--answers",
+      paramLabel = "FILE",
+      description =
+          "answers to the readiness questions (YAML: question-id: answer); without it every question is unknown")
   Path answers;
 
-  @Option(names = "--questions", paramLabel = "DIR", description = "the readiness question catalog (default: rules/questions of ProdML Lab)")
+  @Option(
+      names = "--questions",
+      paramLabel = "DIR",
+      description = "the readiness question catalog (default: rules/questions of ProdML Lab)")
   Path questions;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/audit", description = "where to write the report (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "out/audit",
+      description = "where to write the report (default: ${DEFAULT-VALUE})")
   Path out;
 
-  @Option(names = "--note", paramLabel = "FILE.zpln", description = "also write the stages this audit ran as a Zeppelin note, which ./prodml run reproduces")
+  @Option(
+      names = "--note",
+      paramLabel = "FILE.zpln",
+      description =
+          "also write the stages this audit ran as a Zeppelin note, which ./prodml run reproduces")
   Path note;
 
-  @Option(names = "--model", paramLabel = "TYPE", description = {
-      "train a model on --train (logistic, linear, forest, gbt or baseline); evaluate it on --test (or a seeded split of"
-          + " --train), serve it statically and dynamically, replay --serving in monitoring windows, and run the deployment"
-          + " checks"})
+  @Option(
+      names = "--model",
+      paramLabel = "TYPE",
+      description = {
+        "train a model on --train (logistic, linear, forest, gbt or baseline); evaluate it on --test (or a seeded split of"
+            + " --train), serve it statically and dynamically, replay --serving in monitoring windows, and run the deployment"
+            + " checks"
+      })
   String model;
 
-  @Option(names = "--trees", paramLabel = "N", description = "trees of a forest (default 50) or boosting rounds of gbt (default 100)")
+  @Option(
+      names = "--trees",
+      paramLabel = "N",
+      description = "trees of a forest (default 50) or boosting rounds of gbt (default 100)")
   Integer trees;
 
-  @Option(names = "--seed", paramLabel = "N|none", description = "seed of the training, the split and the samples (default 42; none = unseeded, recorded as such)")
+  @Option(
+      names = "--seed",
+      paramLabel = "N|none",
+      description =
+          "seed of the training, the split and the samples (default 42; none = unseeded, recorded as such)")
   String seed;
 
-  @Option(names = "--features", paramLabel = "COLUMN", split = ",", description = "the model's input columns (default: every column without another role)")
+  @Option(
+      names = "--features",
+      paramLabel = "COLUMN",
+      split = ",",
+      description = "the model's input columns (default: every column without another role)")
   List<String> features;
 
-  @Option(names = "--above", paramLabel = "X", description = "learn the yes/no label 'label > X' from a numeric label (e.g. --label delay --above 15)")
+  @Option(
+      names = "--above",
+      paramLabel = "X",
+      description =
+          "learn the yes/no label 'label > X' from a numeric label (e.g. --label delay --above 15)")
   Double above;
 
-  @Option(names = "--keys", paramLabel = "COLUMN", split = ",", description = "the static prediction table's key space (default: the model's first text input; none: dynamic inference only)")
+  @Option(
+      names = "--keys",
+      paramLabel = "COLUMN",
+      split = ",",
+      description =
+          "the static prediction table's key space (default: the model's first text input; none: dynamic inference only)")
   List<String> keys;
 
-  @Option(names = "--window", paramLabel = "month|week|Nd", description = "monitoring windows over the serving data's time column (default: month)")
+  @Option(
+      names = "--window",
+      paramLabel = "month|week|Nd",
+      description = "monitoring windows over the serving data's time column (default: month)")
   String window;
 
-  @Option(names = "--checks", paramLabel = "CHECK", split = ",", description = "the monitoring declared for the model: ${COMPLETION-CANDIDATES} (default: none declared)",
+  @Option(
+      names = "--checks",
+      paramLabel = "CHECK",
+      split = ",",
+      description =
+          "the monitoring declared for the model: ${COMPLETION-CANDIDATES} (default: none declared)",
       completionCandidates = MonitoringChecks.class)
   List<String> checks = new ArrayList<>();
 
-  @Option(names = "--owner", paramLabel = "NAME", description = "who is alerted when a monitoring check fails")
+  @Option(
+      names = "--owner",
+      paramLabel = "NAME",
+      description = "who is alerted when a monitoring check fails")
   String owner;
 
   /** The monitoring checks, for help. */
@@ -139,39 +232,82 @@ public final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     DatasetSpec dataset = DatasetSpec.forDataFile(train).orElse(null);
     if (ColumnRoles.of(dataset, label, time, group).label() == null) {
-      throw new IllegalArgumentException("no label: give --label COLUMN (no dataset.json beside " + train + " names one)");
+      throw new IllegalArgumentException(
+          "no label: give --label COLUMN (no dataset.json beside " + train + " names one)");
     }
-    AuditRequest request = new AuditRequest(train, test, serving, label, time, group, afterLabel, pii, ignore, types, thresholds,
-        answers, modelRequest());
+    AuditRequest request =
+        new AuditRequest(
+            train,
+            test,
+            serving,
+            label,
+            time,
+            group,
+            afterLabel,
+            pii,
+            ignore,
+            types,
+            thresholds,
+            answers,
+            modelRequest());
     List<Path> files = files();
     DataRoots roots = roots(files);
     List<Path> folders = rules.isEmpty() ? List.of(Home.rules()) : rules;
-    PipelineConfig config = new PipelineConfig(roots, folders, questionCatalog(), Home.get().resolve("notebooks"), PipelineConfig.DEFAULT_MAX_ROWS,
-        PipelineConfig.DEFAULT_SEED);
+    PipelineConfig config =
+        new PipelineConfig(
+            roots,
+            folders,
+            questionCatalog(),
+            Home.get().resolve("notebooks"),
+            PipelineConfig.DEFAULT_MAX_ROWS,
+            PipelineConfig.DEFAULT_SEED);
     var outWriter = this.spec.commandLine().getOut();
-    AuditRun.Audited audited = AuditRun.audit(request, config, file -> fileName(file), Version.get(), line -> outWriter.println(line));
+    AuditRun.Audited audited =
+        AuditRun.audit(
+            request,
+            config,
+            file -> fileName(file),
+            Version.get(),
+            line -> outWriter.println(line));
     AuditResult result = audited.result();
     write(result, out);
     if (note != null) {
       writeNote(request, files, note);
     }
     outWriter.print(summary(result));
-    outWriter.println("Report: " + out.resolve("audit.html") + " (also audit.json, audit.md)" + (note == null ? "" : "; note: " + note));
+    outWriter.println(
+        "Report: "
+            + out.resolve("audit.html")
+            + " (also audit.json, audit.md)"
+            + (note == null ? "" : "; note: " + note));
     outWriter.flush();
     return result.verdict() == Verdict.READY ? ProdmlCommand.OK : ProdmlCommand.CRITICAL;
   }
 
-  /** The readiness questions: the given catalog, else ProdML Lab's (whatever rule folders are given). */
+  /**
+   * The readiness questions: the given catalog, else ProdML Lab's (whatever rule folders are
+   * given).
+   */
   private Path questionCatalog() {
     return questions != null ? questions : Home.rules().resolve("questions");
   }
 
-  /** The model to train and measure, or null when no --model was given (then no model option may be). */
+  /**
+   * The model to train and measure, or null when no --model was given (then no model option may
+   * be).
+   */
   AuditRequest.Model modelRequest() {
     if (model == null) {
-      if (trees != null || seed != null || features != null || above != null || keys != null || window != null
-          || !checks.isEmpty() || owner != null) {
-        throw new IllegalArgumentException("--trees, --seed, --features, --above, --keys, --window, --checks and --owner describe a model: add --model TYPE");
+      if (trees != null
+          || seed != null
+          || features != null
+          || above != null
+          || keys != null
+          || window != null
+          || !checks.isEmpty()
+          || owner != null) {
+        throw new IllegalArgumentException(
+            "--trees, --seed, --features, --above, --keys, --window, --checks and --owner describe a model: add --model TYPE");
       }
       return null;
     }
@@ -189,7 +325,10 @@ public final class AuditCommand implements Callable<Integer> {
     return files;
   }
 
-  /** The audit may read the files it was given: the working folder, and the folder of any file outside it. */
+  /**
+   * The audit may read the files it was given: the working folder, and the folder of any file
+   * outside it.
+   */
   private static DataRoots roots(List<Path> files) {
     Set<Path> roots = new LinkedHashSet<>();
     roots.add(Path.of("").toAbsolutePath());
@@ -209,9 +348,9 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes the audit's steps as a note for {@code ./prodml run}, whose data folders are ProdML Lab's
-   * {@code datasets/} unless a property adds more: files there are named relative to it, others
-   * relative to the folder the introduction tells to add.
+   * Writes the audit's steps as a note for {@code ./prodml run}, whose data folders are ProdML
+   * Lab's {@code datasets/} unless a property adds more: files there are named relative to it,
+   * others relative to the folder the introduction tells to add.
    */
   private void writeNote(AuditRequest request, List<Path> files, Path target) {
     Path datasets = Home.get().resolve("datasets");
@@ -221,30 +360,60 @@ public final class AuditCommand implements Callable<Integer> {
         roots.add(file.startsWith(Home.get()) ? Home.get() : file.getParent());
       }
     }
-    List<Step> steps = request.steps(file -> {
-      Path absolute = file.toAbsolutePath().normalize();
-      return roots.stream().filter(absolute::startsWith).findFirst().map(r -> r.relativize(absolute).toString())
-          .orElse(absolute.toString());
-    });
+    List<Step> steps =
+        request.steps(
+            file -> {
+              Path absolute = file.toAbsolutePath().normalize();
+              return roots.stream()
+                  .filter(absolute::startsWith)
+                  .findFirst()
+                  .map(r -> r.relativize(absolute).toString())
+                  .orElse(absolute.toString());
+            });
     List<String> properties = new ArrayList<>();
     if (roots.size() > 1) {
-      properties.add("-P prodml.data.roots=" + String.join(java.io.File.pathSeparator,
-          roots.stream().map(r -> r.equals(Home.get()) ? "." : r.startsWith(Home.get()) ? Home.get().relativize(r).toString() : r.toString()).toList()));
+      properties.add(
+          "-P prodml.data.roots="
+              + String.join(
+                  java.io.File.pathSeparator,
+                  roots.stream()
+                      .map(
+                          r ->
+                              r.equals(Home.get())
+                                  ? "."
+                                  : r.startsWith(Home.get())
+                                      ? Home.get().relativize(r).toString()
+                                      : r.toString())
+                      .toList()));
     }
     if (!rules.isEmpty()) {
-      properties.add("-P prodml.rules.dirs=" + String.join(java.io.File.pathSeparator,
-          rules.stream().map(r -> r.toAbsolutePath().normalize().toString()).toList()));
+      properties.add(
+          "-P prodml.rules.dirs="
+              + String.join(
+                  java.io.File.pathSeparator,
+                  rules.stream().map(r -> r.toAbsolutePath().normalize().toString()).toList()));
     }
     if (questions != null || !rules.isEmpty()) {
       properties.add("-P prodml.questions=" + questionCatalog().toAbsolutePath().normalize());
     }
     String name = target.getFileName().toString().replaceFirst("\\.zpln$", "");
-    String command = "./prodml run " + target + (properties.isEmpty() ? "" : " " + String.join(" ", properties));
-    String introduction = "# Audit of " + train.getFileName() + "\n\n"
-        + "The stages `./prodml audit` ran, one paragraph each, with the parameters it used: the same code path, facts and"
-        + " findings as the audit's report. Run it again with\n\n```\n" + command + "\n```\n";
-    AtomicFiles.write(target, AuditRun.note("AUDIT" + Integer.toHexString(name.hashCode()).toUpperCase(java.util.Locale.ROOT),
-        name, introduction, steps));
+    String command =
+        "./prodml run " + target + (properties.isEmpty() ? "" : " " + String.join(" ", properties));
+    String introduction =
+        "# Audit of "
+            + train.getFileName()
+            + "\n\n"
+            + "The stages `./prodml audit` ran, one paragraph each, with the parameters it used: the same code path, facts and"
+            + " findings as the audit's report. Run it again with\n\n```\n"
+            + command
+            + "\n```\n";
+    AtomicFiles.write(
+        target,
+        AuditRun.note(
+            "AUDIT" + Integer.toHexString(name.hashCode()).toUpperCase(java.util.Locale.ROOT),
+            name,
+            introduction,
+            steps));
   }
 
   /** Writes audit.json, audit.md and audit.html, each atomically. */
@@ -262,28 +431,85 @@ public final class AuditCommand implements Callable<Integer> {
     StringBuilder b = new StringBuilder();
     var card = result.model();
     var e = result.evaluation();
-    b.append(String.format("Model %s (%s, %s): %s %s on %s (%d rows) against %s for the baseline%n", card.id(),
-        String.join(", ", card.hyperparameters().entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).toList()),
-        card.seed() == null ? "unseeded" : "seed " + card.seed(), e.model().metric(), Format.number(e.model().value()),
-        e.model().table(), e.model().rows(), Format.number(e.baseline().value())));
+    b.append(
+        String.format(
+            "Model %s (%s, %s): %s %s on %s (%d rows) against %s for the baseline%n",
+            card.id(),
+            String.join(
+                ", ",
+                card.hyperparameters().entrySet().stream()
+                    .map(x -> x.getKey() + "=" + x.getValue())
+                    .toList()),
+            card.seed() == null ? "unseeded" : "seed " + card.seed(),
+            e.model().metric(),
+            Format.number(e.model().value()),
+            e.model().table(),
+            e.model().rows(),
+            Format.number(e.baseline().value())));
     if (result.serving() != null) {
-      b.append(String.format("Serving %d requests: %s%n", result.serving().requestRows(), String.join("; ", result.serving().modes().stream()
-          .map(f -> f.mode() + " " + Format.percent(f.coverage()) + " answered, p50 " + Format.number(f.p50Ms()) + " ms, p99 "
-              + Format.number(f.p99Ms()) + " ms").toList())));
+      b.append(
+          String.format(
+              "Serving %d requests: %s%n",
+              result.serving().requestRows(),
+              String.join(
+                  "; ",
+                  result.serving().modes().stream()
+                      .map(
+                          f ->
+                              f.mode()
+                                  + " "
+                                  + Format.percent(f.coverage())
+                                  + " answered, p50 "
+                                  + Format.number(f.p50Ms())
+                                  + " ms, p99 "
+                                  + Format.number(f.p99Ms())
+                                  + " ms")
+                      .toList())));
     }
     if (result.monitoring() != null) {
-      var windows = result.monitoring().windows().stream().filter(w -> !Double.isNaN(w.liveValue())).toList();
-      b.append(String.format("Monitoring: %d %s windows", result.monitoring().windows().size(), result.monitoring().window()));
+      var windows =
+          result.monitoring().windows().stream().filter(w -> !Double.isNaN(w.liveValue())).toList();
+      b.append(
+          String.format(
+              "Monitoring: %d %s windows",
+              result.monitoring().windows().size(), result.monitoring().window()));
       if (!windows.isEmpty()) {
-        var worst = windows.stream().min(java.util.Comparator.comparingDouble(w -> e.model().higherIsBetter() ? w.liveValue() : -w.liveValue())).get();
-        var best = windows.stream().max(java.util.Comparator.comparingDouble(w -> e.model().higherIsBetter() ? w.liveValue() : -w.liveValue())).get();
-        b.append(String.format("; live %s from %s (%s) to %s (%s) against %s offline", worst.metric(), Format.number(worst.liveValue()),
-            worst.window(), Format.number(best.liveValue()), best.window(), Format.number(e.model().value())));
+        var worst =
+            windows.stream()
+                .min(
+                    java.util.Comparator.comparingDouble(
+                        w -> e.model().higherIsBetter() ? w.liveValue() : -w.liveValue()))
+                .get();
+        var best =
+            windows.stream()
+                .max(
+                    java.util.Comparator.comparingDouble(
+                        w -> e.model().higherIsBetter() ? w.liveValue() : -w.liveValue()))
+                .get();
+        b.append(
+            String.format(
+                "; live %s from %s (%s) to %s (%s) against %s offline",
+                worst.metric(),
+                Format.number(worst.liveValue()),
+                worst.window(),
+                Format.number(best.liveValue()),
+                best.window(),
+                Format.number(e.model().value())));
       }
       b.append('\n');
     }
-    b.append("Deployment checks: ").append(String.join(", ", result.deployment().stream()
-        .map(f -> f.check() + " " + (f.failures() == 0 ? "passed" : f.failures() + " failed")).toList())).append('\n');
+    b.append("Deployment checks: ")
+        .append(
+            String.join(
+                ", ",
+                result.deployment().stream()
+                    .map(
+                        f ->
+                            f.check()
+                                + " "
+                                + (f.failures() == 0 ? "passed" : f.failures() + " failed"))
+                    .toList()))
+        .append('\n');
     return b.toString();
   }
 
@@ -291,21 +517,49 @@ public final class AuditCommand implements Callable<Integer> {
   static String findings(List<Finding> findings) {
     List<List<String>> rows = new ArrayList<>();
     for (Finding f : findings) {
-      rows.add(List.of(f.severity().name(), f.ruleId(), f.topic().name(), String.valueOf(f.subject()), f.message()));
+      rows.add(
+          List.of(
+              f.severity().name(),
+              f.ruleId(),
+              f.topic().name(),
+              String.valueOf(f.subject()),
+              f.message()));
     }
-    return rows.isEmpty() ? "No findings.\n"
-        : TextTables.render(TableBlock.of("", List.of("severity", "rule", "topic", "subject", "message"), rows), 90);
+    return rows.isEmpty()
+        ? "No findings.\n"
+        : TextTables.render(
+            TableBlock.of("", List.of("severity", "rule", "topic", "subject", "message"), rows),
+            90);
   }
 
   /** The short findings table the terminal shows. */
   static String summary(AuditResult result) {
     String table = findings(result.findings());
     var score = result.mlTestScore();
-    String readiness = String.format("ML Test Score: %s (%s: %s) — %s; %d question%s unanswered%n",
-        org.prodml.text.Format.number(score.finalScore()), score.band().range(), score.band().meaning(),
-        String.join(", ", score.sections().stream().map(x -> x.section() + " " + org.prodml.text.Format.number(x.score())).toList()),
-        result.unanswered().size(), result.unanswered().size() == 1 ? "" : "s");
-    return table + model(result) + readiness + "Verdict: " + result.verdict() + " (" + result.count(org.prodml.rules.Severity.CRITICAL) + " critical, "
-        + result.count(org.prodml.rules.Severity.WARNING) + " warning, " + result.count(org.prodml.rules.Severity.INFO) + " info)\n";
+    String readiness =
+        String.format(
+            "ML Test Score: %s (%s: %s) — %s; %d question%s unanswered%n",
+            org.prodml.text.Format.number(score.finalScore()),
+            score.band().range(),
+            score.band().meaning(),
+            String.join(
+                ", ",
+                score.sections().stream()
+                    .map(x -> x.section() + " " + org.prodml.text.Format.number(x.score()))
+                    .toList()),
+            result.unanswered().size(),
+            result.unanswered().size() == 1 ? "" : "s");
+    return table
+        + model(result)
+        + readiness
+        + "Verdict: "
+        + result.verdict()
+        + " ("
+        + result.count(org.prodml.rules.Severity.CRITICAL)
+        + " critical, "
+        + result.count(org.prodml.rules.Severity.WARNING)
+        + " warning, "
+        + result.count(org.prodml.rules.Severity.INFO)
+        + " info)\n";
   }
 }

@@ -5,8 +5,8 @@ import picocli.CommandLine;
 
 /**
  * A subcommand that lives outside the library (the headless notebook runner needs Zeppelin's
- * interpreter API, which the library must not import). Providers are found with
- * {@link ServiceLoader} ({@code META-INF/services/org.prodml.cli.CommandProvider}).
+ * interpreter API, which the library must not import). Providers are found with {@link
+ * ServiceLoader} ({@code META-INF/services/org.prodml.cli.CommandProvider}).
  */
 public interface CommandProvider {
   /** The picocli command object (annotated with {@link CommandLine.Command}). */

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import org.prodml.course.Course;
 import org.prodml.course.CourseNote;
 import org.prodml.course.CourseNotes;
-import org.prodml.note.NoteFiles;
 import org.prodml.course.Exercise;
+import org.prodml.note.NoteFiles;
 import org.prodml.render.TableBlock;
 import org.prodml.render.TextTables;
 import picocli.CommandLine.Command;
@@ -30,11 +30,18 @@ import picocli.CommandLine.Spec;
 public final class CourseCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--notebooks", paramLabel = "DIR", description = "the course's notes (default: notebooks/ of ProdML Lab)")
+  @Option(
+      names = "--notebooks",
+      paramLabel = "DIR",
+      description = "the course's notes (default: notebooks/ of ProdML Lab)")
   Path notebooks;
 
-  @Option(names = "--outputs", paramLabel = "DIR", defaultValue = "out/notebooks",
-      description = "saved outputs to read progress from (default: ${DEFAULT-VALUE}); may also be the notes themselves")
+  @Option(
+      names = "--outputs",
+      paramLabel = "DIR",
+      defaultValue = "out/notebooks",
+      description =
+          "saved outputs to read progress from (default: ${DEFAULT-VALUE}); may also be the notes themselves")
   Path outputs;
 
   @Override
@@ -51,7 +58,8 @@ public final class CourseCommand implements Callable<Integer> {
     for (CourseNote note : course.notes()) {
       List<CourseNotes.Verdict> verdicts = progress.getOrDefault(note.id(), List.of());
       if (note.exercises().isEmpty()) {
-        rows.add(List.of(note.name(), "", "", "", progress.containsKey(note.id()) ? "run" : "not run"));
+        rows.add(
+            List.of(note.name(), "", "", "", progress.containsKey(note.id()) ? "run" : "not run"));
       }
       for (Exercise e : note.exercises()) {
         total++;
@@ -61,8 +69,16 @@ public final class CourseCommand implements Callable<Integer> {
             last = v;
           }
         }
-        String status = last == null ? (progress.containsKey(note.id()) ? "not checked" : "not run")
-            : last.passed() ? "passed (attempt " + last.attempt() + ")" : "not yet (" + last.attempt() + " attempt" + (last.attempt() == 1 ? "" : "s") + ")";
+        String status =
+            last == null
+                ? (progress.containsKey(note.id()) ? "not checked" : "not run")
+                : last.passed()
+                    ? "passed (attempt " + last.attempt() + ")"
+                    : "not yet ("
+                        + last.attempt()
+                        + " attempt"
+                        + (last.attempt() == 1 ? "" : "s")
+                        + ")";
         if (last != null && last.passed()) {
           passed++;
         }
@@ -70,16 +86,27 @@ public final class CourseCommand implements Callable<Integer> {
       }
     }
     var out = spec.commandLine().getOut();
-    out.print(TextTables.render(TableBlock.of("", List.of("note", "exercise", "title", "kind", "progress"), rows), 60));
-    out.println(passed + " of " + total + " exercises passed" + (Files.isDirectory(outputs) ? " (progress from " + outputs + ")"
-        : " (no saved outputs in " + outputs + " yet: run ./prodml run notebooks/)"));
+    out.print(
+        TextTables.render(
+            TableBlock.of("", List.of("note", "exercise", "title", "kind", "progress"), rows), 60));
+    out.println(
+        passed
+            + " of "
+            + total
+            + " exercises passed"
+            + (Files.isDirectory(outputs)
+                ? " (progress from " + outputs + ")"
+                : " (no saved outputs in " + outputs + " yet: run ./prodml run notebooks/)"));
     out.flush();
     return ProdmlCommand.OK;
   }
 
   /** Regenerates notebooks/README.md. */
-  @Command(name = "readme", mixinStandardHelpOptions = true,
-      description = "Regenerate notebooks/README.md (notes, objectives, exercises, rule ids) from the notes and the exercise rules.")
+  @Command(
+      name = "readme",
+      mixinStandardHelpOptions = true,
+      description =
+          "Regenerate notebooks/README.md (notes, objectives, exercises, rule ids) from the notes and the exercise rules.")
   static final class Readme implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 

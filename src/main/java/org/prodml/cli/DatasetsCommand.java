@@ -39,14 +39,24 @@ public final class DatasetsCommand implements Runnable {
   static final class ScenariosCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "NAME", completionCandidates = ScenarioNames.class,
+    @Parameters(
+        arity = "0..*",
+        paramLabel = "NAME",
+        completionCandidates = ScenarioNames.class,
         description = "the scenarios to write (default: all): ${COMPLETION-CANDIDATES}")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--datasets", paramLabel = "DIR", description = "the shipped datasets to read (default: datasets/ of ProdML Lab)")
+    @Option(
+        names = "--datasets",
+        paramLabel = "DIR",
+        description = "the shipped datasets to read (default: datasets/ of ProdML Lab)")
     Path datasets;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where the scenario folders and their README go (default: <datasets>/scenarios)")
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description =
+            "where the scenario folders and their README go (default: <datasets>/scenarios)")
     Path out;
 
     @Override
@@ -55,8 +65,16 @@ public final class DatasetsCommand implements Runnable {
       Path target = out != null ? out : source.resolve("scenarios");
       List<Scenario> chosen = new ArrayList<>();
       for (String name : names) {
-        chosen.add(Scenarios.find(name).orElseThrow(() -> new IllegalArgumentException("no scenario '" + name + "'; there are "
-            + String.join(", ", Scenarios.all().stream().map(Scenario::name).toList()))));
+        chosen.add(
+            Scenarios.find(name)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "no scenario '"
+                                + name
+                                + "'; there are "
+                                + String.join(
+                                    ", ", Scenarios.all().stream().map(Scenario::name).toList()))));
       }
       if (chosen.isEmpty()) {
         chosen.addAll(Scenarios.all());
@@ -65,7 +83,8 @@ public final class DatasetsCommand implements Runnable {
       for (Scenario scenario : chosen) {
         Scenarios.write(scenario.build(source), target).forEach(file -> report(console, file));
       }
-      // The README lists every registered scenario, not only the ones named, so every run keeps it current.
+      // The README lists every registered scenario, not only the ones named, so every run keeps it
+      // current.
       report(console, Scenarios.writeReadme(target));
       console.flush();
       return ProdmlCommand.OK;

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where ProdML Lab's data lives: the checkout the launcher runs from (system property
- * {@code prodml.home}, set by {@code ./prodml}), else the working folder.
+ * Where ProdML Lab's data lives: the checkout the launcher runs from (system property {@code
+ * prodml.home}, set by {@code ./prodml}), else the working folder.
  */
 public final class Home {
   private Home() {}

@@ -17,7 +17,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "ProdML Lab: a teaching environment and audit tool for production ML systems.",
-    subcommands = {AuditCommand.class, SimulateCommand.class, ProfileCommand.class, RulesCommand.class, CourseCommand.class, DatasetsCommand.class})
+    subcommands = {
+      AuditCommand.class,
+      SimulateCommand.class,
+      ProfileCommand.class,
+      RulesCommand.class,
+      CourseCommand.class,
+      DatasetsCommand.class
+    })
 public final class ProdmlCommand implements Runnable {
   public static final int OK = 0;
   public static final int CRITICAL = 1;
@@ -36,7 +43,8 @@ public final class ProdmlCommand implements Runnable {
 
   /** Runs the command line and returns its exit code (tests call this instead of main). */
   public static int execute(String... args) {
-    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+        .execute(args);
   }
 
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -44,26 +52,40 @@ public final class ProdmlCommand implements Runnable {
     CommandProvider.addAll(cli);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("prodml: " + oneLine(e));
-      return USAGE;
-    });
-    cli.setParameterExceptionHandler((e, args) -> {
-      CommandLine c = e.getCommandLine();
-      c.getErr().println("prodml: " + e.getMessage() + " (see " + c.getCommandSpec().qualifiedName() + " --help)");
-      return USAGE;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("prodml: " + oneLine(e));
+          return USAGE;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine c = e.getCommandLine();
+          c.getErr()
+              .println(
+                  "prodml: "
+                      + e.getMessage()
+                      + " (see "
+                      + c.getCommandSpec().qualifiedName()
+                      + " --help)");
+          return USAGE;
+        });
     return cli;
   }
 
   /** The one-line message for an error a user can fix; a stack trace only for our own bugs. */
   static String oneLine(Exception e) {
-    if (e instanceof DataInputException || e instanceof StageException || e instanceof IllegalArgumentException) {
+    if (e instanceof DataInputException
+        || e instanceof StageException
+        || e instanceof IllegalArgumentException) {
       return e.getMessage();
     }
     if (e instanceof RuleCompileException r) {
-      return r.errors().size() == 1 ? r.errors().get(0)
-          : r.errors().get(0) + " (and " + (r.errors().size() - 1) + " more: run ./prodml rules lint)";
+      return r.errors().size() == 1
+          ? r.errors().get(0)
+          : r.errors().get(0)
+              + " (and "
+              + (r.errors().size() - 1)
+              + " more: run ./prodml rules lint)";
     }
     if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
       return "cannot read or write: " + e.getMessage();

@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 import org.prodml.audit.AuditRun;
 import org.prodml.audit.SimulationRequest;
 import org.prodml.audit.SimulationResult;
-import org.prodml.readiness.Verdict;
 import org.prodml.io.AtomicFiles;
 import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.PipelineConfig;
+import org.prodml.readiness.Verdict;
 import org.prodml.render.TableBlock;
 import org.prodml.render.TextTables;
 import org.prodml.report.HtmlReport;
@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./prodml simulate training|inference}: the course's paradigm choices replayed on real data
- * and judged, by the simulate stage a note runs; every option is that stage's parameter of the
- * same name.
+ * and judged, by the simulate stage a note runs; every option is that stage's parameter of the same
+ * name.
  */
 @Command(
     name = "simulate",
@@ -46,90 +46,176 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
   /** The data each paradigm simulates when no --data is given, and the route key of the flights. */
   static final String TRAINING_DATA = "datasets/seattle-weather/data.csv";
+
   static final String INFERENCE_DATA = "datasets/flights-20k/data.csv";
   static final List<String> ROUTE = List.of("origin", "destination");
 
-  enum Paradigm { training, inference }
+  enum Paradigm {
+    training,
+    inference
+  }
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "training|inference", description = "which paradigm choice to simulate")
+  @Parameters(
+      index = "0",
+      paramLabel = "training|inference",
+      description = "which paradigm choice to simulate")
   Paradigm paradigm;
 
-  @Option(names = "--data", paramLabel = "FILE", description = "time-ordered data (default: " + TRAINING_DATA + " for training, "
-      + INFERENCE_DATA + " for inference)")
+  @Option(
+      names = "--data",
+      paramLabel = "FILE",
+      description =
+          "time-ordered data (default: "
+              + TRAINING_DATA
+              + " for training, "
+              + INFERENCE_DATA
+              + " for inference)")
   Path data;
 
-  @Option(names = "--label", paramLabel = "COLUMN", description = "the label column (default: from dataset.json beside the data)")
+  @Option(
+      names = "--label",
+      paramLabel = "COLUMN",
+      description = "the label column (default: from dataset.json beside the data)")
   String label;
 
-  @Option(names = "--time", paramLabel = "COLUMN", description = "the time column ordering the data (default: from dataset.json)")
+  @Option(
+      names = "--time",
+      paramLabel = "COLUMN",
+      description = "the time column ordering the data (default: from dataset.json)")
   String time;
 
-  @Option(names = "--model", paramLabel = "TYPE", description = "logistic, linear, forest, gbt or baseline (default: logistic for classes, linear for numbers)")
+  @Option(
+      names = "--model",
+      paramLabel = "TYPE",
+      description =
+          "logistic, linear, forest, gbt or baseline (default: logistic for classes, linear for numbers)")
   String model;
 
-  @Option(names = "--above", paramLabel = "X", description = "learn the yes/no label 'label > X' from a numeric label (e.g. --above 15 for delayed flights)")
+  @Option(
+      names = "--above",
+      paramLabel = "X",
+      description =
+          "learn the yes/no label 'label > X' from a numeric label (e.g. --above 15 for delayed flights)")
   Double above;
 
-  @Option(names = "--features", paramLabel = "COLUMN", split = ",", description = "the model's input columns (default: every column without another role)")
+  @Option(
+      names = "--features",
+      paramLabel = "COLUMN",
+      split = ",",
+      description = "the model's input columns (default: every column without another role)")
   List<String> features;
 
-  @Option(names = "--keys", paramLabel = "COLUMN", split = ",", description = "inference: the static table's key space (default: origin,destination on the flights, else the first text feature)")
+  @Option(
+      names = "--keys",
+      paramLabel = "COLUMN",
+      split = ",",
+      description =
+          "inference: the static table's key space (default: origin,destination on the flights, else the first text feature)")
   List<String> keys;
 
-  @Option(names = "--seed", paramLabel = "N|none", description = "seed of every training (default 42; none = unseeded)")
+  @Option(
+      names = "--seed",
+      paramLabel = "N|none",
+      description = "seed of every training (default 42; none = unseeded)")
   String seed;
 
-  @Option(names = "--trees", paramLabel = "N", description = "trees of a forest (default 50) or boosting rounds of gbt (default 100)")
+  @Option(
+      names = "--trees",
+      paramLabel = "N",
+      description = "trees of a forest (default 50) or boosting rounds of gbt (default 100)")
   Integer trees;
 
-  @Option(names = "--initial", paramLabel = "DAYS", defaultValue = "" + TrainingSimulationSpec.DEFAULT_INITIAL_DAYS,
-      description = "training: days of the first period, on which static trains once (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--initial",
+      paramLabel = "DAYS",
+      defaultValue = "" + TrainingSimulationSpec.DEFAULT_INITIAL_DAYS,
+      description =
+          "training: days of the first period, on which static trains once (default: ${DEFAULT-VALUE})")
   int initial;
 
-  @Option(names = "--period", paramLabel = "DAYS", defaultValue = "" + TrainingSimulationSpec.DEFAULT_PERIOD_DAYS,
+  @Option(
+      names = "--period",
+      paramLabel = "DAYS",
+      defaultValue = "" + TrainingSimulationSpec.DEFAULT_PERIOD_DAYS,
       description = "training: days per evaluation period (default: ${DEFAULT-VALUE})")
   int period;
 
-  @Option(names = "--retrain", paramLabel = "DAYS", defaultValue = "" + TrainingSimulationSpec.DEFAULT_RETRAIN_DAYS,
+  @Option(
+      names = "--retrain",
+      paramLabel = "DAYS",
+      defaultValue = "" + TrainingSimulationSpec.DEFAULT_RETRAIN_DAYS,
       description = "training: dynamic retrains every this many days (default: ${DEFAULT-VALUE})")
   int retrain;
 
-  @Option(names = "--window", paramLabel = "DAYS", defaultValue = "" + TrainingSimulationSpec.DEFAULT_WINDOW_DAYS,
-      description = "training: dynamic trains on the last this many days; 0 = all data so far (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--window",
+      paramLabel = "DAYS",
+      defaultValue = "" + TrainingSimulationSpec.DEFAULT_WINDOW_DAYS,
+      description =
+          "training: dynamic trains on the last this many days; 0 = all data so far (default: ${DEFAULT-VALUE})")
   int window;
 
-  @Option(names = "--tolerance", paramLabel = "X", defaultValue = "" + TrainingSimulationSpec.DEFAULT_TOLERANCE,
-      description = "training: how much worse static may be in a period before it counts as behind (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--tolerance",
+      paramLabel = "X",
+      defaultValue = "" + TrainingSimulationSpec.DEFAULT_TOLERANCE,
+      description =
+          "training: how much worse static may be in a period before it counts as behind (default: ${DEFAULT-VALUE})")
   double tolerance;
 
-  @Option(names = "--train-days", paramLabel = "DAYS", defaultValue = "" + InferenceSimulationSpec.DEFAULT_TRAIN_DAYS,
-      description = "inference: days of training data and of the static key space (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--train-days",
+      paramLabel = "DAYS",
+      defaultValue = "" + InferenceSimulationSpec.DEFAULT_TRAIN_DAYS,
+      description =
+          "inference: days of training data and of the static key space (default: ${DEFAULT-VALUE})")
   int trainDays;
 
-  @Option(names = "--min-count", paramLabel = "N", defaultValue = "" + InferenceSimulationSpec.DEFAULT_MIN_COUNT,
-      description = "inference: precompute keys seen at least this often (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--min-count",
+      paramLabel = "N",
+      defaultValue = "" + InferenceSimulationSpec.DEFAULT_MIN_COUNT,
+      description =
+          "inference: precompute keys seen at least this often (default: ${DEFAULT-VALUE})")
   int minCount;
 
-  @Option(names = "--requests", paramLabel = "N", defaultValue = "" + InferenceSimulationSpec.DEFAULT_MAX_REQUESTS,
+  @Option(
+      names = "--requests",
+      paramLabel = "N",
+      defaultValue = "" + InferenceSimulationSpec.DEFAULT_MAX_REQUESTS,
       description = "inference: serve at most this many later rows (default: ${DEFAULT-VALUE})")
   int requests;
 
-  @Option(names = "--rules", paramLabel = "DIR", description = "rule folder (repeatable; default: rules/ of ProdML Lab)")
+  @Option(
+      names = "--rules",
+      paramLabel = "DIR",
+      description = "rule folder (repeatable; default: rules/ of ProdML Lab)")
   List<Path> rules = new ArrayList<>();
 
-  @Option(names = "--thresholds", paramLabel = "NAME=VALUE", split = ",",
-      description = "override rule thresholds, e.g. serve.minCoverage=0.9 (repeatable; see ./prodml rules list)")
+  @Option(
+      names = "--thresholds",
+      paramLabel = "NAME=VALUE",
+      split = ",",
+      description =
+          "override rule thresholds, e.g. serve.minCoverage=0.9 (repeatable; see ./prodml rules list)")
   Map<String, Double> thresholds = new LinkedHashMap<>();
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/simulate", description = "where to write the report (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "out/simulate",
+      description = "where to write the report (default: ${DEFAULT-VALUE})")
   Path out;
 
   @Override
   public Integer call() {
     boolean training = paradigm == Paradigm.training;
-    Path file = (data != null ? data : Home.get().resolve(training ? TRAINING_DATA : INFERENCE_DATA)).toAbsolutePath().normalize();
+    Path file =
+        (data != null ? data : Home.get().resolve(training ? TRAINING_DATA : INFERENCE_DATA))
+            .toAbsolutePath()
+            .normalize();
     Map<String, String> simulation = new LinkedHashMap<>();
     put(simulation, "model", model);
     put(simulation, "above", above == null ? null : String.valueOf(above));
@@ -143,20 +229,33 @@ public final class SimulateCommand implements Callable<Integer> {
       simulation.put("window", String.valueOf(window));
       simulation.put("tolerance", String.valueOf(tolerance));
     } else {
-      // The flights' natural key is the route; on other data the first text feature, as the simulate stage does.
+      // The flights' natural key is the route; on other data the first text feature, as the
+      // simulate stage does.
       List<String> keySpace = keys != null ? keys : data == null ? ROUTE : null;
       put(simulation, "keys", keySpace == null ? null : String.join(",", keySpace));
       simulation.put("trainDays", String.valueOf(trainDays));
       simulation.put("minCount", String.valueOf(minCount));
       simulation.put("requests", String.valueOf(requests));
     }
-    SimulationRequest request = new SimulationRequest(paradigm.name(), file, label, time, simulation, thresholds);
+    SimulationRequest request =
+        new SimulationRequest(paradigm.name(), file, label, time, simulation, thresholds);
     Path folder = file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
-    PipelineConfig config = new PipelineConfig(DataRoots.of(folder), rules.isEmpty() ? List.of(Home.rules()) : rules, null, Home.get().resolve("notebooks"),
-        PipelineConfig.DEFAULT_MAX_ROWS, PipelineConfig.DEFAULT_SEED);
+    PipelineConfig config =
+        new PipelineConfig(
+            DataRoots.of(folder),
+            rules.isEmpty() ? List.of(Home.rules()) : rules,
+            null,
+            Home.get().resolve("notebooks"),
+            PipelineConfig.DEFAULT_MAX_ROWS,
+            PipelineConfig.DEFAULT_SEED);
     var w = spec.commandLine().getOut();
-    SimulationResult result = AuditRun.simulate(request, config, f -> folder.relativize(f.toAbsolutePath().normalize()).toString(),
-        Version.get(), w::println);
+    SimulationResult result =
+        AuditRun.simulate(
+            request,
+            config,
+            f -> folder.relativize(f.toAbsolutePath().normalize()).toString(),
+            Version.get(),
+            w::println);
     write(result, out);
     w.println(result.summary());
     for (TableBlock table : SimulationPage.tables(result)) {
@@ -165,9 +264,14 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     w.println();
     w.print(AuditCommand.findings(result.findings()));
-    w.printf("Verdict: %s (%d critical, %d warning, %d info)%n", result.verdict(), result.count(Severity.CRITICAL),
-        result.count(Severity.WARNING), result.count(Severity.INFO));
-    w.println("Report: " + out.resolve("simulation.html") + " (also simulation.json, simulation.md)");
+    w.printf(
+        "Verdict: %s (%d critical, %d warning, %d info)%n",
+        result.verdict(),
+        result.count(Severity.CRITICAL),
+        result.count(Severity.WARNING),
+        result.count(Severity.INFO));
+    w.println(
+        "Report: " + out.resolve("simulation.html") + " (also simulation.json, simulation.md)");
     w.flush();
     return result.verdict() == Verdict.READY ? ProdmlCommand.OK : ProdmlCommand.CRITICAL;
   }

@@ -32,22 +32,33 @@ public record Course(Path folder, List<CourseNote> notes) {
     List<Path> folders = new ArrayList<>();
     if (Files.isDirectory(notebooks)) {
       try (Stream<Path> list = Files.list(notebooks)) {
-        list.filter(Files::isDirectory).filter(CourseNote::isCourseNote).sorted().forEach(folders::add);
+        list.filter(Files::isDirectory)
+            .filter(CourseNote::isCourseNote)
+            .sorted()
+            .forEach(folders::add);
       } catch (IOException e) {
         throw new DataInputException(notebooks.toString(), "cannot read: " + e.getMessage());
       }
     }
     for (String listed : order) {
       if (folders.stream().noneMatch(f -> f.getFileName().toString().equals(listed))) {
-        throw new DataInputException(notebooks.resolve(ORDER).toString(),
-            "lists '" + listed + "', which is not a note folder (a folder with a note and its " + CourseNote.DESCRIPTION + ")");
+        throw new DataInputException(
+            notebooks.resolve(ORDER).toString(),
+            "lists '"
+                + listed
+                + "', which is not a note folder (a folder with a note and its "
+                + CourseNote.DESCRIPTION
+                + ")");
       }
     }
-    folders.sort((a, b) -> {
-      int ia = order.indexOf(a.getFileName().toString());
-      int ib = order.indexOf(b.getFileName().toString());
-      return ia >= 0 && ib >= 0 ? Integer.compare(ia, ib) : ia >= 0 ? -1 : ib >= 0 ? 1 : a.compareTo(b);
-    });
+    folders.sort(
+        (a, b) -> {
+          int ia = order.indexOf(a.getFileName().toString());
+          int ib = order.indexOf(b.getFileName().toString());
+          return ia >= 0 && ib >= 0
+              ? Integer.compare(ia, ib)
+              : ia >= 0 ? -1 : ib >= 0 ? 1 : a.compareTo(b);
+        });
     List<CourseNote> notes = new ArrayList<>();
     Map<String, Path> exerciseOwners = new LinkedHashMap<>();
     Map<String, Path> noteIds = new LinkedHashMap<>();
@@ -55,12 +66,15 @@ public record Course(Path folder, List<CourseNote> notes) {
       CourseNote note = CourseNote.read(f);
       Path earlier = noteIds.putIfAbsent(note.id(), f);
       if (earlier != null) {
-        throw new DataInputException(f.resolve(CourseNote.DESCRIPTION).toString(), "note id " + note.id() + " is also " + earlier);
+        throw new DataInputException(
+            f.resolve(CourseNote.DESCRIPTION).toString(),
+            "note id " + note.id() + " is also " + earlier);
       }
       for (Exercise e : note.exercises()) {
         Path owner = exerciseOwners.putIfAbsent(e.id(), f);
         if (owner != null) {
-          throw new DataInputException(f.resolve(CourseNote.DESCRIPTION).toString(),
+          throw new DataInputException(
+              f.resolve(CourseNote.DESCRIPTION).toString(),
               "exercise '" + e.id() + "' is also an exercise of " + owner.getFileName());
         }
       }
@@ -81,7 +95,9 @@ public record Course(Path folder, List<CourseNote> notes) {
       }
       return order;
     } catch (IOException e) {
-      throw new DataInputException(file.toString(), "not a valid course order: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new DataInputException(
+          file.toString(),
+          "not a valid course order: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 

@@ -21,20 +21,28 @@ import org.prodml.note.NoteFiles;
  *
  * @param name the note's name, as Zeppelin shows it
  */
-public record CourseNote(Path folder, Path file, String id, String name, String objective, String section,
+public record CourseNote(
+    Path folder,
+    Path file,
+    String id,
+    String name,
+    String objective,
+    String section,
     List<Exercise> exercises) {
 
   /** The description every course note has beside its note. */
   public static final String DESCRIPTION = "note.yaml";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   public CourseNote {
     exercises = List.copyOf(exercises);
   }
 
-  private record Description(String id, String objective, String section, List<Exercise> exercises) {}
+  private record Description(
+      String id, String objective, String section, List<Exercise> exercises) {}
 
   /** Whether the folder holds a course note (a note and its note.yaml). */
   public static boolean isCourseNote(Path folder) {
@@ -55,27 +63,38 @@ public record CourseNote(Path folder, Path file, String id, String name, String 
     try {
       d = YAML.readValue(yaml.toFile(), Description.class);
     } catch (IOException e) {
-      throw new DataInputException(yaml.toString(), "not a valid note description: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new DataInputException(
+          yaml.toString(),
+          "not a valid note description: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (d == null || d.id() == null || !d.id().equals(noteId)) {
       throw new DataInputException(yaml.toString(), "id must be the note's id, " + noteId);
     }
     List<Exercise> exercises = new ArrayList<>();
     Map<String, String> paragraphs = new LinkedHashMap<>();
-    json.path("paragraphs").forEach(p -> paragraphs.put(p.path("id").asText(""), p.path("text").asText("")));
+    json.path("paragraphs")
+        .forEach(p -> paragraphs.put(p.path("id").asText(""), p.path("text").asText("")));
     for (Exercise e : d.exercises() == null ? List.<Exercise>of() : d.exercises()) {
       check(yaml, e, paragraphs);
       exercises.add(e.ofNote(noteId));
     }
-    return new CourseNote(folder, file, noteId, json.path("name").asText(folder.getFileName().toString()), d.objective(),
-        d.section(), exercises);
+    return new CourseNote(
+        folder,
+        file,
+        noteId,
+        json.path("name").asText(folder.getFileName().toString()),
+        d.objective(),
+        d.section(),
+        exercises);
   }
 
   /** The folder's note: its one .zpln (or note.json) file. */
   static Path note(Path folder) {
-    List<Path> notes = NoteFiles.find(folder).stream().filter(p -> folder.equals(p.getParent())).toList();
+    List<Path> notes =
+        NoteFiles.find(folder).stream().filter(p -> folder.equals(p.getParent())).toList();
     if (notes.size() != 1) {
-      throw new DataInputException(folder.toString(), "a course note folder holds one note (.zpln), not " + notes.size());
+      throw new DataInputException(
+          folder.toString(), "a course note folder holds one note (.zpln), not " + notes.size());
     }
     return notes.get(0);
   }
@@ -89,25 +108,38 @@ public record CourseNote(Path folder, Path file, String id, String name, String 
       throw new DataInputException(yaml.toString(), where + "needs a title and a task");
     }
     if (!Exercise.KINDS.contains(e.kind())) {
-      throw new DataInputException(yaml.toString(), where + "kind must be one of " + Exercise.KINDS + ", not '" + e.kind() + "'");
+      throw new DataInputException(
+          yaml.toString(),
+          where + "kind must be one of " + Exercise.KINDS + ", not '" + e.kind() + "'");
     }
     if (e.hints().isEmpty()) {
       throw new DataInputException(yaml.toString(), where + "needs at least one hint");
     }
-    if (e.kind().equals("choice") && (e.choice() == null || e.choice().options() == null
-        || !e.choice().options().contains(e.choice().answer()))) {
-      throw new DataInputException(yaml.toString(), where + "a choice needs options and an answer among them");
+    if (e.kind().equals("choice")
+        && (e.choice() == null
+            || e.choice().options() == null
+            || !e.choice().options().contains(e.choice().answer()))) {
+      throw new DataInputException(
+          yaml.toString(), where + "a choice needs options and an answer among them");
     }
-    if (e.kind().equals("write-rule") && (e.ruleData() == null || e.ruleData().reference() == null
-        || e.ruleData().clean() == null || e.ruleData().damaged() == null)) {
-      throw new DataInputException(yaml.toString(), where + "a write-rule exercise needs ruleData: reference, clean, damaged");
+    if (e.kind().equals("write-rule")
+        && (e.ruleData() == null
+            || e.ruleData().reference() == null
+            || e.ruleData().clean() == null
+            || e.ruleData().damaged() == null)) {
+      throw new DataInputException(
+          yaml.toString(),
+          where + "a write-rule exercise needs ruleData: reference, clean, damaged");
     }
     if (e.solved().isEmpty()) {
-      throw new DataInputException(yaml.toString(), where + "needs the solved paragraph texts (solved: paragraph id: text)");
+      throw new DataInputException(
+          yaml.toString(), where + "needs the solved paragraph texts (solved: paragraph id: text)");
     }
     for (String paragraph : e.solved().keySet()) {
       if (!paragraphs.containsKey(paragraph)) {
-        throw new DataInputException(yaml.toString(), where + "solves paragraph " + paragraph + ", which the note does not have");
+        throw new DataInputException(
+            yaml.toString(),
+            where + "solves paragraph " + paragraph + ", which the note does not have");
       }
     }
   }

@@ -16,7 +16,8 @@ import org.prodml.data.DataInputException;
  * the note with its exercises' solved paragraphs in place.
  */
 public final class CourseNotes {
-  private static final Pattern VERDICT = Pattern.compile("exercise (\\S+): (PASS|FAIL) \\(attempt (\\d+)\\)");
+  private static final Pattern VERDICT =
+      Pattern.compile("exercise (\\S+): (PASS|FAIL) \\(attempt (\\d+)\\)");
 
   private CourseNotes() {}
 
@@ -30,8 +31,12 @@ public final class CourseNotes {
       for (JsonNode msg : paragraph.path("results").path("msg")) {
         Matcher m = VERDICT.matcher(msg.path("data").asText(""));
         if (m.find()) {
-          verdicts.add(new Verdict(m.group(1), m.group(2).equals("PASS"), Integer.parseInt(m.group(3)),
-              paragraph.path("id").asText("")));
+          verdicts.add(
+              new Verdict(
+                  m.group(1),
+                  m.group(2).equals("PASS"),
+                  Integer.parseInt(m.group(3)),
+                  paragraph.path("id").asText("")));
           break;
         }
       }
@@ -53,7 +58,8 @@ public final class CourseNotes {
       }
     }
     if (!left.isEmpty()) {
-      throw new DataInputException(origin, "the solution names paragraphs the note does not have: " + left.keySet());
+      throw new DataInputException(
+          origin, "the solution names paragraphs the note does not have: " + left.keySet());
     }
     return copy;
   }

@@ -28,11 +28,15 @@ public record Exercise(
     Map<String, String> solved) {
 
   /** The kinds of exercise the course uses. */
-  public static final List<String> KINDS = List.of("choice", "fix-pipeline", "write-rule", "answer-questions");
+  public static final List<String> KINDS =
+      List.of("choice", "fix-pipeline", "write-rule", "answer-questions");
 
   public Exercise {
     hints = hints == null ? List.of() : List.copyOf(hints);
-    solved = solved == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(solved));
+    solved =
+        solved == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(solved));
   }
 
   /** The same exercise, of the given note. */
@@ -49,7 +53,8 @@ public record Exercise(
    * clean one, both compared with the reference (training) file.
    */
   @JsonIgnoreProperties(ignoreUnknown = false)
-  public record RuleData(String reference, String clean, String damaged, String label, String time) {}
+  public record RuleData(
+      String reference, String clean, String damaged, String label, String time) {}
 
   /** The answer key a learner writes in %prodml.ask for a choice: {@code exercise.<id>}. */
   public String answerKey() {

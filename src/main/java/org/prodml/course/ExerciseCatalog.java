@@ -22,7 +22,8 @@ public final class ExerciseCatalog {
   public Exercise require(String id) {
     Exercise e = exercises.get(id);
     if (e == null) {
-      throw new IllegalArgumentException("no exercise '" + id + "'; the course has " + String.join(", ", exercises.keySet()));
+      throw new IllegalArgumentException(
+          "no exercise '" + id + "'; the course has " + String.join(", ", exercises.keySet()));
     }
     return e;
   }

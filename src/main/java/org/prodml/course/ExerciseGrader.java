@@ -14,30 +14,42 @@ import org.prodml.rules.RuleMetadata;
 import org.prodml.rules.Stage;
 
 /**
- * Grades an exercise with rules: the note's facts, its current findings (as facts), the
- * learner's exercise answers and how the learner's own rules behaved go into the exercise's rules.
- * It passes when a rule with {@code @verdict("pass")} fired and none with {@code @verdict("fail")}.
+ * Grades an exercise with rules: the note's facts, its current findings (as facts), the learner's
+ * exercise answers and how the learner's own rules behaved go into the exercise's rules. It passes
+ * when a rule with {@code @verdict("pass")} fired and none with {@code @verdict("fail")}.
  */
 public final class ExerciseGrader {
   private ExerciseGrader() {}
 
   public static Grade grade(
-      Exercise exercise, int attempt, RuleBase rules, List<Object> noteFacts, Map<String, String> answers,
+      Exercise exercise,
+      int attempt,
+      RuleBase rules,
+      List<Object> noteFacts,
+      Map<String, String> answers,
       List<Object> extraFacts) {
     List<Object> facts = new ArrayList<>(noteFacts);
     Judgement audit = rules.evaluate(noteFacts, Map.of(), r -> r.stage() != Stage.EXERCISE);
     for (Finding f : audit.findings()) {
-      facts.add(new FindingFact(f.ruleId(), f.severity().name(), f.topic().name(), String.valueOf(f.subject())));
+      facts.add(
+          new FindingFact(
+              f.ruleId(), f.severity().name(), f.topic().name(), String.valueOf(f.subject())));
     }
-    answers.forEach((key, value) -> {
-      if (key.startsWith("exercise.")) {
-        facts.add(new ExerciseAnswerFact(key.substring("exercise.".length()), value.strip().toLowerCase(Locale.ROOT)));
-      }
-    });
+    answers.forEach(
+        (key, value) -> {
+          if (key.startsWith("exercise.")) {
+            facts.add(
+                new ExerciseAnswerFact(
+                    key.substring("exercise.".length()), value.strip().toLowerCase(Locale.ROOT)));
+          }
+        });
     facts.addAll(extraFacts);
     facts.add(new ExerciseCheckFact(exercise.id(), attempt));
-    Judgement judgement = rules.evaluate(facts, Map.of(),
-        r -> r.stage() == Stage.EXERCISE && exercise.id().equals(r.extra("exercise")));
+    Judgement judgement =
+        rules.evaluate(
+            facts,
+            Map.of(),
+            r -> r.stage() == Stage.EXERCISE && exercise.id().equals(r.extra("exercise")));
     boolean anyPass = false;
     boolean anyFail = false;
     for (Finding f : judgement.findings()) {

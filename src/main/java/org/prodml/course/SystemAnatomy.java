@@ -17,9 +17,9 @@ import org.prodml.rules.Finding;
 
 /**
  * How much of a production ML system is the model, measured on this system itself: each stage's
- * share of a note's run time and of the findings its rules raised, and each library package's
- * share of the code, with the package that trains models ({@value #MODEL_PACKAGE}) as the "model
- * code" of the course's Figure 1 (after Sculley et al., "Hidden technical debt in ML systems").
+ * share of a note's run time and of the findings its rules raised, and each library package's share
+ * of the code, with the package that trains models ({@value #MODEL_PACKAGE}) as the "model code" of
+ * the course's Figure 1 (after Sculley et al., "Hidden technical debt in ML systems").
  */
 public final class SystemAnatomy {
   /** The package that holds the model code: training and prediction. */
@@ -29,40 +29,42 @@ public final class SystemAnatomy {
    * Which box of the course's Figure 1 each library package plays. A package not listed here is
    * shown as "other", so a new package is counted before anyone classifies it.
    */
-  static final Map<String, String> ROLES = Map.ofEntries(
-      Map.entry("train", "ML code"),
-      Map.entry("data", "data collection"),
-      Map.entry("profile", "data verification"),
-      Map.entry("csv", "data verification"),
-      Map.entry("rules", "data verification"),
-      Map.entry("facts", "data verification"),
-      Map.entry("suggest", "data verification"),
-      Map.entry("transform", "feature extraction"),
-      Map.entry("split", "analysis tools"),
-      Map.entry("evaluate", "analysis tools"),
-      Map.entry("simulate", "analysis tools"),
-      Map.entry("audit", "analysis tools"),
-      Map.entry("readiness", "analysis tools"),
-      Map.entry("stats", "analysis tools"),
-      Map.entry("note", "process tools"),
-      Map.entry("serve", "serving"),
-      Map.entry("deploy", "serving"),
-      Map.entry("monitor", "monitoring"),
-      Map.entry("pipeline", "process tools"),
-      Map.entry("stages", "process tools"),
-      Map.entry("work", "process tools"),
-      Map.entry("cli", "configuration"),
-      Map.entry("chart", "reporting"),
-      Map.entry("render", "reporting"),
-      Map.entry("report", "reporting"),
-      Map.entry("text", "reporting"),
-      Map.entry("io", "reporting"),
-      Map.entry("course", "teaching"));
+  static final Map<String, String> ROLES =
+      Map.ofEntries(
+          Map.entry("train", "ML code"),
+          Map.entry("data", "data collection"),
+          Map.entry("profile", "data verification"),
+          Map.entry("csv", "data verification"),
+          Map.entry("rules", "data verification"),
+          Map.entry("facts", "data verification"),
+          Map.entry("suggest", "data verification"),
+          Map.entry("transform", "feature extraction"),
+          Map.entry("split", "analysis tools"),
+          Map.entry("evaluate", "analysis tools"),
+          Map.entry("simulate", "analysis tools"),
+          Map.entry("audit", "analysis tools"),
+          Map.entry("readiness", "analysis tools"),
+          Map.entry("stats", "analysis tools"),
+          Map.entry("note", "process tools"),
+          Map.entry("serve", "serving"),
+          Map.entry("deploy", "serving"),
+          Map.entry("monitor", "monitoring"),
+          Map.entry("pipeline", "process tools"),
+          Map.entry("stages", "process tools"),
+          Map.entry("work", "process tools"),
+          Map.entry("cli", "configuration"),
+          Map.entry("chart", "reporting"),
+          Map.entry("render", "reporting"),
+          Map.entry("report", "reporting"),
+          Map.entry("text", "reporting"),
+          Map.entry("io", "reporting"),
+          Map.entry("course", "teaching"));
 
   private SystemAnatomy() {}
 
   /** One stage of a note: how often and how long it ran, and what the rules judging it found. */
-  public record StagePart(String stage, int runs, long millis, double timeShare, int findings, int rulesFired) {}
+  public record StagePart(
+      String stage, int runs, long millis, double timeShare, int findings, int rulesFired) {}
 
   /** One course topic: the findings raised about it and by how many rules. */
   public record TopicPart(String topic, int findings, int rulesFired) {}
@@ -77,7 +79,8 @@ public final class SystemAnatomy {
   /**
    * The note's stages in order of their first run, with their share of the total stage time, and
    * the findings of the rules that judge each stage (a finding counts for its rule's
-   * {@code @stage}); a stage judged by rules but never run as a paragraph (readiness) gets a row too.
+   * {@code @stage}); a stage judged by rules but never run as a paragraph (readiness) gets a row
+   * too.
    */
   public static List<StagePart> stages(List<StageRun> runs, List<Finding> findings) {
     long total = runs.stream().mapToLong(StageRun::millis).sum();
@@ -89,7 +92,10 @@ public final class SystemAnatomy {
     }
     Map<String, List<Finding>> byStage = new LinkedHashMap<>();
     for (Finding f : findings) {
-      byStage.computeIfAbsent(f.stage().name().toLowerCase(java.util.Locale.ROOT), s -> new ArrayList<>()).add(f);
+      byStage
+          .computeIfAbsent(
+              f.stage().name().toLowerCase(java.util.Locale.ROOT), s -> new ArrayList<>())
+          .add(f);
     }
     List<String> names = new ArrayList<>(timing.keySet());
     byStage.keySet().stream().filter(s -> !names.contains(s)).forEach(names::add);
@@ -97,8 +103,14 @@ public final class SystemAnatomy {
     for (String name : names) {
       long[] t = timing.getOrDefault(name, new long[2]);
       List<Finding> judged = byStage.getOrDefault(name, List.of());
-      parts.add(new StagePart(name, (int) t[0], t[1], total == 0 ? 0 : (double) t[1] / total, judged.size(),
-          (int) judged.stream().map(Finding::ruleId).distinct().count()));
+      parts.add(
+          new StagePart(
+              name,
+              (int) t[0],
+              t[1],
+              total == 0 ? 0 : (double) t[1] / total,
+              judged.size(),
+              (int) judged.stream().map(Finding::ruleId).distinct().count()));
     }
     return parts;
   }
@@ -110,8 +122,13 @@ public final class SystemAnatomy {
       byTopic.computeIfAbsent(f.topic().name(), t -> new ArrayList<>()).add(f);
     }
     List<TopicPart> parts = new ArrayList<>();
-    byTopic.forEach((topic, list) ->
-        parts.add(new TopicPart(topic, list.size(), (int) list.stream().map(Finding::ruleId).distinct().count())));
+    byTopic.forEach(
+        (topic, list) ->
+            parts.add(
+                new TopicPart(
+                    topic,
+                    list.size(),
+                    (int) list.stream().map(Finding::ruleId).distinct().count())));
     parts.sort((a, b) -> Integer.compare(b.findings(), a.findings()));
     return parts;
   }
@@ -139,7 +156,8 @@ public final class SystemAnatomy {
       for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
         long[] size = new long[2];
         try (Stream<Path> files = Files.walk(folder)) {
-          for (Path java : files.filter(p -> p.getFileName().toString().endsWith(".java")).toList()) {
+          for (Path java :
+              files.filter(p -> p.getFileName().toString().endsWith(".java")).toList()) {
             size[0]++;
             size[1] += codeLines(Files.readString(java, StandardCharsets.UTF_8));
           }
@@ -151,8 +169,15 @@ public final class SystemAnatomy {
     }
     long total = sizes.values().stream().mapToLong(s -> s[1]).sum();
     List<PackagePart> parts = new ArrayList<>();
-    sizes.forEach((name, s) -> parts.add(new PackagePart(name, ROLES.getOrDefault(name, "other"), (int) s[0], s[1],
-        total == 0 ? 0 : (double) s[1] / total)));
+    sizes.forEach(
+        (name, s) ->
+            parts.add(
+                new PackagePart(
+                    name,
+                    ROLES.getOrDefault(name, "other"),
+                    (int) s[0],
+                    s[1],
+                    total == 0 ? 0 : (double) s[1] / total)));
     parts.sort((a, b) -> Long.compare(b.lines(), a.lines()));
     return parts;
   }

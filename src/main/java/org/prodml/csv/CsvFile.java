@@ -31,7 +31,9 @@ public final class CsvFile {
     this.size = size;
   }
 
-  /** @throws DataInputException for a missing, unreadable or empty file, or a folder */
+  /**
+   * @throws DataInputException for a missing, unreadable or empty file, or a folder
+   */
   public static CsvFile of(Path path) {
     if (!Files.exists(path)) {
       throw new DataInputException(path.toString(), "no such file");
@@ -50,7 +52,10 @@ public final class CsvFile {
     }
   }
 
-  /** The header, and the first {@code sampleRecords} records after it as field lists to {@code sample}. */
+  /**
+   * The header, and the first {@code sampleRecords} records after it as field lists to {@code
+   * sample}.
+   */
   public CsvHeader readHeader(int sampleRecords, Consumer<List<String>> sample) {
     return CsvHeader.read(path, sampleRecords, sample);
   }
@@ -68,7 +73,8 @@ public final class CsvFile {
   public <H extends CsvFieldHandler> List<CsvPart<H>> read(
       int threads, int width, Supplier<H> newHandler, LongConsumer progress) {
     if (size < PARALLEL_MIN_BYTES || threads <= 1) {
-      return readCut(new CsvSplitter.Cuts(new long[] {0, size}, new long[] {0}), width, newHandler, progress);
+      return readCut(
+          new CsvSplitter.Cuts(new long[] {0, size}, new long[] {0}), width, newHandler, progress);
     }
     CsvSplitter.Cuts guessed = CsvSplitter.guess(path, size, threads);
     if (guessed.parts() > 1) {
@@ -99,9 +105,9 @@ public final class CsvFile {
   /**
    * Reads parts cut where a newline follows each 1/n of the file, all at once, without a serial
    * pre-scan. Each part counts the quotes and newlines it reads: a cut is right when the quotes
-   * before it are even (it is no newline inside a quoted field), and the newlines before it give the
-   * part's first line. Returns null when a cut fell inside a quoted field: the caller then splits the
-   * file the careful way.
+   * before it are even (it is no newline inside a quoted field), and the newlines before it give
+   * the part's first line. Returns null when a cut fell inside a quoted field: the caller then
+   * splits the file the careful way.
    */
   private <H extends CsvFieldHandler> List<CsvPart<H>> readGuessed(
       CsvSplitter.Cuts cuts, int width, Supplier<H> newHandler, LongConsumer progress) {
@@ -124,9 +130,13 @@ public final class CsvFile {
   }
 
   /** One part's outcome: its handler, or the problem that stopped it (lines local to the part). */
-  private record PartOutcome<H>(H handler, CsvPartParser.Problem problem, QuoteAndNewlineCounts counts) {}
+  private record PartOutcome<H>(
+      H handler, CsvPartParser.Problem problem, QuoteAndNewlineCounts counts) {}
 
-  /** Reads the parts [starts_i, starts_i+1), the first on this thread, the others on one thread each. */
+  /**
+   * Reads the parts [starts_i, starts_i+1), the first on this thread, the others on one thread
+   * each.
+   */
   private <H extends CsvFieldHandler> List<PartOutcome<H>> readParts(
       long[] starts, int width, Supplier<H> newHandler, LongConsumer progress, boolean count) {
     int chunks = starts.length - 1;
@@ -135,11 +145,14 @@ public final class CsvFile {
       outcomes.add(readPart(starts[0], starts[1], width, newHandler, progress, count));
       return outcomes;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(chunks - 1, r -> {
-      Thread t = new Thread(r, "prodml-csv-part");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            chunks - 1,
+            r -> {
+              Thread t = new Thread(r, "prodml-csv-part");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<PartOutcome<H>>> futures = new ArrayList<>();
       for (int i = 1; i < chunks; i++) {
@@ -166,7 +179,12 @@ public final class CsvFile {
   }
 
   private <H extends CsvFieldHandler> PartOutcome<H> readPart(
-      long start, long end, int width, Supplier<H> newHandler, LongConsumer progress, boolean count) {
+      long start,
+      long end,
+      int width,
+      Supplier<H> newHandler,
+      LongConsumer progress,
+      boolean count) {
     H handler = newHandler.get();
     QuoteAndNewlineCounts counts = count ? new QuoteAndNewlineCounts() : null;
     try {

@@ -44,7 +44,10 @@ public record CsvHeader(List<String> names) {
           continue;
         }
         if (record.getFieldCount() != names.size()) {
-          throw new DataInputException(name, record.getStartingLineNumber(), null,
+          throw new DataInputException(
+              name,
+              record.getStartingLineNumber(),
+              null,
               CsvPartParser.rowWidthProblem(record.getFieldCount(), names.size()));
         }
         sample.accept(record.getFields());
@@ -75,7 +78,8 @@ public record CsvHeader(List<String> names) {
         n = "column_" + (i + 1);
       }
       if (!seen.add(n)) {
-        throw new DataInputException(file, record.getStartingLineNumber(), n, "appears twice in the header");
+        throw new DataInputException(
+            file, record.getStartingLineNumber(), n, "appears twice in the header");
       }
       names.add(n);
     }

@@ -22,17 +22,24 @@ final class CsvPartParser {
   private CsvPartParser() {}
 
   /**
-   * Parses one part; the part that starts at 0 begins with the header, which is skipped.
-   * {@code counts}, when not null, receives the quotes and newlines of the part's bytes.
+   * Parses one part; the part that starts at 0 begins with the header, which is skipped. {@code
+   * counts}, when not null, receives the quotes and newlines of the part's bytes.
    *
    * @throws Problem for a ragged row, a broken quote, or a read error
    */
-  static void parse(Path file, long start, long end, int width, CsvFieldHandler handler,
-      LongConsumer progress, QuoteAndNewlineCounts counts) {
+  static void parse(
+      Path file,
+      long start,
+      long end,
+      int width,
+      CsvFieldHandler handler,
+      LongConsumer progress,
+      QuoteAndNewlineCounts counts) {
     FieldForwarder forwarder = new FieldForwarder(handler, width, start == 0);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       try (Reader reader = new Utf8PartReader(channel, start, end, progress, counts);
-           CsvReader<Object> csv = CsvReader.builder().skipEmptyLines(true).build(forwarder, reader)) {
+          CsvReader<Object> csv =
+              CsvReader.builder().skipEmptyLines(true).build(forwarder, reader)) {
         for (Object ignored : csv) {
           // the forwarder does the work as fields arrive
         }
@@ -64,7 +71,12 @@ final class CsvPartParser {
   }
 
   static String rowWidthProblem(int fields, int width) {
-    return "row has " + fields + " field" + (fields == 1 ? "" : "s") + " but the header has " + width;
+    return "row has "
+        + fields
+        + " field"
+        + (fields == 1 ? "" : "s")
+        + " but the header has "
+        + width;
   }
 
   static String rootMessage(Throwable e) {

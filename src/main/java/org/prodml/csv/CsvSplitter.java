@@ -74,7 +74,8 @@ final class CsvSplitter {
     List<Long> starts = new ArrayList<>(List.of(0L));
     List<Long> linesBefore = new ArrayList<>(List.of(0L));
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      // a heap buffer read as an array: a direct buffer's get(i) is several times slower before the JIT warms up
+      // a heap buffer read as an array: a direct buffer's get(i) is several times slower before the
+      // JIT warms up
       ByteBuffer buf = ByteBuffer.allocate(1 << 20);
       byte[] bytes = buf.array();
       long pos = 0;

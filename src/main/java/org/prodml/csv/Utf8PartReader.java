@@ -12,9 +12,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Reads the bytes [start, end) of a file as UTF-8 text (a byte order mark at the file's start is
- * skipped), counting quotes and newlines as they pass and reporting progress every megabyte.
- * ASCII text, the common case, is widened byte by byte; from the first other byte on, a UTF-8
- * decoder takes over (malformed input becomes U+FFFD, as with an InputStreamReader). The bytes come
+ * skipped), counting quotes and newlines as they pass and reporting progress every megabyte. ASCII
+ * text, the common case, is widened byte by byte; from the first other byte on, a UTF-8 decoder
+ * takes over (malformed input becomes U+FFFD, as with an InputStreamReader). The bytes come
  * straight from the file channel into one heap buffer: no stream chain per part. Read it with room
  * for two chars or more (FastCSV reads 8192): one char cannot take a surrogate pair.
  */
@@ -34,7 +34,12 @@ final class Utf8PartReader extends Reader {
   private boolean flushed;
 
   /** {@code counts} may be null: nothing is counted. */
-  Utf8PartReader(FileChannel channel, long start, long end, LongConsumer progress, QuoteAndNewlineCounts counts)
+  Utf8PartReader(
+      FileChannel channel,
+      long start,
+      long end,
+      LongConsumer progress,
+      QuoteAndNewlineCounts counts)
       throws IOException {
     this.channel = channel;
     this.pos = start;
@@ -43,7 +48,10 @@ final class Utf8PartReader extends Reader {
     this.counts = counts;
     if (start == 0) {
       fill();
-      if (limit >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      if (limit >= 3
+          && (bytes[0] & 0xFF) == 0xEF
+          && (bytes[1] & 0xFF) == 0xBB
+          && (bytes[2] & 0xFF) == 0xBF) {
         next = 3;
       }
     }
@@ -103,9 +111,11 @@ final class Utf8PartReader extends Reader {
       if (i > 0) {
         return i;
       }
-      decoder = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE);
+      decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE);
     }
     return decode(out, off, len);
   }

@@ -6,11 +6,17 @@ import java.util.Set;
 import org.prodml.facts.FeatureFact;
 
 /**
- * What each column is for: the label, the time and group columns, an id column, features known
- * only after the label, and personal-data columns. Every other column is a feature.
+ * What each column is for: the label, the time and group columns, an id column, features known only
+ * after the label, and personal-data columns. Every other column is a feature.
  */
 public record ColumnRoles(
-    String label, String time, String group, String id, Set<String> afterLabel, Set<String> pii, Set<String> ignored) {
+    String label,
+    String time,
+    String group,
+    String id,
+    Set<String> afterLabel,
+    Set<String> pii,
+    Set<String> ignored) {
 
   public ColumnRoles {
     afterLabel = Set.copyOf(afterLabel);
@@ -28,7 +34,10 @@ public record ColumnRoles(
         label != null ? label : spec == null ? null : spec.label(),
         time != null ? time : spec == null ? null : spec.time(),
         group != null ? group : spec == null ? null : spec.group(),
-        spec == null ? null : spec.id(), Set.of(), Set.of(), Set.of());
+        spec == null ? null : spec.id(),
+        Set.of(),
+        Set.of(),
+        Set.of());
   }
 
   public ColumnRoles withAfterLabel(Set<String> columns) {
@@ -90,12 +99,18 @@ public record ColumnRoles(
   public void requireIn(String source, List<String> columns) {
     for (String c : new String[] {label, time, group, id}) {
       if (c != null && !columns.contains(c)) {
-        throw new DataInputException(source, -1, c, "no such column; the data has " + String.join(", ", columns));
+        throw new DataInputException(
+            source, -1, c, "no such column; the data has " + String.join(", ", columns));
       }
     }
     for (String c : afterLabel) {
       if (!columns.contains(c)) {
-        throw new DataInputException(source, -1, c, "named as known after the label, but no such column; the data has " + String.join(", ", columns));
+        throw new DataInputException(
+            source,
+            -1,
+            c,
+            "named as known after the label, but no such column; the data has "
+                + String.join(", ", columns));
       }
     }
   }

@@ -59,7 +59,8 @@ public final class CsvDamage {
   private int index(String column) {
     int i = header.indexOf(column);
     if (i < 0) {
-      throw new DataInputException("damage", -1, column, "no such column; the data has " + String.join(", ", header));
+      throw new DataInputException(
+          "damage", -1, column, "no such column; the data has " + String.join(", ", header));
     }
     return i;
   }
@@ -77,13 +78,15 @@ public final class CsvDamage {
 
   /** Rewrites every numeric value of the column: a unit change upstream (°C → °F is 1.8x + 32). */
   public CsvDamage rescale(String column, double factor, double offset) {
-    return map(column, v -> {
-      try {
-        return Format.number(Double.parseDouble(v) * factor + offset);
-      } catch (NumberFormatException e) {
-        return v;
-      }
-    });
+    return map(
+        column,
+        v -> {
+          try {
+            return Format.number(Double.parseDouble(v) * factor + offset);
+          } catch (NumberFormatException e) {
+            return v;
+          }
+        });
   }
 
   /** Replaces the given share of the column's values with a value the data never had. */
@@ -97,14 +100,17 @@ public final class CsvDamage {
     return this;
   }
 
-  /** Adds a column copied from another (a label leaked into a feature), agreeing on the given share. */
+  /**
+   * Adds a column copied from another (a label leaked into a feature), agreeing on the given share.
+   */
   public CsvDamage leak(String from, String newColumn, double agreement) {
     int c = index(from);
     List<String> values = rows.stream().map(r -> r[c]).distinct().toList();
     header.add(newColumn);
     for (int i = 0; i < rows.size(); i++) {
       String[] row = rows.get(i);
-      String value = random.nextDouble() < agreement ? row[c] : values.get(random.nextInt(values.size()));
+      String value =
+          random.nextDouble() < agreement ? row[c] : values.get(random.nextInt(values.size()));
       String[] longer = java.util.Arrays.copyOf(row, row.length + 1);
       longer[row.length] = value;
       rows.set(i, longer);
@@ -200,7 +206,10 @@ public final class CsvDamage {
     return rows.stream().map(r -> r[c]).toList();
   }
 
-  /** Keeps only the rows the predicate accepts (an outage drops the others; a study keeps its subjects). */
+  /**
+   * Keeps only the rows the predicate accepts (an outage drops the others; a study keeps its
+   * subjects).
+   */
   public CsvDamage keepRows(Predicate<Row> keep) {
     List<String[]> kept = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -213,7 +222,9 @@ public final class CsvDamage {
     return this;
   }
 
-  /** Rewrites the column's value on the rows the predicate accepts (a gauge stuck at one reading). */
+  /**
+   * Rewrites the column's value on the rows the predicate accepts (a gauge stuck at one reading).
+   */
   public CsvDamage mapWhere(String column, Predicate<Row> where, UnaryOperator<String> f) {
     int c = index(column);
     for (int i = 0; i < rows.size(); i++) {
@@ -251,13 +262,17 @@ public final class CsvDamage {
    * Adds a categorical column whose value nearly gives the label away, like the hospital name that
    * predicted cancer because one hospital treats it. Each value is "home" to one class of the label
    * (values are dealt to the classes in proportion to how often each class occurs, at least one
-   * each, classes in order of first appearance). Where {@code recordedAfterLabel} holds, a row takes
-   * with probability {@code agreement} a random value homed at its own class, else any value; on
-   * other rows — the value as known before the outcome — every value is equally likely.
+   * each, classes in order of first appearance). Where {@code recordedAfterLabel} holds, a row
+   * takes with probability {@code agreement} a random value homed at its own class, else any value;
+   * on other rows — the value as known before the outcome — every value is equally likely.
    *
    * @return the home class of each value, in value order
    */
-  public Map<String, String> proxy(String label, String newColumn, List<String> values, double agreement,
+  public Map<String, String> proxy(
+      String label,
+      String newColumn,
+      List<String> values,
+      double agreement,
       Predicate<Row> recordedAfterLabel) {
     if (values.isEmpty()) {
       throw new IllegalArgumentException("a proxy needs at least one value");
@@ -268,22 +283,27 @@ public final class CsvDamage {
       counts.merge(v, 1, Integer::sum);
     }
     if (values.size() < counts.size()) {
-      throw new IllegalArgumentException("a proxy needs at least one value per class: " + counts.size() + " classes");
+      throw new IllegalArgumentException(
+          "a proxy needs at least one value per class: " + counts.size() + " classes");
     }
     Map<String, String> home = dealValues(values, counts);
     Map<String, List<String>> byClass = new HashMap<>();
     home.forEach((value, cls) -> byClass.computeIfAbsent(cls, k -> new ArrayList<>()).add(value));
-    derive(newColumn, (row, random) -> {
-      if (recordedAfterLabel.test(row) && random.nextDouble() < agreement) {
-        List<String> own = byClass.get(row.get(label));
-        return own.get(random.nextInt(own.size()));
-      }
-      return values.get(random.nextInt(values.size()));
-    });
+    derive(
+        newColumn,
+        (row, random) -> {
+          if (recordedAfterLabel.test(row) && random.nextDouble() < agreement) {
+            List<String> own = byClass.get(row.get(label));
+            return own.get(random.nextInt(own.size()));
+          }
+          return values.get(random.nextInt(values.size()));
+        });
     return home;
   }
 
-  /** Deals the values to the classes: one each, the rest by largest remainder of the class shares. */
+  /**
+   * Deals the values to the classes: one each, the rest by largest remainder of the class shares.
+   */
   private static Map<String, String> dealValues(List<String> values, Map<String, Integer> counts) {
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
     int spare = values.size() - counts.size();
@@ -317,7 +337,8 @@ public final class CsvDamage {
    * deviation, written with the decimals of the original value. Copies are ordered visit by visit
    * (every subject's first copy, then every second copy …).
    */
-  public CsvDamage remeasure(String groupColumn, String idFormat, int copies, Map<String, Double> noise) {
+  public CsvDamage remeasure(
+      String groupColumn, String idFormat, int copies, Map<String, Double> noise) {
     if (copies < 1) {
       throw new IllegalArgumentException("copies must be at least 1");
     }
@@ -354,10 +375,14 @@ public final class CsvDamage {
     int dot = value.indexOf('.');
     int decimals = dot < 0 ? 0 : value.length() - dot - 1;
     double noisy = v + random.nextGaussian() * sd;
-    return new java.math.BigDecimal(noisy).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    return new java.math.BigDecimal(noisy)
+        .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+        .toPlainString();
   }
 
-  /** The copy as CSV text: RFC 4180, one header row, fields quoted only when needed, \n line ends. */
+  /**
+   * The copy as CSV text: RFC 4180, one header row, fields quoted only when needed, \n line ends.
+   */
   public String csv() {
     return csv(row -> true);
   }

@@ -55,15 +55,18 @@ public final class DataLoader {
     DatasetSpec.forDataFile(file).ifPresent(spec -> declared.putAll(spec.types()));
     declared.putAll(types);
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    Table table = name.endsWith(".json") ? readJson(file, declared, types.keySet()) : readCsv(file, declared, types.keySet());
+    Table table =
+        name.endsWith(".json")
+            ? readJson(file, declared, types.keySet())
+            : readCsv(file, declared, types.keySet());
     table.setName(file.getFileName().toString());
     return table;
   }
 
   /**
-   * The first rows of the file, to show a file without loading it all: read with the same parser and
-   * types as {@link #load} (types not declared are inferred from these rows). Should these rows not
-   * parse as the declared types, they are shown as written.
+   * The first rows of the file, to show a file without loading it all: read with the same parser
+   * and types as {@link #load} (types not declared are inferred from these rows). Should these rows
+   * not parse as the declared types, they are shown as written.
    */
   public static Table head(Path file, int rows, Map<String, ValueType> types) {
     requireReadable(file);
@@ -105,7 +108,8 @@ public final class DataLoader {
     return readCsv(file, Integer.MAX_VALUE, false, declared, required);
   }
 
-  private static Table readCsv(Path file, int limit, boolean asText, Map<String, ValueType> declared, Set<String> required) {
+  private static Table readCsv(
+      Path file, int limit, boolean asText, Map<String, ValueType> declared, Set<String> required) {
     String name = file.toString();
     List<String> header = null;
     List<String[]> rows = new ArrayList<>();
@@ -120,7 +124,10 @@ public final class DataLoader {
           continue;
         }
         if (record.getFieldCount() != header.size()) {
-          throw new DataInputException(name, record.getStartingLineNumber(), null,
+          throw new DataInputException(
+              name,
+              record.getStartingLineNumber(),
+              null,
               "row has " + record.getFieldCount() + " fields but the header has " + header.size());
         }
         rows.add(record.getFields().toArray(String[]::new));
@@ -152,8 +159,8 @@ public final class DataLoader {
     List<Long> lines = new ArrayList<>();
     try (JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
-        throw new DataInputException(name, parser.currentLocation().getLineNr(), null,
-            "expected a JSON array of records");
+        throw new DataInputException(
+            name, parser.currentLocation().getLineNr(), null, "expected a JSON array of records");
       }
       while (parser.nextToken() == JsonToken.START_OBJECT) {
         long line = parser.currentLocation().getLineNr();
@@ -165,7 +172,11 @@ public final class DataLoader {
           header.add(f.getKey());
           JsonNode v = f.getValue();
           if (v.isContainerNode()) {
-            throw new DataInputException(name, line, f.getKey(), "nested values are not supported; flatten the records first");
+            throw new DataInputException(
+                name,
+                line,
+                f.getKey(),
+                "nested values are not supported; flatten the records first");
           }
           record.put(f.getKey(), v.isNull() ? "" : v.asText());
         }
@@ -173,10 +184,14 @@ public final class DataLoader {
         lines.add(line);
       }
       if (parser.currentToken() != JsonToken.END_ARRAY) {
-        throw new DataInputException(name, parser.currentLocation().getLineNr(), null, "expected a record (a JSON object)");
+        throw new DataInputException(
+            name, parser.currentLocation().getLineNr(), null, "expected a record (a JSON object)");
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new DataInputException(name, e.getLocation() == null ? -1 : e.getLocation().getLineNr(), null,
+      throw new DataInputException(
+          name,
+          e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
+          null,
           "not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new DataInputException(name, "cannot read: " + e.getMessage());
@@ -194,11 +209,16 @@ public final class DataLoader {
   }
 
   private static Table build(
-      String file, List<String> header, List<String[]> rows, List<Long> lines,
-      Map<String, ValueType> declared, Set<String> required) {
+      String file,
+      List<String> header,
+      List<String[]> rows,
+      List<Long> lines,
+      Map<String, ValueType> declared,
+      Set<String> required) {
     for (String column : required) {
       if (!header.contains(column)) {
-        throw new DataInputException(file, -1, column, "no such column; the file has " + String.join(", ", header));
+        throw new DataInputException(
+            file, -1, column, "no such column; the file has " + String.join(", ", header));
       }
     }
     Table table = Table.create(file);
@@ -220,16 +240,23 @@ public final class DataLoader {
   }
 
   private static Column<?> column(
-      String file, String name, ValueType type, boolean inferred, List<String[]> rows, List<Long> lines, int c) {
-    Column<?> column = switch (type) {
-      case BOOLEAN -> BooleanColumn.create(name);
-      case INTEGER -> IntColumn.create(name);
-      case LONG -> LongColumn.create(name);
-      case DOUBLE -> DoubleColumn.create(name);
-      case LOCAL_DATE -> DateColumn.create(name);
-      case LOCAL_DATE_TIME -> DateTimeColumn.create(name);
-      case STRING -> StringColumn.create(name);
-    };
+      String file,
+      String name,
+      ValueType type,
+      boolean inferred,
+      List<String[]> rows,
+      List<Long> lines,
+      int c) {
+    Column<?> column =
+        switch (type) {
+          case BOOLEAN -> BooleanColumn.create(name);
+          case INTEGER -> IntColumn.create(name);
+          case LONG -> LongColumn.create(name);
+          case DOUBLE -> DoubleColumn.create(name);
+          case LOCAL_DATE -> DateColumn.create(name);
+          case LOCAL_DATE_TIME -> DateTimeColumn.create(name);
+          case STRING -> StringColumn.create(name);
+        };
     for (int r = 0; r < rows.size(); r++) {
       String raw = rows.get(r)[c];
       if (Values.DEFAULT_MISSING.contains(raw) && type != ValueType.STRING || raw.isEmpty()) {
@@ -239,18 +266,37 @@ public final class DataLoader {
       char[] b = raw.toCharArray();
       try {
         switch (type) {
-          case BOOLEAN -> ((BooleanColumn) column).append(check(Values.parseBoolean(b, 0, b.length)) == 1);
-          case INTEGER -> ((IntColumn) column).append(Math.toIntExact((long) checkWhole(Values.parseDouble(b, 0, b.length))));
-          case LONG -> ((LongColumn) column).append((long) checkWhole(Values.parseDouble(b, 0, b.length)));
-          case DOUBLE -> ((DoubleColumn) column).append(Values.isNaNText(b, 0, b.length) ? Double.NaN : check(Values.parseDouble(b, 0, b.length)));
+          case BOOLEAN ->
+              ((BooleanColumn) column).append(check(Values.parseBoolean(b, 0, b.length)) == 1);
+          case INTEGER ->
+              ((IntColumn) column)
+                  .append(Math.toIntExact((long) checkWhole(Values.parseDouble(b, 0, b.length))));
+          case LONG ->
+              ((LongColumn) column).append((long) checkWhole(Values.parseDouble(b, 0, b.length)));
+          case DOUBLE ->
+              ((DoubleColumn) column)
+                  .append(
+                      Values.isNaNText(b, 0, b.length)
+                          ? Double.NaN
+                          : check(Values.parseDouble(b, 0, b.length)));
           case LOCAL_DATE -> ((DateColumn) column).append(time(b).toLocalDate());
           case LOCAL_DATE_TIME -> ((DateTimeColumn) column).append(time(b));
           case STRING -> ((StringColumn) column).append(raw);
         }
       } catch (ArithmeticException | IllegalArgumentException e) {
-        throw new DataInputException(file, lines.get(r), name,
-            "value '" + abbreviate(raw) + "' is not " + type
-                + (inferred ? " (type inferred from the first rows; declare it, e.g. --types " + name + "=STRING)" : ""));
+        throw new DataInputException(
+            file,
+            lines.get(r),
+            name,
+            "value '"
+                + abbreviate(raw)
+                + "' is not "
+                + type
+                + (inferred
+                    ? " (type inferred from the first rows; declare it, e.g. --types "
+                        + name
+                        + "=STRING)"
+                    : ""));
       }
     }
     return column;

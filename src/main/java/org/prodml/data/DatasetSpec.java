@@ -15,16 +15,30 @@ import java.util.Optional;
 
 /**
  * A dataset's description ({@code dataset.json} beside its data): what a row is, the label, time,
- * group and id columns, each column's declared type, where the rows came from and how to
- * regenerate them. Declared types are used instead of inferring them.
+ * group and id columns, each column's declared type, where the rows came from and how to regenerate
+ * them. Declared types are used instead of inferring them.
  *
  * <p>This record is the one schema of every {@code dataset.json}, whether the dataset script
  * ({@code scripts/datasets.mjs}) or the scenario generator wrote it. Reading is strict: a key the
  * record does not have is an error, not silently ignored, so a misspelt {@code "lable"} cannot
  * leave a dataset without its label and the two writers cannot drift apart unnoticed.
  */
-@JsonPropertyOrder({"name", "title", "row", "file", "label", "task", "time", "group", "id", "columns", "spans", "source",
-    "licence", "regenerate"})
+@JsonPropertyOrder({
+  "name",
+  "title",
+  "row",
+  "file",
+  "label",
+  "task",
+  "time",
+  "group",
+  "id",
+  "columns",
+  "spans",
+  "source",
+  "licence",
+  "regenerate"
+})
 public record DatasetSpec(
     String name,
     String title,
@@ -58,7 +72,10 @@ public record DatasetSpec(
   @JsonPropertyOrder({"name", "file", "from", "to"})
   public record Span(String name, String file, String from, String to) {}
 
-  /** Where the rows come from: a file ({@code path}) of an npm package, and the original publisher's page. */
+  /**
+   * Where the rows come from: a file ({@code path}) of an npm package, and the original publisher's
+   * page.
+   */
   @JsonPropertyOrder({"package", "path", "original"})
   public record Source(@JsonProperty("package") String packageName, String path, String original) {}
 
@@ -72,12 +89,18 @@ public record DatasetSpec(
         try {
           ValueType.parse(c.type());
         } catch (IllegalArgumentException | NullPointerException e) {
-          throw new DataInputException(file.toString(), -1, c.name(), "type: " + (c.type() == null ? "missing" : e.getMessage()));
+          throw new DataInputException(
+              file.toString(),
+              -1,
+              c.name(),
+              "type: " + (c.type() == null ? "missing" : e.getMessage()));
         }
       }
       return spec;
     } catch (IOException e) {
-      throw new DataInputException(file.toString(), "not a valid dataset.json: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new DataInputException(
+          file.toString(),
+          "not a valid dataset.json: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 

@@ -32,7 +32,9 @@ public final class TypeInference {
     present++;
     char[] b = value.toCharArray();
     int len = b.length;
-    if (!Double.isNaN(Values.parseBoolean(b, 0, len)) && !value.equalsIgnoreCase("yes") && !value.equalsIgnoreCase("no")) {
+    if (!Double.isNaN(Values.parseBoolean(b, 0, len))
+        && !value.equalsIgnoreCase("yes")
+        && !value.equalsIgnoreCase("no")) {
       booleans++;
     }
     if (Values.isIntegerText(b, 0, len)) {

@@ -53,8 +53,11 @@ public enum ValueType {
       case "DATE", "LOCAL_DATE" -> LOCAL_DATE;
       case "DATETIME", "LOCAL_DATE_TIME", "TIMESTAMP" -> LOCAL_DATE_TIME;
       case "STRING", "TEXT", "CATEGORY", "CATEGORICAL" -> STRING;
-      default -> throw new IllegalArgumentException(
-          "unknown column type '" + name + "'; use one of BOOLEAN, INTEGER, LONG, DOUBLE, LOCAL_DATE, LOCAL_DATE_TIME, STRING");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown column type '"
+                  + name
+                  + "'; use one of BOOLEAN, INTEGER, LONG, DOUBLE, LOCAL_DATE, LOCAL_DATE_TIME, STRING");
     };
   }
 }

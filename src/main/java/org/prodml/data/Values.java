@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public final class Values {
   /** Texts read as "no value" in any column. */
-  public static final Set<String> DEFAULT_MISSING = Set.of("", "NA", "N/A", "n/a", "null", "NULL", "None", "?");
+  public static final Set<String> DEFAULT_MISSING =
+      Set.of("", "NA", "N/A", "n/a", "null", "NULL", "None", "?");
 
   private static final double[] POW10 = new double[23];
 
@@ -29,7 +30,10 @@ public final class Values {
 
   /** True when the range spells NaN. */
   public static boolean isNaNText(char[] b, int off, int len) {
-    return len == 3 && (b[off] | 0x20) == 'n' && (b[off + 1] | 0x20) == 'a' && (b[off + 2] | 0x20) == 'n';
+    return len == 3
+        && (b[off] | 0x20) == 'n'
+        && (b[off + 1] | 0x20) == 'a'
+        && (b[off + 2] | 0x20) == 'n';
   }
 
   /**
@@ -81,7 +85,11 @@ public final class Values {
 
   private static double slowParse(char[] b, int off, int len) {
     char first = b[off];
-    if (first > ' ' && first < 128 && !isNumberStart(first) && (first | 0x20) != 'n' && (first | 0x20) != 'i') {
+    if (first > ' '
+        && first < 128
+        && !isNumberStart(first)
+        && (first | 0x20) != 'n'
+        && (first | 0x20) != 'i') {
       return Double.NaN; // a word ("LAS", "true"): no String, no lower-casing
     }
     String s = new String(b, off, len).strip();
@@ -113,8 +121,17 @@ public final class Values {
   private static boolean onlyLiteralChars(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
-          || c == '.' || c == '-' || c == '+' || c == 'x' || c == 'X' || c == 'p' || c == 'P';
+      boolean ok =
+          (c >= '0' && c <= '9')
+              || (c >= 'a' && c <= 'f')
+              || (c >= 'A' && c <= 'F')
+              || c == '.'
+              || c == '-'
+              || c == '+'
+              || c == 'x'
+              || c == 'X'
+              || c == 'p'
+              || c == 'P';
       if (!ok) {
         return false;
       }
@@ -158,8 +175,11 @@ public final class Values {
 
   /** The first 10 characters as a date ("2012-01-31" or "2012/01/31"), in epoch seconds; or NaN. */
   public static double parseDateSeconds(char[] b, int off) {
-    if (!digits(b, off, 4) || !(b[off + 4] == '-' || b[off + 4] == '/')
-        || b[off + 7] != b[off + 4] || !digits(b, off + 5, 2) || !digits(b, off + 8, 2)) {
+    if (!digits(b, off, 4)
+        || !(b[off + 4] == '-' || b[off + 4] == '/')
+        || b[off + 7] != b[off + 4]
+        || !digits(b, off + 5, 2)
+        || !digits(b, off + 8, 2)) {
       return Double.NaN;
     }
     int year = num(b, off, 4);
@@ -177,7 +197,11 @@ public final class Values {
 
   /** The part after a date: "T13:05", " 13:05:09", "T13:05:09.123", in seconds; or NaN. */
   public static double parseTimeOfDay(char[] b, int t, int len) {
-    if (len < 6 || !(b[t] == 'T' || b[t] == ' ') || !digits(b, t + 1, 2) || b[t + 3] != ':' || !digits(b, t + 4, 2)) {
+    if (len < 6
+        || !(b[t] == 'T' || b[t] == ' ')
+        || !digits(b, t + 1, 2)
+        || b[t + 3] != ':'
+        || !digits(b, t + 4, 2)) {
       return Double.NaN;
     }
     int hour = num(b, t + 1, 2);
@@ -214,7 +238,8 @@ public final class Values {
 
   /** 1 for true/yes, 0 for false/no, NaN otherwise (case-insensitive). */
   public static double parseBoolean(char[] b, int off, int len) {
-    // as toLowerCase(Locale.ROOT) then a match, without a String: no other character lowers to these letters
+    // as toLowerCase(Locale.ROOT) then a match, without a String: no other character lowers to
+    // these letters
     return switch (len) {
       case 4 -> is(b, off, "true") ? 1 : Double.NaN;
       case 3 -> is(b, off, "yes") ? 1 : Double.NaN;

@@ -1,7 +1,7 @@
 package org.prodml.deploy;
 
-import org.prodml.text.Choices;
 import java.util.List;
+import org.prodml.text.Choices;
 
 /**
  * The deployment tests the course names that run before a push, in the order they run. The quality

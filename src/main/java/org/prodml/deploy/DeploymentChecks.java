@@ -27,8 +27,7 @@ import tech.tablesaw.api.Table;
 /**
  * The deployment tests the course names, each run for real on the current model and reported as a
  * fact: reproducible training, test calls to the model, the pipeline end to end on a sample, model
- * quality against the previous model and an absolute floor, and model–infrastructure
- * compatibility.
+ * quality against the previous model and an absolute floor, and model–infrastructure compatibility.
  */
 public final class DeploymentChecks {
   /** Model formats the serving stage of this version loads. */
@@ -36,6 +35,7 @@ public final class DeploymentChecks {
 
   /** Test calls made and integration sample rows when nobody says otherwise. */
   public static final int DEFAULT_CALLS = 100;
+
   public static final int DEFAULT_SAMPLE_ROWS = 500;
 
   private DeploymentChecks() {}
@@ -46,7 +46,8 @@ public final class DeploymentChecks {
    * @param transformTable the table the model's transforms were fitted on
    * @param training the table the model was trained on
    * @param evaluation the rows reproducibility compares the two trainings on
-   * @param requests the rows test calls and the compatibility check use (serving data, when there is some)
+   * @param requests the rows test calls and the compatibility check use (serving data, when there
+   *     is some)
    * @param data the whole data, sampled for the end-to-end run
    * @param timeColumn the time column, or null
    * @param calls test calls to make
@@ -54,22 +55,47 @@ public final class DeploymentChecks {
    * @param seed the seed of the samples
    * @param acceptedFormats model formats the serving side loads
    */
-  public record Inputs(Table transformTable, Table training, Table evaluation, Table requests, Table data, String timeColumn,
-      int calls, int sampleRows, long seed, Set<String> acceptedFormats) {}
+  public record Inputs(
+      Table transformTable,
+      Table training,
+      Table evaluation,
+      Table requests,
+      Table data,
+      String timeColumn,
+      int calls,
+      int sampleRows,
+      long seed,
+      Set<String> acceptedFormats) {}
 
   /** Runs the checks in the order given, one fact each. */
-  public static List<DeploymentCheckFact> run(TrainedModel model, List<DeploymentCheck> checks, Inputs in, Work work) {
+  public static List<DeploymentCheckFact> run(
+      TrainedModel model, List<DeploymentCheck> checks, Inputs in, Work work) {
     List<DeploymentCheckFact> facts = new ArrayList<>();
     int done = 0;
     for (DeploymentCheck check : checks) {
       work.checkCancelled();
       Work part = work.part((double) done / checks.size(), (done + 1.0) / checks.size());
-      facts.add(switch (check) {
-        case REPRODUCIBILITY -> reproducibility(model, in.transformTable(), in.training(), in.timeColumn(), in.evaluation(), part);
-        case TEST_CALLS -> testCalls(model, in.requests(), Math.max(1, in.calls()), in.seed());
-        case INTEGRATION -> integration(model, in.data(), in.timeColumn(), Math.max(20, in.sampleRows()), in.seed(), part);
-        case COMPATIBILITY -> compatibility(model, in.requests(), in.acceptedFormats());
-      });
+      facts.add(
+          switch (check) {
+            case REPRODUCIBILITY ->
+                reproducibility(
+                    model,
+                    in.transformTable(),
+                    in.training(),
+                    in.timeColumn(),
+                    in.evaluation(),
+                    part);
+            case TEST_CALLS -> testCalls(model, in.requests(), Math.max(1, in.calls()), in.seed());
+            case INTEGRATION ->
+                integration(
+                    model,
+                    in.data(),
+                    in.timeColumn(),
+                    Math.max(20, in.sampleRows()),
+                    in.seed(),
+                    part);
+            case COMPATIBILITY -> compatibility(model, in.requests(), in.acceptedFormats());
+          });
       done++;
     }
     return facts;
@@ -83,9 +109,15 @@ public final class DeploymentChecks {
    * @param transformTable the table the model's transforms were fitted on
    * @param trainingTable the table the model was trained on
    */
-  public static DeploymentCheckFact reproducibility(TrainedModel model, Table transformTable, Table trainingTable,
-      String timeColumn, Table evaluation, Work work) {
-    FittedTransforms transforms = model.transforms().plan().fit(transformTable, model.transforms().fittedOn());
+  public static DeploymentCheckFact reproducibility(
+      TrainedModel model,
+      Table transformTable,
+      Table trainingTable,
+      String timeColumn,
+      Table evaluation,
+      Work work) {
+    FittedTransforms transforms =
+        model.transforms().plan().fit(transformTable, model.transforms().fittedOn());
     TrainedModel again = Trainer.train(trainingTable, transforms, model.spec(), timeColumn, work);
     double first = Evaluator.headline(model, model.predict(evaluation), evaluation, null);
     double second = Evaluator.headline(again, again.predict(evaluation), evaluation, null);
@@ -93,14 +125,30 @@ public final class DeploymentChecks {
     boolean sameMetric = first == second || Math.abs(first - second) <= 1e-12;
     long failures = (sameFingerprint ? 0 : 1) + (sameMetric ? 0 : 1);
     String metric = Evaluator.headlineMetric(model.task());
-    String detail = sameFingerprint
-        ? "two trainings with seed " + (model.seeded() ? String.valueOf(model.seed()) : "(none)") + " gave the same model (fingerprint "
-            + model.fingerprint() + ") and " + metric + " " + Format.number(first)
-        : "two trainings gave different models: fingerprints " + model.fingerprint() + " and " + again.fingerprint() + ", "
-            + metric + " " + Format.number(first) + " and " + Format.number(second)
-            + (model.seeded() ? "" : " (no seed: every run draws new random numbers)");
+    String detail =
+        sameFingerprint
+            ? "two trainings with seed "
+                + (model.seeded() ? String.valueOf(model.seed()) : "(none)")
+                + " gave the same model (fingerprint "
+                + model.fingerprint()
+                + ") and "
+                + metric
+                + " "
+                + Format.number(first)
+            : "two trainings gave different models: fingerprints "
+                + model.fingerprint()
+                + " and "
+                + again.fingerprint()
+                + ", "
+                + metric
+                + " "
+                + Format.number(first)
+                + " and "
+                + Format.number(second)
+                + (model.seeded() ? "" : " (no seed: every run draws new random numbers)");
     double worsening = Evaluator.higherIsBetter(model.task()) ? first - second : second - first;
-    return new DeploymentCheckFact("reproducibility", model.id(), true, 2, failures, metric, second, first, worsening, detail);
+    return new DeploymentCheckFact(
+        "reproducibility", model.id(), true, 2, failures, metric, second, first, worsening, detail);
   }
 
   /**
@@ -108,7 +156,8 @@ public final class DeploymentChecks {
    * a probability per class, each in [0, 1], summing to 1 (classification), or a finite value not
    * far outside the training labels (within one label range beyond them: regression).
    */
-  public static DeploymentCheckFact testCalls(TrainedModel model, Table requests, int sample, long seed) {
+  public static DeploymentCheckFact testCalls(
+      TrainedModel model, Table requests, int sample, long seed) {
     int n = Math.min(sample, requests.rowCount());
     int[] rows = sample(requests.rowCount(), n, seed);
     List<String> inputs = model.transforms().inputColumns();
@@ -117,7 +166,8 @@ public final class DeploymentChecks {
     for (int r : rows) {
       String problem;
       try {
-        double[] response = model.predictEncoded(model.transforms().apply(Frame.ofRow(requests, r, inputs)).row(0));
+        double[] response =
+            model.predictEncoded(model.transforms().apply(Frame.ofRow(requests, r, inputs)).row(0));
         problem = check(model, response);
       } catch (RuntimeException e) {
         problem = "the call failed: " + e.getMessage();
@@ -129,11 +179,25 @@ public final class DeploymentChecks {
         }
       }
     }
-    String detail = failures == 0
-        ? n + " calls, every response well-formed (" + (model.task() == Task.CLASSIFICATION
-            ? model.classes().size() + " probabilities in [0, 1] summing to 1)" : "a finite value in the plausible range)")
-        : failures + " of " + n + " responses malformed; first: " + firstProblem;
-    return new DeploymentCheckFact("test-calls", model.id(), true, n, failures, null, Double.NaN, Double.NaN, Double.NaN, detail);
+    String detail =
+        failures == 0
+            ? n
+                + " calls, every response well-formed ("
+                + (model.task() == Task.CLASSIFICATION
+                    ? model.classes().size() + " probabilities in [0, 1] summing to 1)"
+                    : "a finite value in the plausible range)")
+            : failures + " of " + n + " responses malformed; first: " + firstProblem;
+    return new DeploymentCheckFact(
+        "test-calls",
+        model.id(),
+        true,
+        n,
+        failures,
+        null,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        detail);
   }
 
   private static String check(TrainedModel model, double[] response) {
@@ -156,8 +220,13 @@ public final class DeploymentChecks {
     double[] range = model.labelRange();
     double width = Math.max(1e-9, range[1] - range[0]);
     if (response[0] < range[0] - width || response[0] > range[1] + width) {
-      return "value " + Format.number(response[0]) + " far outside the training labels [" + Format.number(range[0]) + ", "
-          + Format.number(range[1]) + "]";
+      return "value "
+          + Format.number(response[0])
+          + " far outside the training labels ["
+          + Format.number(range[0])
+          + ", "
+          + Format.number(range[1])
+          + "]";
     }
     return null;
   }
@@ -167,35 +236,60 @@ public final class DeploymentChecks {
    * train the same model type, evaluate, serve a few requests. Each step that fails or yields a
    * non-finite result counts as a failure.
    */
-  public static DeploymentCheckFact integration(TrainedModel model, Table data, String timeColumn, int sampleRows, long seed, Work work) {
+  public static DeploymentCheckFact integration(
+      TrainedModel model, Table data, String timeColumn, int sampleRows, long seed, Work work) {
     int n = Math.min(sampleRows, data.rowCount());
     Table sample = data.rows(sorted(sample(data.rowCount(), n, seed)));
     List<String> failed = new ArrayList<>();
     int steps = 5;
     try {
-      SplitResult split = Splitter.split(sample, "sample", new SplitSpec(SplitMethod.RANDOM, 0.25, seed, null), timeColumn, null);
+      SplitResult split =
+          Splitter.split(
+              sample,
+              "sample",
+              new SplitSpec(SplitMethod.RANDOM, 0.25, seed, null),
+              timeColumn,
+              null);
       FittedTransforms transforms = model.transforms().plan().fit(split.train(), "sample");
-      TrainedModel trained = Trainer.train(split.train(), transforms, model.spec().withSeed(seed), timeColumn, work);
+      TrainedModel trained =
+          Trainer.train(split.train(), transforms, model.spec().withSeed(seed), timeColumn, work);
       EvaluationResult evaluation = Evaluator.evaluate(trained, split.test(), "sample test");
       if (!Double.isFinite(evaluation.value())) {
         failed.add("evaluate gave " + evaluation.metric() + " " + evaluation.value());
       }
       Table requests = split.test().first(Math.min(20, split.test().rowCount()));
-      ServingResult served = DynamicInference.serve(trained, requests, ServingPath.SHARED, null, timeColumn);
+      ServingResult served =
+          DynamicInference.serve(trained, requests, ServingPath.SHARED, null, timeColumn);
       if (served.fact().nonFiniteOutputs() > 0 || served.fact().answered() < requests.rowCount()) {
-        failed.add("serve answered " + served.fact().answered() + " of " + requests.rowCount() + " with "
-            + served.fact().nonFiniteOutputs() + " non-finite outputs");
+        failed.add(
+            "serve answered "
+                + served.fact().answered()
+                + " of "
+                + requests.rowCount()
+                + " with "
+                + served.fact().nonFiniteOutputs()
+                + " non-finite outputs");
       }
     } catch (java.util.concurrent.CancellationException e) {
       throw e;
     } catch (RuntimeException e) {
       failed.add(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-    String detail = failed.isEmpty()
-        ? "split → transform → train → evaluate → serve ran on " + n + " sampled rows"
-        : "on " + n + " sampled rows: " + String.join("; ", failed);
-    return new DeploymentCheckFact("integration", model.id(), true, steps, failed.size(), null, Double.NaN, Double.NaN,
-        Double.NaN, detail);
+    String detail =
+        failed.isEmpty()
+            ? "split → transform → train → evaluate → serve ran on " + n + " sampled rows"
+            : "on " + n + " sampled rows: " + String.join("; ", failed);
+    return new DeploymentCheckFact(
+        "integration",
+        model.id(),
+        true,
+        steps,
+        failed.size(),
+        null,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        detail);
   }
 
   /**
@@ -203,7 +297,8 @@ public final class DeploymentChecks {
    * column of the serving data, of the same kind (number, text or time), and serving must load the
    * model's format version.
    */
-  public static DeploymentCheckFact compatibility(TrainedModel model, Table serving, Set<String> acceptedFormats) {
+  public static DeploymentCheckFact compatibility(
+      TrainedModel model, Table serving, Set<String> acceptedFormats) {
     List<String> problems = new ArrayList<>();
     Map<String, Frame.Kind> kinds = model.transforms().inputKinds();
     for (Map.Entry<String, Frame.Kind> e : kinds.entrySet()) {
@@ -213,18 +308,43 @@ public final class DeploymentChecks {
       }
       Frame.Kind servingKind = Frame.kindOf(serving.column(e.getKey()).type());
       if (servingKind != e.getValue()) {
-        problems.add("input " + e.getKey() + " is " + e.getValue().name().toLowerCase() + " in training but "
-            + servingKind.name().toLowerCase() + " (" + serving.column(e.getKey()).type().name() + ") in serving");
+        problems.add(
+            "input "
+                + e.getKey()
+                + " is "
+                + e.getValue().name().toLowerCase()
+                + " in training but "
+                + servingKind.name().toLowerCase()
+                + " ("
+                + serving.column(e.getKey()).type().name()
+                + ") in serving");
       }
     }
     if (!acceptedFormats.contains(TrainedModel.FORMAT_VERSION)) {
-      problems.add("serving loads " + String.join(", ", acceptedFormats) + " but the model is " + TrainedModel.FORMAT_VERSION);
+      problems.add(
+          "serving loads "
+              + String.join(", ", acceptedFormats)
+              + " but the model is "
+              + TrainedModel.FORMAT_VERSION);
     }
-    String detail = problems.isEmpty()
-        ? kinds.size() + " inputs present with matching types; format " + TrainedModel.FORMAT_VERSION + " accepted"
-        : String.join("; ", problems);
-    return new DeploymentCheckFact("compatibility", model.id(), true, kinds.size() + 1L, problems.size(), null, Double.NaN,
-        Double.NaN, Double.NaN, detail);
+    String detail =
+        problems.isEmpty()
+            ? kinds.size()
+                + " inputs present with matching types; format "
+                + TrainedModel.FORMAT_VERSION
+                + " accepted"
+            : String.join("; ", problems);
+    return new DeploymentCheckFact(
+        "compatibility",
+        model.id(),
+        true,
+        kinds.size() + 1L,
+        problems.size(),
+        null,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        detail);
   }
 
   private static int[] sample(int rows, int n, long seed) {

@@ -8,7 +8,8 @@ import java.util.List;
  * matrix (rows = true class, columns = predicted; a last row for labels the model never saw), and
  * calibration: mean predicted probability against the observed share, per probability bucket.
  *
- * @param calibrationOf the class whose probability is calibrated (the positive class, or the top class)
+ * @param calibrationOf the class whose probability is calibrated (the positive class, or the top
+ *     class)
  * @param predictionBias mean predicted probability minus observed share, for {@code biasClass}
  */
 public record ClassificationMetrics(
@@ -24,7 +25,8 @@ public record ClassificationMetrics(
     String calibrationOf,
     double predictionBias,
     String biasClass,
-    double calibrationError) implements TaskMetrics {
+    double calibrationError)
+    implements TaskMetrics {
 
   public ClassificationMetrics {
     perClass = List.copyOf(perClass);

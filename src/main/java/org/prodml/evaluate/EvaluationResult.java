@@ -34,23 +34,42 @@ public record EvaluationResult(
     return metrics instanceof RegressionMetrics r ? r : null;
   }
 
-  /** How much worse {@code value} is than {@code reference}, in the metric's units (positive = worse). */
+  /**
+   * How much worse {@code value} is than {@code reference}, in the metric's units (positive =
+   * worse).
+   */
   public double worseningFrom(double reference) {
     return higherIsBetter ? reference - value : value - reference;
   }
 
   /**
-   * The evaluation as the rules see it: one flat fact for both tasks, in which a measure of the other
-   * task is NaN (DRL patterns compare numbers, and a NaN compares false).
+   * The evaluation as the rules see it: one flat fact for both tasks, in which a measure of the
+   * other task is NaN (DRL patterns compare numbers, and a NaN compares false).
    */
   public EvaluationFact fact(double baselineValue, double previousValue) {
     ClassificationMetrics c = classification();
     RegressionMetrics r = regression();
     double nan = Double.NaN;
-    return new EvaluationFact(model, table, task(), rows, metric, value, higherIsBetter,
-        c == null ? nan : c.accuracy(), c == null ? nan : c.macroF1(), c == null ? nan : c.auc(), c == null ? nan : c.logLoss(),
-        c != null ? c.predictionBias() : r.bias(), c == null ? null : c.biasClass(), c == null ? nan : c.calibrationError(),
-        r == null ? nan : r.rmse(), r == null ? nan : r.mae(), r == null ? nan : r.r2(), nonFinitePredictions, baselineValue,
+    return new EvaluationFact(
+        model,
+        table,
+        task(),
+        rows,
+        metric,
+        value,
+        higherIsBetter,
+        c == null ? nan : c.accuracy(),
+        c == null ? nan : c.macroF1(),
+        c == null ? nan : c.auc(),
+        c == null ? nan : c.logLoss(),
+        c != null ? c.predictionBias() : r.bias(),
+        c == null ? null : c.biasClass(),
+        c == null ? nan : c.calibrationError(),
+        r == null ? nan : r.rmse(),
+        r == null ? nan : r.mae(),
+        r == null ? nan : r.r2(),
+        nonFinitePredictions,
+        baselineValue,
         previousValue);
   }
 }

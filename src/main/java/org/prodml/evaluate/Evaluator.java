@@ -27,6 +27,7 @@ import tech.tablesaw.api.Table;
 public final class Evaluator {
   /** Equal-width probability buckets for calibration. */
   static final int BUCKETS = 10;
+
   /** Slices shown for a categorical column: the most frequent values. */
   static final int MAX_SLICES = 30;
 
@@ -47,7 +48,8 @@ public final class Evaluator {
   }
 
   /** Evaluates predictions the model already made for the table's rows. */
-  public static EvaluationResult evaluate(TrainedModel model, Predictions p, Table table, String tableName) {
+  public static EvaluationResult evaluate(
+      TrainedModel model, Predictions p, Table table, String tableName) {
     if (model.task() == Task.REGRESSION) {
       double[] y = model.label().values(table);
       double[] pred = p.values();
@@ -60,7 +62,14 @@ public final class Evaluator {
         error[i] = pred[i] - y[i];
       }
       double bias = FiniteValues.mean(error);
-      return new EvaluationResult(model.id(), tableName, rows, "rmse", rmse, false, p.nonFinite(),
+      return new EvaluationResult(
+          model.id(),
+          tableName,
+          rows,
+          "rmse",
+          rmse,
+          false,
+          p.nonFinite(),
           new RegressionMetrics(rmse, Metrics.mae(pred, y), Metrics.r2(pred, y), bias));
     }
     List<String> classes = model.classes();
@@ -126,9 +135,28 @@ public final class Evaluator {
     logLoss = known.isEmpty() ? Double.NaN : logLoss / known.size();
     double auc = auc(p, y, known, k);
     Calibration cal = calibration(p, y, known, k, classes);
-    return new EvaluationResult(model.id(), tableName, rows, "accuracy", accuracy, true, p.nonFinite(),
-        new ClassificationMetrics(accuracy, perClass, f1Classes == 0 ? Double.NaN : f1Sum / f1Classes, auc, logLoss, classes,
-            confusion, unknown, cal.buckets, cal.of, cal.bias, cal.biasClass, cal.error));
+    return new EvaluationResult(
+        model.id(),
+        tableName,
+        rows,
+        "accuracy",
+        accuracy,
+        true,
+        p.nonFinite(),
+        new ClassificationMetrics(
+            accuracy,
+            perClass,
+            f1Classes == 0 ? Double.NaN : f1Sum / f1Classes,
+            auc,
+            logLoss,
+            classes,
+            confusion,
+            unknown,
+            cal.buckets,
+            cal.of,
+            cal.bias,
+            cal.biasClass,
+            cal.error));
   }
 
   private static double auc(Predictions p, int[] y, List<Integer> known, int k) {
@@ -160,14 +188,16 @@ public final class Evaluator {
     return counted == 0 ? Double.NaN : sum / counted;
   }
 
-  private record Calibration(List<CalibrationBucket> buckets, String of, double bias, String biasClass, double error) {}
+  private record Calibration(
+      List<CalibrationBucket> buckets, String of, double bias, String biasClass, double error) {}
 
   /**
-   * Binary: buckets of P(positive) against the positive rate, and bias = mean P(positive) minus
-   * the positive rate. Multiclass: buckets of the top probability against how often the top class
-   * is right, and bias for the class whose mean probability is furthest from its frequency.
+   * Binary: buckets of P(positive) against the positive rate, and bias = mean P(positive) minus the
+   * positive rate. Multiclass: buckets of the top probability against how often the top class is
+   * right, and bias for the class whose mean probability is furthest from its frequency.
    */
-  private static Calibration calibration(Predictions p, int[] y, List<Integer> known, int k, List<String> classes) {
+  private static Calibration calibration(
+      Predictions p, int[] y, List<Integer> known, int k, List<String> classes) {
     if (known.isEmpty() || k < 2) {
       return new Calibration(List.of(), null, Double.NaN, null, Double.NaN);
     }
@@ -200,7 +230,9 @@ public final class Evaluator {
       }
       double meanPredicted = sumScore[b] / count[b];
       double rate = (double) events[b] / count[b];
-      buckets.add(new CalibrationBucket((double) b / BUCKETS, (double) (b + 1) / BUCKETS, count[b], meanPredicted, rate));
+      buckets.add(
+          new CalibrationBucket(
+              (double) b / BUCKETS, (double) (b + 1) / BUCKETS, count[b], meanPredicted, rate));
       error += (double) count[b] / score.length * Math.abs(meanPredicted - rate);
     }
     double bias;
@@ -225,7 +257,12 @@ public final class Evaluator {
         }
       }
     }
-    return new Calibration(buckets, k == 2 ? "P(" + classes.get(1) + ")" : "top-class probability", bias, biasClass, error);
+    return new Calibration(
+        buckets,
+        k == 2 ? "P(" + classes.get(1) + ")" : "top-class probability",
+        bias,
+        biasClass,
+        error);
   }
 
   private static int[] toInts(boolean[] b) {
@@ -275,9 +312,14 @@ public final class Evaluator {
    * The headline metric per slice of a column: each of its most frequent values, or, for a numeric
    * column, its quartiles. Rows without a label are left out; a missing value is its own slice.
    */
-  public static List<SliceMetricFact> slices(TrainedModel model, Predictions p, Table table, String column, EvaluationResult overall) {
+  public static List<SliceMetricFact> slices(
+      TrainedModel model, Predictions p, Table table, String column, EvaluationResult overall) {
     if (!table.columnNames().contains(column)) {
-      throw new IllegalArgumentException("no column '" + column + "' to slice by; the data has " + String.join(", ", table.columnNames()));
+      throw new IllegalArgumentException(
+          "no column '"
+              + column
+              + "' to slice by; the data has "
+              + String.join(", ", table.columnNames()));
     }
     Frame frame = Frame.of(table, List.of(column));
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
@@ -297,8 +339,11 @@ public final class Evaluator {
       if (finite.length == 0) {
         return List.of();
       }
-      double[] edges = {FiniteValues.quantileOfSorted(finite, 0.25), FiniteValues.quantileOfSorted(finite, 0.5),
-          FiniteValues.quantileOfSorted(finite, 0.75)};
+      double[] edges = {
+        FiniteValues.quantileOfSorted(finite, 0.25),
+        FiniteValues.quantileOfSorted(finite, 0.5),
+        FiniteValues.quantileOfSorted(finite, 0.75)
+      };
       String[] names = new String[4];
       double lo = finite[0];
       for (int q = 0; q < 4; q++) {
@@ -329,8 +374,17 @@ public final class Evaluator {
       }
       double value = headline(model, p, table, rows);
       double gap = overall.higherIsBetter() ? overall.value() - value : value - overall.value();
-      facts.add(new SliceMetricFact(model.id(), column, e.getKey(), labelled, overall.metric(), value, overall.value(), gap,
-          overall.higherIsBetter()));
+      facts.add(
+          new SliceMetricFact(
+              model.id(),
+              column,
+              e.getKey(),
+              labelled,
+              overall.metric(),
+              value,
+              overall.value(),
+              gap,
+              overall.higherIsBetter()));
     }
     return facts;
   }
@@ -357,7 +411,8 @@ public final class Evaluator {
    * averaged over {@code repeats} shuffles. A column whose shuffling costs nothing is a column the
    * model does not use: the course's "is each feature helpful?".
    */
-  public static List<FeatureImportanceFact> permutationImportance(TrainedModel model, Table table, int repeats, long seed, Work work) {
+  public static List<FeatureImportanceFact> permutationImportance(
+      TrainedModel model, Table table, int repeats, long seed, Work work) {
     List<String> inputs = model.transforms().inputColumns();
     Frame raw = Frame.of(table, inputs);
     double base = headline(model, model.predict(raw), table, null);
@@ -402,8 +457,16 @@ public final class Evaluator {
     double max = Arrays.stream(importance).max().orElse(0);
     List<FeatureImportanceFact> facts = new ArrayList<>();
     for (int c = 0; c < inputs.size(); c++) {
-      facts.add(new FeatureImportanceFact(model.id(), inputs.get(c), headlineMetric(model.task()), importance[c], spread[c],
-          max > 0 ? importance[c] / max : 0, repeats, seed));
+      facts.add(
+          new FeatureImportanceFact(
+              model.id(),
+              inputs.get(c),
+              headlineMetric(model.task()),
+              importance[c],
+              spread[c],
+              max > 0 ? importance[c] / max : 0,
+              repeats,
+              seed));
     }
     return facts;
   }

@@ -102,7 +102,10 @@ public final class Metrics {
     return FiniteValues.mean(values);
   }
 
-  /** The q-quantile of the finite values ({@link FiniteValues#quantile}, interpolated); NaN for none. */
+  /**
+   * The q-quantile of the finite values ({@link FiniteValues#quantile}, interpolated); NaN for
+   * none.
+   */
   public static double quantile(double[] values, double q) {
     return FiniteValues.quantile(values, q);
   }

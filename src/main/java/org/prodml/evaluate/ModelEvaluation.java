@@ -43,7 +43,8 @@ public record ModelEvaluation(
   /**
    * How an evaluation slices, shuffles and gates.
    *
-   * @param slice the column to slice by; null for the model's first text input with at most 30 values
+   * @param slice the column to slice by; null for the model's first text input with at most 30
+   *     values
    * @param importance whether to measure permutation importance
    * @param repeats shuffles per input for the importance
    * @param seed the seed of the shuffles
@@ -57,32 +58,59 @@ public record ModelEvaluation(
    * Evaluates the model on held-out rows, beside the baseline trained on the model's training rows
    * and the previous model when it learned the same label from inputs this table has.
    */
-  public static ModelEvaluation measure(TrainedModel model, Table training, Table table, String tableName,
-      TrainedModel previousModel, Options options, Work work) {
+  public static ModelEvaluation measure(
+      TrainedModel model,
+      Table training,
+      Table table,
+      String tableName,
+      TrainedModel previousModel,
+      Options options,
+      Work work) {
     Predictions predictions = model.predict(table);
     EvaluationResult result = Evaluator.evaluate(model, predictions, table, tableName);
-    TrainedModel baseline = Trainer.train(training, model.transforms(), ModelSpec.of(ModelType.BASELINE, model.label(), 0L), null, Work.NONE);
+    TrainedModel baseline =
+        Trainer.train(
+            training,
+            model.transforms(),
+            ModelSpec.of(ModelType.BASELINE, model.label(), 0L),
+            null,
+            Work.NONE);
     EvaluationResult baselineResult = Evaluator.evaluate(baseline, table, tableName);
-    boolean comparable = previousModel != null && previousModel.label().equals(model.label())
-        && table.columnNames().containsAll(previousModel.transforms().inputColumns());
-    EvaluationResult previous = comparable ? Evaluator.evaluate(previousModel, table, tableName) : null;
+    boolean comparable =
+        previousModel != null
+            && previousModel.label().equals(model.label())
+            && table.columnNames().containsAll(previousModel.transforms().inputColumns());
+    EvaluationResult previous =
+        comparable ? Evaluator.evaluate(previousModel, table, tableName) : null;
     work.report(0.2);
     String slice = options.slice() != null ? options.slice() : defaultSlice(model, table);
-    List<SliceMetricFact> slices = slice == null ? List.of() : Evaluator.slices(model, predictions, table, slice, result);
-    List<FeatureImportanceFact> importance = options.importance()
-        ? Evaluator.permutationImportance(model, table, Math.max(1, options.repeats()), options.seed(), work.part(0.2, 0.95))
-        : List.of();
+    List<SliceMetricFact> slices =
+        slice == null ? List.of() : Evaluator.slices(model, predictions, table, slice, result);
+    List<FeatureImportanceFact> importance =
+        options.importance()
+            ? Evaluator.permutationImportance(
+                model, table, Math.max(1, options.repeats()), options.seed(), work.part(0.2, 0.95))
+            : List.of();
     double floor = options.floor() != null ? options.floor() : baselineResult.value();
-    String floorSource = options.floor() != null ? "given" : "the " + baseline.label().describe() + " baseline's " + result.metric();
-    List<DeploymentCheckFact> gate = List.of(QualityGate.againstPrevious(result, previous),
-        QualityGate.againstFloor(result, floor, floorSource));
+    String floorSource =
+        options.floor() != null
+            ? "given"
+            : "the " + baseline.label().describe() + " baseline's " + result.metric();
+    List<DeploymentCheckFact> gate =
+        List.of(
+            QualityGate.againstPrevious(result, previous),
+            QualityGate.againstFloor(result, floor, floorSource));
     return new ModelEvaluation(result, baselineResult, previous, slice, slices, importance, gate);
   }
 
-  /** The model's first text input with at most 30 distinct values: a column whose slices are readable. */
+  /**
+   * The model's first text input with at most 30 distinct values: a column whose slices are
+   * readable.
+   */
   private static String defaultSlice(TrainedModel model, Table table) {
     for (String c : model.transforms().inputColumns()) {
-      if (table.columnNames().contains(c) && Frame.kindOf(table.column(c).type()) == Frame.Kind.TEXT
+      if (table.columnNames().contains(c)
+          && Frame.kindOf(table.column(c).type()) == Frame.Kind.TEXT
           && table.column(c).countUnique() <= 30) {
         return c;
       }

@@ -7,13 +7,13 @@ import java.util.List;
  * paragraph), or "unknown" for a question nobody answered, so a rule never mistakes silence for a
  * yes.
  *
- * <p>{@code answer} is normalised by the question's kind: for a practice question one of
- * {@code yes-automated}, {@code yes-manual}, {@code no}, {@code unknown}; for a yes/no question
- * {@code yes}, {@code no}, {@code unknown}; for a value question (owner, number, columns, text,
- * choice) {@code given} when a value was given, else {@code unknown}. {@code value} is the text
- * given; {@code values} the list it names (columns; empty for "none"); {@code number} the number it
- * states (NaN when none). {@code test} is the ML Test Score test the question can claim ("Data 1"),
- * empty when none. {@code source} is "answers.yaml", "notebook" or "unanswered".
+ * <p>{@code answer} is normalised by the question's kind: for a practice question one of {@code
+ * yes-automated}, {@code yes-manual}, {@code no}, {@code unknown}; for a yes/no question {@code
+ * yes}, {@code no}, {@code unknown}; for a value question (owner, number, columns, text, choice)
+ * {@code given} when a value was given, else {@code unknown}. {@code value} is the text given;
+ * {@code values} the list it names (columns; empty for "none"); {@code number} the number it states
+ * (NaN when none). {@code test} is the ML Test Score test the question can claim ("Data 1"), empty
+ * when none. {@code source} is "answers.yaml", "notebook" or "unanswered".
  */
 public record AnswerFact(
     String id,

@@ -15,8 +15,8 @@ package org.prodml.facts;
  * @param auc ROC AUC (binary) or macro one-vs-rest AUC (multiclass)
  * @param logLoss mean negative log probability of the true class
  * @param predictionBias mean predicted probability minus observed rate of the positive class
- *     (binary) or of the class where they differ most (multiclass); for regression, mean
- *     prediction minus mean label
+ *     (binary) or of the class where they differ most (multiclass); for regression, mean prediction
+ *     minus mean label
  * @param biasClass the class the prediction bias is about (null for regression)
  * @param calibrationError expected calibration error over probability buckets: the row-weighted
  *     mean gap between predicted probability and observed frequency

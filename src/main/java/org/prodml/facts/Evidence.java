@@ -10,7 +10,8 @@ import java.util.Map;
  * into a finding, taking id, severity, topic, message and remedy from the rule's metadata, so a
  * rule states each of those once.
  *
- * <pre>insert(Evidence.of($c.column(), "missingShare", $c.missingShare(), "threshold", $max));</pre>
+ * <pre>insert(Evidence.of($c.column(), "missingShare", $c.missingShare(), "threshold", $max));
+ * </pre>
  */
 public record Evidence(String subject, Map<String, Object> values) {
 

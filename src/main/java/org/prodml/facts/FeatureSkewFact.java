@@ -2,8 +2,8 @@ package org.prodml.facts;
 
 /**
  * Training–serving feature skew of one input column, measured per example: the same rows are
- * encoded by the training path (the fitted transforms over the whole table) and by the serving
- * path (per request), and the encoded values compared.
+ * encoded by the training path (the fitted transforms over the whole table) and by the serving path
+ * (per request), and the encoded values compared.
  *
  * @param feature the raw input column (all its encoded outputs are compared)
  * @param servingPath "shared" or "reimplemented"

@@ -7,7 +7,8 @@ import java.util.List;
  * {@code data} is "clean" or "damaged"; {@code fired} whether it raised a finding there, on which
  * subjects, and with which topic.
  */
-public record LearnerRuleFact(String ruleId, String topic, String data, boolean fired, List<String> subjects) {
+public record LearnerRuleFact(
+    String ruleId, String topic, String data, boolean fired, List<String> subjects) {
 
   public LearnerRuleFact {
     subjects = List.copyOf(subjects);

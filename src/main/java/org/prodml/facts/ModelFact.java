@@ -11,8 +11,8 @@ import java.util.List;
  * @param label the label column (with its derivation, e.g. "delay > 15")
  * @param features the raw input columns the model reads (before encoding)
  * @param encodedFeatures the number of numeric columns the model sees after the transforms
- * @param randomized whether the algorithm draws random numbers (bootstrap samples, feature
- *     subsets, subsampling); a linear fit or a baseline is the same on every run
+ * @param randomized whether the algorithm draws random numbers (bootstrap samples, feature subsets,
+ *     subsampling); a linear fit or a baseline is the same on every run
  * @param seeded whether a seed fixed every random choice of the training
  * @param seed the seed, 0 when unseeded
  * @param hyperparameters "name=value" pairs, sorted

@@ -3,8 +3,8 @@ package org.prodml.facts;
 import java.util.List;
 
 /**
- * The monitoring a note declared for its model: which checks run on served data, with which
- * limits, and who is alerted.
+ * The monitoring a note declared for its model: which checks run on served data, with which limits,
+ * and who is alerted.
  *
  * @param configured whether any monitoring was declared
  * @param checks the checks, e.g. drift, volume, nan, age, quality

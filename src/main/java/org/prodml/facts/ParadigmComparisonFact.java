@@ -3,9 +3,9 @@ package org.prodml.facts;
 /**
  * A static and a dynamic paradigm run side by side on the same time-ordered data.
  *
- * <p>For {@code paradigm == "training"}: static trains once on the first period and serves all later
- * periods; dynamic retrains every few days. Quality is measured per period for both.
- * For {@code paradigm == "inference"}: static serves precomputed predictions for a known key space;
+ * <p>For {@code paradigm == "training"}: static trains once on the first period and serves all
+ * later periods; dynamic retrains every few days. Quality is measured per period for both. For
+ * {@code paradigm == "inference"}: static serves precomputed predictions for a known key space;
  * dynamic predicts per request. Measures that do not apply are NaN.
  *
  * @param paradigm "training" or "inference"

@@ -6,8 +6,8 @@ import java.util.List;
  * One inference mode serving the same requests (rows of a table, in time order).
  *
  * @param model the model's id
- * @param mode "static" (predictions precomputed for a known key space, served by lookup; a key
- *     not in the table is a miss) or "dynamic" (transforms and model run per request)
+ * @param mode "static" (predictions precomputed for a known key space, served by lookup; a key not
+ *     in the table is a miss) or "dynamic" (transforms and model run per request)
  * @param servingPath "shared" (serving reuses the fitted transforms) or "reimplemented" (serving
  *     recomputes them its own way)
  * @param requests requests served

@@ -16,7 +16,8 @@ package org.prodml.facts;
  * @param trainMaxTime the last training time (ISO text), null without a time column
  * @param testMinTime the first test time (ISO text), null without a time column
  * @param timeOverlapShare share of test rows not later than the last training time (0 for a time
- *     split; about 1 − testFraction for a random split of time-ordered data); NaN without a time column
+ *     split; about 1 − testFraction for a random split of time-ordered data); NaN without a time
+ *     column
  * @param sharedGroups group values with rows on both sides (0 for a group split)
  * @param testGroups group values on the test side
  */

@@ -8,11 +8,11 @@ import java.util.Map;
 /**
  * The score of one ML Test Score test (Breck et al., 2017) in this run, inserted by the test's
  * readiness rule. {@code score} is 1 when the pipeline's own facts show the test running and
- * holding ({@code status} "automated"), 0.5 when only an answer claims it ("manual"), and 0 when the
- * facts show it does not hold ("failed"), when the answer says it is not done ("not done"), or when
- * nobody said ("unknown"). {@code basis} says what decided: "evidence" or "answer".
- * {@code evidence} holds what was measured and what was answered; {@code question} is the question
- * that can claim the test by hand; {@code note} says in a sentence why this score.
+ * holding ({@code status} "automated"), 0.5 when only an answer claims it ("manual"), and 0 when
+ * the facts show it does not hold ("failed"), when the answer says it is not done ("not done"), or
+ * when nobody said ("unknown"). {@code basis} says what decided: "evidence" or "answer". {@code
+ * evidence} holds what was measured and what was answered; {@code question} is the question that
+ * can claim the test by hand; {@code note} says in a sentence why this score.
  *
  * <p>Rules build scores with {@link #measured} and {@link #answered}, which apply the one scoring
  * rule of this project: evidence beats answers. Whatever the run measured for the test decides (1
@@ -36,7 +36,8 @@ public record TestScoreFact(
   public static final String UNKNOWN = "unknown";
 
   public TestScoreFact {
-    evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    evidence =
+        evidence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
     question = question == null ? "" : question;
     note = note == null ? "" : note;
     section = section == null || section.isEmpty() ? sectionOf(test) : section;
@@ -54,16 +55,19 @@ public record TestScoreFact(
   /**
    * The score of a test this run can measure.
    *
-   * @param checked how many things this run checked for the test (features compared, checks run);
-   *     0 when it measured nothing, and the answer decides
-   * @param failing how many of those do not hold: a count, or the collection of what fails (its size
-   *     counts)
+   * @param checked how many things this run checked for the test (features compared, checks run); 0
+   *     when it measured nothing, and the answer decides
+   * @param failing how many of those do not hold: a count, or the collection of what fails (its
+   *     size counts)
    * @param evidence what was measured, as alternating key, value arguments
    */
   public static TestScoreFact measured(
       String test, AnswerFact claim, Number checked, Object failing, Object... evidence) {
     long n = checked == null ? 0 : checked.longValue();
-    long bad = failing instanceof Number f ? f.longValue() : failing instanceof Collection<?> c ? c.size() : 0;
+    long bad =
+        failing instanceof Number f
+            ? f.longValue()
+            : failing instanceof Collection<?> c ? c.size() : 0;
     if (n <= 0) {
       return answered(test, claim, evidence);
     }
@@ -71,12 +75,29 @@ public record TestScoreFact(
     values.put("checked", n);
     values.put("failing", bad);
     addClaim(values, claim);
-    String answered = claim == null ? "" : "; the answer (" + claim.answer() + ") does not change a measured result";
+    String answered =
+        claim == null
+            ? ""
+            : "; the answer (" + claim.answer() + ") does not change a measured result";
     if (bad == 0) {
-      return new TestScoreFact(test, sectionOf(test), 1.0, AUTOMATED, "evidence", values, questionOf(claim),
+      return new TestScoreFact(
+          test,
+          sectionOf(test),
+          1.0,
+          AUTOMATED,
+          "evidence",
+          values,
+          questionOf(claim),
           "measured by this run: " + n + " checked, all hold" + answered);
     }
-    return new TestScoreFact(test, sectionOf(test), 0.0, FAILED, "evidence", values, questionOf(claim),
+    return new TestScoreFact(
+        test,
+        sectionOf(test),
+        0.0,
+        FAILED,
+        "evidence",
+        values,
+        questionOf(claim),
         "measured by this run: " + bad + " of " + n + " checked do not hold" + answered);
   }
 
@@ -88,16 +109,52 @@ public record TestScoreFact(
     String answer = claim == null ? "unknown" : claim.answer();
     String from = claim == null ? "" : " (" + claim.source() + ")";
     return switch (answer) {
-      case "yes-automated" -> new TestScoreFact(test, sectionOf(test), 0.5, MANUAL, "answer", values, questionOf(claim),
-          "answered yes-automated" + from + ", but this run shows no evidence of it, so it counts as manual");
-      case "yes-manual" -> new TestScoreFact(test, sectionOf(test), 0.5, MANUAL, "answer", values, questionOf(claim),
-          "answered yes-manual" + from + "; this run shows no evidence of it");
-      case "no" -> new TestScoreFact(test, sectionOf(test), 0.0, NOT_DONE, "answer", values, questionOf(claim),
-          "answered no" + from);
-      default -> new TestScoreFact(test, sectionOf(test), 0.0, UNKNOWN, "answer", values, questionOf(claim),
-          claim == null || "unanswered".equals(claim.source())
-              ? "nobody answered " + (claim == null ? "its question" : claim.id()) + " and this run shows no evidence"
-              : "answered unknown" + from);
+      case "yes-automated" ->
+          new TestScoreFact(
+              test,
+              sectionOf(test),
+              0.5,
+              MANUAL,
+              "answer",
+              values,
+              questionOf(claim),
+              "answered yes-automated"
+                  + from
+                  + ", but this run shows no evidence of it, so it counts as manual");
+      case "yes-manual" ->
+          new TestScoreFact(
+              test,
+              sectionOf(test),
+              0.5,
+              MANUAL,
+              "answer",
+              values,
+              questionOf(claim),
+              "answered yes-manual" + from + "; this run shows no evidence of it");
+      case "no" ->
+          new TestScoreFact(
+              test,
+              sectionOf(test),
+              0.0,
+              NOT_DONE,
+              "answer",
+              values,
+              questionOf(claim),
+              "answered no" + from);
+      default ->
+          new TestScoreFact(
+              test,
+              sectionOf(test),
+              0.0,
+              UNKNOWN,
+              "answer",
+              values,
+              questionOf(claim),
+              claim == null || "unanswered".equals(claim.source())
+                  ? "nobody answered "
+                      + (claim == null ? "its question" : claim.id())
+                      + " and this run shows no evidence"
+                  : "answered unknown" + from);
     };
   }
 
@@ -140,7 +197,11 @@ public record TestScoreFact(
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       Object v = keysAndValues[i + 1];
-      values.put(String.valueOf(keysAndValues[i]), v instanceof Collection<?> c ? Collections.unmodifiableList(new java.util.ArrayList<Object>(c)) : v);
+      values.put(
+          String.valueOf(keysAndValues[i]),
+          v instanceof Collection<?> c
+              ? Collections.unmodifiableList(new java.util.ArrayList<Object>(c))
+              : v);
     }
     return values;
   }

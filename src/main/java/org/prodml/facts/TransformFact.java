@@ -9,8 +9,8 @@ import java.util.List;
  *     index or timepart
  * @param column the input column (for a cross, the inputs joined with "×")
  * @param outputs the feature columns it writes
- * @param stateful whether it learns statistics from data (a mean, a vocabulary, bucket edges);
- *     a stateless transform (log, hash, a clip with fixed limits) computes the same everywhere
+ * @param stateful whether it learns statistics from data (a mean, a vocabulary, bucket edges); a
+ *     stateless transform (log, hash, a clip with fixed limits) computes the same everywhere
  * @param fitScope "training" (fitted once on the training table and reused unchanged), "batch"
  *     (fitted again on every batch it is applied to: the course's z-score-per-batch mistake) or
  *     "none" for a stateless transform

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes output files atomically: to a temporary file beside the target, then a rename, so a
- * reader never sees half a report and a failed run leaves the previous one intact.
+ * Writes output files atomically: to a temporary file beside the target, then a rename, so a reader
+ * never sees half a report and a failed run leaves the previous one intact.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -27,12 +27,14 @@ public final class AtomicFiles {
       // user, a CI artifact store), so they get the usual rw-r--r--.
       Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
       if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(
+            temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
       }
       try {
         Files.write(temp, content);
         try {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -23,19 +23,28 @@ import tech.tablesaw.api.Table;
 
 /**
  * Replays served data through a model window by window, in time order, the way monitoring sees
- * production: each window's inputs are profiled and compared with the training profile (drift),
- * its volume, its predictions and their NaN/Inf count, the model's age, and, where labels have
- * arrived, the live quality next to the offline one.
+ * production: each window's inputs are profiled and compared with the training profile (drift), its
+ * volume, its predictions and their NaN/Inf count, the model's age, and, where labels have arrived,
+ * the live quality next to the offline one.
  */
 public final class Monitor {
   private Monitor() {}
 
   /** What the replay needs besides the data. */
-  public record Setup(TrainedModel model, DatasetProfile trainingProfile, double trainingMeanPrediction,
-      String mostFrequentClass, double offlineValue, WindowSpec window) {}
+  public record Setup(
+      TrainedModel model,
+      DatasetProfile trainingProfile,
+      double trainingMeanPrediction,
+      String mostFrequentClass,
+      double offlineValue,
+      WindowSpec window) {}
 
-  /** The mean-prediction measure of the model on training rows, and the class it counts (multiclass). */
-  public static Map.Entry<String, Double> trainingMeanPrediction(TrainedModel model, Table training) {
+  /**
+   * The mean-prediction measure of the model on training rows, and the class it counts
+   * (multiclass).
+   */
+  public static Map.Entry<String, Double> trainingMeanPrediction(
+      TrainedModel model, Table training) {
     Predictions p = model.predict(training);
     if (model.task() == Task.REGRESSION) {
       return Map.entry("", Metrics.mean(p.values()));
@@ -58,9 +67,11 @@ public final class Monitor {
     return Map.entry(model.classes().get(best), (double) counts[best] / Math.max(1, p.rows()));
   }
 
-  public static List<WindowResult> replay(Setup setup, Table serving, String timeColumn, Work work) {
+  public static List<WindowResult> replay(
+      Setup setup, Table serving, String timeColumn, Work work) {
     if (timeColumn == null || !serving.columnNames().contains(timeColumn)) {
-      throw new IllegalArgumentException("monitoring replays data in time windows; the data needs a time column");
+      throw new IllegalArgumentException(
+          "monitoring replays data in time windows; the data needs a time column");
     }
     TrainedModel model = setup.model();
     double[] seconds = Frame.of(serving, List.of(timeColumn)).numbers(timeColumn);
@@ -83,8 +94,13 @@ public final class Monitor {
     }
     double meanRows = windows.values().stream().mapToInt(List::size).average().orElse(0);
     List<String> inputs = model.transforms().inputColumns();
-    ProfileOptions options = ProfileOptions.defaults().withTime(timeColumn)
-        .withLabel(serving.columnNames().contains(model.label().column()) ? model.label().column() : null);
+    ProfileOptions options =
+        ProfileOptions.defaults()
+            .withTime(timeColumn)
+            .withLabel(
+                serving.columnNames().contains(model.label().column())
+                    ? model.label().column()
+                    : null);
     List<WindowResult> results = new ArrayList<>();
     int done = 0;
     for (Map.Entry<LocalDate, List<Integer>> w : windows.entrySet()) {
@@ -119,8 +135,10 @@ public final class Monitor {
         for (int c = 0; c < counts.length; c++) {
           shares.put(model.classes().get(c), (double) counts[c] / Math.max(1, rows.rowCount()));
         }
-        meanPrediction = model.classes().size() == 2 ? Metrics.mean(p.positive())
-            : shares.getOrDefault(setup.mostFrequentClass(), 0.0);
+        meanPrediction =
+            model.classes().size() == 2
+                ? Metrics.mean(p.positive())
+                : shares.getOrDefault(setup.mostFrequentClass(), 0.0);
       }
       long labelled = 0;
       double live = Double.NaN;
@@ -131,26 +149,50 @@ public final class Monitor {
         }
       }
       boolean higher = Evaluator.higherIsBetter(model.task());
-      double worsening = Double.isNaN(live) || Double.isNaN(setup.offlineValue()) ? Double.NaN
-          : higher ? setup.offlineValue() - live : live - setup.offlineValue();
+      double worsening =
+          Double.isNaN(live) || Double.isNaN(setup.offlineValue())
+              ? Double.NaN
+              : higher ? setup.offlineValue() - live : live - setup.offlineValue();
       DatasetProfile profile = TableProfiler.profile(rows, options);
-      ProfileComparison.Result comparison = ProfileComparison.compare(setup.trainingProfile(), "train", profile, "window " + label, "window");
+      ProfileComparison.Result comparison =
+          ProfileComparison.compare(
+              setup.trainingProfile(), "train", profile, "window " + label, "window");
       double maxJs = Double.NaN;
       String maxJsColumn = null;
       for (ColumnComparisonFact c : comparison.columns()) {
-        if (inputs.contains(c.column()) && !c.column().equals(timeColumn) && Double.isFinite(c.jsDivergence())
+        if (inputs.contains(c.column())
+            && !c.column().equals(timeColumn)
+            && Double.isFinite(c.jsDivergence())
             && (Double.isNaN(maxJs) || c.jsDivergence() > maxJs)) {
           maxJs = c.jsDivergence();
           maxJsColumn = c.column();
         }
       }
       // Whole days from the last training day to the last day of the window.
-      double age = Double.isNaN(model.trainingDataEndSeconds()) ? Double.NaN
-          : end.toEpochDay() - Math.floorDiv((long) model.trainingDataEndSeconds(), 86_400L);
-      MonitoringWindowFact fact = new MonitoringWindowFact(model.id(), label, start.toString(), end.toString(), rows.rowCount(),
-          meanRows == 0 ? Double.NaN : rows.rowCount() / meanRows, age, inputNonFinite, p.nonFinite(), meanPrediction,
-          setup.trainingMeanPrediction(), labelled, Evaluator.headlineMetric(model.task()), live, setup.offlineValue(),
-          worsening, maxJs, maxJsColumn);
+      double age =
+          Double.isNaN(model.trainingDataEndSeconds())
+              ? Double.NaN
+              : end.toEpochDay() - Math.floorDiv((long) model.trainingDataEndSeconds(), 86_400L);
+      MonitoringWindowFact fact =
+          new MonitoringWindowFact(
+              model.id(),
+              label,
+              start.toString(),
+              end.toString(),
+              rows.rowCount(),
+              meanRows == 0 ? Double.NaN : rows.rowCount() / meanRows,
+              age,
+              inputNonFinite,
+              p.nonFinite(),
+              meanPrediction,
+              setup.trainingMeanPrediction(),
+              labelled,
+              Evaluator.headlineMetric(model.task()),
+              live,
+              setup.offlineValue(),
+              worsening,
+              maxJs,
+              maxJsColumn);
       results.add(new WindowResult(fact, comparison, shares));
       work.report(++done / (double) windows.size());
     }

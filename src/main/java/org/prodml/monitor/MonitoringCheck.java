@@ -1,8 +1,8 @@
 package org.prodml.monitor;
 
-import org.prodml.text.Choices;
 import java.util.List;
 import java.util.Locale;
+import org.prodml.text.Choices;
 
 /**
  * What a declared monitoring watches on served data: the inputs' drift, the volume of requests,

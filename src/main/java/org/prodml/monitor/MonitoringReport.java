@@ -33,24 +33,47 @@ public record MonitoringReport(
     @JsonIgnore List<ColumnComparisonFact> windowComparisons) {
 
   /**
-   * Replays served data through the model in time windows, each compared with the training
-   * profile, and records the monitoring declared for it.
+   * Replays served data through the model in time windows, each compared with the training profile,
+   * and records the monitoring declared for it.
    *
-   * @param offlineValue the model's offline metric, which live quality is compared with (NaN if unknown)
+   * @param offlineValue the model's offline metric, which live quality is compared with (NaN if
+   *     unknown)
    */
-  public static MonitoringReport replay(TrainedModel model, Table training, DatasetProfile trainingProfile, Table served,
-      String timeColumn, MonitoringConfig config, double offlineValue, Work work) {
+  public static MonitoringReport replay(
+      TrainedModel model,
+      Table training,
+      DatasetProfile trainingProfile,
+      Table served,
+      String timeColumn,
+      MonitoringConfig config,
+      double offlineValue,
+      Work work) {
     Map.Entry<String, Double> trainingMean = Monitor.trainingMeanPrediction(model, training);
-    List<WindowResult> windows = Monitor.replay(new Monitor.Setup(model, trainingProfile, trainingMean.getValue(),
-        trainingMean.getKey(), offlineValue, config.window()), served, timeColumn, work);
+    List<WindowResult> windows =
+        Monitor.replay(
+            new Monitor.Setup(
+                model,
+                trainingProfile,
+                trainingMean.getValue(),
+                trainingMean.getKey(),
+                offlineValue,
+                config.window()),
+            served,
+            timeColumn,
+            work);
     Map<String, Map<String, Double>> shares = new LinkedHashMap<>();
     List<ColumnComparisonFact> comparisons = new ArrayList<>();
     for (WindowResult w : windows) {
       shares.put(w.fact().window(), w.predictionShares());
       comparisons.addAll(w.comparison().columns());
     }
-    return new MonitoringReport(config.window().describe(), model.task().label(), config.fact(),
-        windows.stream().map(WindowResult::fact).toList(), shares, comparisons);
+    return new MonitoringReport(
+        config.window().describe(),
+        model.task().label(),
+        config.fact(),
+        windows.stream().map(WindowResult::fact).toList(),
+        shares,
+        comparisons);
   }
 
   public MonitoringReport {
@@ -58,7 +81,10 @@ public record MonitoringReport(
     windowComparisons = List.copyOf(windowComparisons);
   }
 
-  /** The facts the monitoring and drift rules judge: the windows, their comparisons, the configuration. */
+  /**
+   * The facts the monitoring and drift rules judge: the windows, their comparisons, the
+   * configuration.
+   */
   public List<Object> facts() {
     List<Object> facts = new ArrayList<>(windows);
     facts.addAll(windowComparisons);

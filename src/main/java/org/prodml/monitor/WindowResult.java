@@ -9,4 +9,7 @@ import org.prodml.profile.ProfileComparison;
  * named "window", which the drift rules judge), and the share of each predicted class (or, for
  * regression, the mean prediction under the key "mean").
  */
-public record WindowResult(MonitoringWindowFact fact, ProfileComparison.Result comparison, Map<String, Double> predictionShares) {}
+public record WindowResult(
+    MonitoringWindowFact fact,
+    ProfileComparison.Result comparison,
+    Map<String, Double> predictionShares) {}

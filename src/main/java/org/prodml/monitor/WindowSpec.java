@@ -35,7 +35,8 @@ public record WindowSpec(boolean months, int days) {
         try {
           yield days(Integer.parseInt(t.endsWith("d") ? t.substring(0, t.length() - 1) : t));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("window must be month, week or a number of days such as 14d, not '" + text + "'");
+          throw new IllegalArgumentException(
+              "window must be month, week or a number of days such as 14d, not '" + text + "'");
         }
       }
     };

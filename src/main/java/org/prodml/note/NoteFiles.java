@@ -19,16 +19,21 @@ import java.util.stream.Stream;
 import org.prodml.data.DataInputException;
 
 /**
- * Reads, writes and finds Zeppelin note files: {@code .zpln} (Zeppelin 0.9+) or a 0.8-style
- * {@code note.json}. Written notes are indented like the files Zeppelin writes, so a note saved
- * here and one saved by Zeppelin diff cleanly.
+ * Reads, writes and finds Zeppelin note files: {@code .zpln} (Zeppelin 0.9+) or a 0.8-style {@code
+ * note.json}. Written notes are indented like the files Zeppelin writes, so a note saved here and
+ * one saved by Zeppelin diff cleanly.
  */
 public final class NoteFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Indented like the files Zeppelin writes ({@code "key": value}, arrays one item a line). */
-  private static final ObjectWriter WRITER = JSON.writer(new DefaultPrettyPrinter()
-      .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE)
-      .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+  private static final ObjectWriter WRITER =
+      JSON.writer(
+          new DefaultPrettyPrinter()
+              .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE)
+              .withSeparators(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
 
   private NoteFiles() {}
 
@@ -55,17 +60,22 @@ public final class NoteFiles {
   /**
    * The note's JSON.
    *
-   * @throws DataInputException naming the file (and the line, for JSON errors) when it is not a note
+   * @throws DataInputException naming the file (and the line, for JSON errors) when it is not a
+   *     note
    */
   public static ObjectNode read(Path file) {
     try {
       JsonNode node = JSON.readTree(file.toFile());
       if (!(node instanceof ObjectNode note) || !note.path("paragraphs").isArray()) {
-        throw new DataInputException(file.toString(), "not a Zeppelin note (no \"paragraphs\" list)");
+        throw new DataInputException(
+            file.toString(), "not a Zeppelin note (no \"paragraphs\" list)");
       }
       return note;
     } catch (JsonProcessingException e) {
-      throw new DataInputException(file.toString(), e.getLocation() == null ? -1 : e.getLocation().getLineNr(), null,
+      throw new DataInputException(
+          file.toString(),
+          e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
+          null,
           "not a Zeppelin note: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new DataInputException(file.toString(), "cannot read: " + e.getMessage());

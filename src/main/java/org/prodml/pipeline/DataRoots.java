@@ -44,8 +44,12 @@ public record DataRoots(List<Path> roots) {
       }
     }
     if (first == null) {
-      throw new StageException("'" + path + "' is outside the data folders (" + describe()
-          + "); name a file inside them, without '..'");
+      throw new StageException(
+          "'"
+              + path
+              + "' is outside the data folders ("
+              + describe()
+              + "); name a file inside them, without '..'");
     }
     return first;
   }

@@ -7,8 +7,8 @@ import java.util.function.Function;
 /**
  * One parameter a stage takes: its name (the word a paragraph writes, {@code on=test}, and the
  * command line's option, {@code --on}), what it means, and, when its values are a fixed list, the
- * values. Help, completion, drop-downs and error messages are all derived from this declaration,
- * so a new model type or check appears everywhere at once.
+ * values. Help, completion, drop-downs and error messages are all derived from this declaration, so
+ * a new model type or check appears everywhere at once.
  *
  * @param choices the allowed values in the order they are offered (the first is the default of a
  *     drop-down); empty when any value goes
@@ -24,8 +24,10 @@ public record Parameter(String name, String meaning, List<String> choices) {
   }
 
   /** A parameter whose values are an enum's, by the label each constant gives. */
-  public static <E extends Enum<E>> Parameter of(String name, String meaning, Class<E> values, Function<E, String> label) {
-    return new Parameter(name, meaning, Arrays.stream(values.getEnumConstants()).map(label).toList());
+  public static <E extends Enum<E>> Parameter of(
+      String name, String meaning, Class<E> values, Function<E, String> label) {
+    return new Parameter(
+        name, meaning, Arrays.stream(values.getEnumConstants()).map(label).toList());
   }
 
   /** The table a stage reads: one word for every stage. */

@@ -53,7 +53,8 @@ public final class Params {
   public String require(String key, String stage) {
     String v = string(key, null);
     if (v == null) {
-      throw new StageException("missing parameter '" + key + "': write %prodml." + stage + "(" + key + "=…)");
+      throw new StageException(
+          "missing parameter '" + key + "': write %prodml." + stage + "(" + key + "=…)");
     }
     return v;
   }
@@ -106,7 +107,9 @@ public final class Params {
     return switch (v.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "1", "on" -> true;
       case "false", "no", "0", "off" -> false;
-      default -> throw new StageException("parameter '" + key + "' must be true or false, not '" + v + "'");
+      default ->
+          throw new StageException(
+              "parameter '" + key + "' must be true or false, not '" + v + "'");
     };
   }
 
@@ -136,17 +139,36 @@ public final class Params {
         return a;
       }
     }
-    throw new StageException("parameter '" + key + "' must be one of " + String.join(", ", allowed) + ", not '" + v + "'");
+    throw new StageException(
+        "parameter '"
+            + key
+            + "' must be one of "
+            + String.join(", ", allowed)
+            + ", not '"
+            + v
+            + "'");
   }
 
   /** Rejects parameters the stage does not know, suggesting the closest known one. */
   public void checkKnown(String stage, Set<String> known) {
     for (String key : values.keySet()) {
       if (!known.contains(key)) {
-        String closest = known.stream().min((a, b) -> distance(key, a) - distance(key, b)).orElse(null);
-        String hint = closest != null && distance(key, closest) <= 2 ? "; did you mean '" + closest + "'?" : "";
-        throw new StageException("%prodml." + stage + " has no parameter '" + key + "'" + hint
-            + " (it takes " + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))) + ")");
+        String closest =
+            known.stream().min((a, b) -> distance(key, a) - distance(key, b)).orElse(null);
+        String hint =
+            closest != null && distance(key, closest) <= 2
+                ? "; did you mean '" + closest + "'?"
+                : "";
+        throw new StageException(
+            "%prodml."
+                + stage
+                + " has no parameter '"
+                + key
+                + "'"
+                + hint
+                + " (it takes "
+                + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known)))
+                + ")");
       }
     }
   }

@@ -24,7 +24,8 @@ public final class Pipeline {
     params.checkKnown(stageName, stage.parameterNames());
     long start = System.nanoTime();
     StageResult result = stage.run(state, params, work);
-    state.recordRun(new StageRun(stageName, (System.nanoTime() - start) / 1_000_000, result.findings().size()));
+    state.recordRun(
+        new StageRun(stageName, (System.nanoTime() - start) / 1_000_000, result.findings().size()));
     return result;
   }
 }

@@ -12,7 +12,12 @@ import java.util.List;
  *     first rule folder that has one
  * @param course the course's notes folder (course.yaml and one folder per note); null for none
  */
-public record PipelineConfig(DataRoots dataRoots, List<Path> ruleFolders, Path questions, Path course, int maxRows,
+public record PipelineConfig(
+    DataRoots dataRoots,
+    List<Path> ruleFolders,
+    Path questions,
+    Path course,
+    int maxRows,
     long defaultSeed) {
 
   public static final int DEFAULT_MAX_ROWS = 50;
@@ -22,9 +27,17 @@ public record PipelineConfig(DataRoots dataRoots, List<Path> ruleFolders, Path q
     ruleFolders = List.copyOf(ruleFolders);
   }
 
-  /** Data, rules and course from a ProdML Lab checkout (its {@code datasets/}, {@code rules/}, {@code notebooks/}). */
+  /**
+   * Data, rules and course from a ProdML Lab checkout (its {@code datasets/}, {@code rules/},
+   * {@code notebooks/}).
+   */
   public static PipelineConfig forHome(Path home) {
-    return new PipelineConfig(DataRoots.of(home.resolve("datasets"), home), List.of(home.resolve("rules")), null,
-        home.resolve("notebooks"), DEFAULT_MAX_ROWS, DEFAULT_SEED);
+    return new PipelineConfig(
+        DataRoots.of(home.resolve("datasets"), home),
+        List.of(home.resolve("rules")),
+        null,
+        home.resolve("notebooks"),
+        DEFAULT_MAX_ROWS,
+        DEFAULT_SEED);
   }
 }

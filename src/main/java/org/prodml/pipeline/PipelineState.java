@@ -17,10 +17,10 @@ import tech.tablesaw.api.Table;
 /**
  * Everything one note's pipeline holds: named tables ("data", "train", "test", "serving"), their
  * profiles, the artifacts stages keep (fitted transforms, models, evaluations …), the facts each
- * stage produced, the note's own rules and answers, and how long each stage ran. Facts are kept
- * per source and replaced when a stage runs again, so re-running a paragraph never duplicates
- * them. One note's paragraphs run one at a time (a FIFO scheduler); the methods are synchronized
- * so a reader on another thread (progress, completion) sees a consistent state.
+ * stage produced, the note's own rules and answers, and how long each stage ran. Facts are kept per
+ * source and replaced when a stage runs again, so re-running a paragraph never duplicates them. One
+ * note's paragraphs run one at a time (a FIFO scheduler); the methods are synchronized so a reader
+ * on another thread (progress, completion) sees a consistent state.
  */
 public final class PipelineState {
   private final PipelineConfig config;
@@ -91,7 +91,9 @@ public final class PipelineState {
 
   /** The named table, or an error telling which paragraph makes it. */
   public Table requireTable(String name, String madeBy) {
-    return table(name).orElseThrow(() -> new StageException("no '" + name + "' data yet: run " + madeBy + " first"));
+    return table(name)
+        .orElseThrow(
+            () -> new StageException("no '" + name + "' data yet: run " + madeBy + " first"));
   }
 
   /** Every table, each loaded if needed. */
@@ -103,7 +105,9 @@ public final class PipelineState {
     return Collections.unmodifiableMap(all);
   }
 
-  /** A table and, when it was read from a file, the file; its rows are loaded once, on first use. */
+  /**
+   * A table and, when it was read from a file, the file; its rows are loaded once, on first use.
+   */
   private static final class NamedTable {
     private final Path file;
     private Supplier<Table> load;
@@ -149,7 +153,9 @@ public final class PipelineState {
 
   /** The artifact, or an error telling which paragraph makes it. */
   public synchronized <T> T require(ArtifactKey<T> key, String madeBy) {
-    return get(key).orElseThrow(() -> new StageException("no " + key.name() + " yet: run " + madeBy + " first"));
+    return get(key)
+        .orElseThrow(
+            () -> new StageException("no " + key.name() + " yet: run " + madeBy + " first"));
   }
 
   public synchronized void remove(ArtifactKey<?> key) {

@@ -20,7 +20,8 @@ public final class StageRegistry {
   public Stage get(String name) {
     Stage s = stages.get(name);
     if (s == null) {
-      throw new StageException("unknown stage '" + name + "'; stages: " + String.join(", ", stages.keySet()));
+      throw new StageException(
+          "unknown stage '" + name + "'; stages: " + String.join(", ", stages.keySet()));
     }
     return s;
   }

@@ -35,7 +35,11 @@ final class AssociationAccumulator {
   private boolean truncated;
   private long rows;
 
-  AssociationAccumulator(String feature, boolean featureOrdered, boolean labelOrdered, Map<String, Integer> classIndex) {
+  AssociationAccumulator(
+      String feature,
+      boolean featureOrdered,
+      boolean labelOrdered,
+      Map<String, Integer> classIndex) {
     this.feature = feature;
     this.featureOrdered = featureOrdered;
     this.labelOrdered = labelOrdered;
@@ -131,26 +135,28 @@ final class AssociationAccumulator {
   void merge(AssociationAccumulator other) {
     truncated |= other.truncated;
     rows += other.rows;
-    other.groups.forEach((k, m) -> {
-      double[] mine = groups.get(k);
-      if (mine == null) {
-        groups.put(k, m.clone());
-      } else {
-        for (int i = 0; i < 3; i++) {
-          mine[i] += m[i];
-        }
-      }
-    });
+    other.groups.forEach(
+        (k, m) -> {
+          double[] mine = groups.get(k);
+          if (mine == null) {
+            groups.put(k, m.clone());
+          } else {
+            for (int i = 0; i < 3; i++) {
+              mine[i] += m[i];
+            }
+          }
+        });
     int[] remap = new int[MAX_CLASSES];
     java.util.Arrays.fill(remap, -1);
-    other.classIndex.forEach((name, index) -> {
-      Integer mine = classIndex.get(name);
-      if (mine == null && classIndex.size() < MAX_CLASSES) {
-        mine = classIndex.size();
-        classIndex.put(name, mine);
-      }
-      remap[index] = mine == null ? -1 : mine;
-    });
+    other.classIndex.forEach(
+        (name, index) -> {
+          Integer mine = classIndex.get(name);
+          if (mine == null && classIndex.size() < MAX_CLASSES) {
+            mine = classIndex.size();
+            classIndex.put(name, mine);
+          }
+          remap[index] = mine == null ? -1 : mine;
+        });
     for (int c = 0; c < MAX_CLASSES; c++) {
       if (other.classMoments[c] != null && remap[c] >= 0) {
         double[] mine = classMoments[remap[c]];
@@ -162,18 +168,25 @@ final class AssociationAccumulator {
         }
       }
     }
-    other.table.forEach((k, counts) -> {
-      long[] mine = table.computeIfAbsent(k, x -> new long[MAX_CLASSES]);
-      for (int c = 0; c < MAX_CLASSES; c++) {
-        if (counts[c] != 0 && remap[c] >= 0) {
-          mine[remap[c]] += counts[c];
-        }
-      }
-    });
+    other.table.forEach(
+        (k, counts) -> {
+          long[] mine = table.computeIfAbsent(k, x -> new long[MAX_CLASSES]);
+          for (int c = 0; c < MAX_CLASSES; c++) {
+            if (counts[c] != 0 && remap[c] >= 0) {
+              mine[remap[c]] += counts[c];
+            }
+          }
+        });
     if (other.n > 0) {
       if (n == 0) {
-        n = other.n; sx = other.sx; sy = other.sy; sxx = other.sxx; syy = other.syy; sxy = other.sxy;
-        shiftX = other.shiftX; shiftY = other.shiftY;
+        n = other.n;
+        sx = other.sx;
+        sy = other.sy;
+        sxx = other.sxx;
+        syy = other.syy;
+        sxy = other.sxy;
+        shiftX = other.shiftX;
+        shiftY = other.shiftY;
       } else {
         // re-centre the other's sums on our shift
         double ax = other.shiftX - shiftX, ay = other.shiftY - shiftY;
@@ -200,10 +213,12 @@ final class AssociationAccumulator {
       if (vx <= 0 || vy <= 0) {
         return new Association(feature, "pearson", 0, rows, truncated);
       }
-      return new Association(feature, "pearson", Math.min(1, Math.abs(cov / Math.sqrt(vx * vy))), rows, truncated);
+      return new Association(
+          feature, "pearson", Math.min(1, Math.abs(cov / Math.sqrt(vx * vy))), rows, truncated);
     }
     if (labelOrdered) {
-      return new Association(feature, "correlationRatio", correlationRatio(groups.values()), rows, truncated);
+      return new Association(
+          feature, "correlationRatio", correlationRatio(groups.values()), rows, truncated);
     }
     if (featureOrdered) {
       java.util.List<double[]> groupsByClass = new java.util.ArrayList<>();
@@ -212,7 +227,8 @@ final class AssociationAccumulator {
           groupsByClass.add(m);
         }
       }
-      return new Association(feature, "correlationRatio", correlationRatio(groupsByClass), rows, truncated);
+      return new Association(
+          feature, "correlationRatio", correlationRatio(groupsByClass), rows, truncated);
     }
     return new Association(feature, "cramersV", cramersV(), rows, truncated);
   }

@@ -7,9 +7,9 @@ import org.apache.datasketches.frequencies.ItemsSketch;
 
 /**
  * Counts categorical values. While a column has at most {@value #EXACT_LIMIT} distinct values the
- * counts are exact, in an open-addressing table keyed by a 64-bit hash of the raw characters, so
- * a repeated value costs no String. Beyond that, a frequent-items sketch keeps the heavy hitters
- * with error bounds.
+ * counts are exact, in an open-addressing table keyed by a 64-bit hash of the raw characters, so a
+ * repeated value costs no String. Beyond that, a frequent-items sketch keeps the heavy hitters with
+ * error bounds.
  */
 final class CategoryCounter {
   static final int EXACT_LIMIT = 2000;
@@ -21,6 +21,7 @@ final class CategoryCounter {
   private String[] values = new String[CAPACITY];
   private int size;
   private ItemsSketch<String> sketch;
+
   /** Distinct values once the exact table is gone (an HLL over value hashes). */
   private DistinctCounter distinct;
 
@@ -126,7 +127,10 @@ final class CategoryCounter {
         all.add(new ValueCount(row.getItem(), row.getEstimate()));
       }
     }
-    all.sort(java.util.Comparator.comparingLong(ValueCount::count).reversed().thenComparing(ValueCount::value));
+    all.sort(
+        java.util.Comparator.comparingLong(ValueCount::count)
+            .reversed()
+            .thenComparing(ValueCount::value));
     return all;
   }
 }

@@ -1,9 +1,9 @@
 package org.prodml.profile;
 
-import org.prodml.data.ValueType;
-import org.prodml.data.Values;
 import java.util.List;
 import org.apache.datasketches.kll.KllDoublesSketch;
+import org.prodml.data.ValueType;
+import org.prodml.data.Values;
 
 /**
  * One column's running profile, in bounded memory whatever the row count: counts, moments (Welford,
@@ -34,13 +34,19 @@ final class ColumnAccumulator {
   private double max = Double.NEGATIVE_INFINITY;
   private long zeros;
 
-  /** Values of ordered columns: quantiles and distinct count (categorical ones use the category counter). */
+  /**
+   * Values of ordered columns: quantiles and distinct count (categorical ones use the category
+   * counter).
+   */
   private final NumericValues quantiles;
+
   private final CategoryCounter categories;
 
   /** The last parsed value of this column in the current row: number, or category text. */
   double lastNumber;
+
   String lastText;
+
   /** A hash of the last raw value, for duplicate-row detection. */
   long lastHash;
 
@@ -140,7 +146,8 @@ final class ColumnAccumulator {
   }
 
   private boolean sameDate(char[] b, int off) {
-    int diff = 0; // no early exit: a branch per character would recompile whenever a new one first differs
+    int diff =
+        0; // no early exit: a branch per character would recompile whenever a new one first differs
     for (int i = 0; i < 10; i++) {
       diff |= b[off + i] ^ lastDate[i];
     }
@@ -277,8 +284,11 @@ final class ColumnAccumulator {
   }
 
   ColumnProfile toProfile() {
-    long distinctCount = n == 0 ? 0
-        : Math.max(1, Math.min(categories != null ? categories.distinct() : quantiles.distinct(), n));
+    long distinctCount =
+        n == 0
+            ? 0
+            : Math.max(
+                1, Math.min(categories != null ? categories.distinct() : quantiles.distinct(), n));
     NumericSummary numeric = null;
     Histogram histogram = null;
     byte[] quantileBytes = null;
@@ -294,10 +304,24 @@ final class ColumnAccumulator {
     if (categories != null && n > 0) {
       List<ValueCount> all = categories.frequencies();
       complete = categories.isExact() && all.size() <= ColumnProfile.MAX_VALUES;
-      frequencies = all.size() > ColumnProfile.MAX_VALUES ? all.subList(0, ColumnProfile.MAX_VALUES) : all;
+      frequencies =
+          all.size() > ColumnProfile.MAX_VALUES ? all.subList(0, ColumnProfile.MAX_VALUES) : all;
     }
     return new ColumnProfile(
-        name, type, count, missing, nan, inf, invalid, invalidExample, invalidLine,
-        distinctCount, numeric, histogram, List.copyOf(frequencies), complete, quantileBytes);
+        name,
+        type,
+        count,
+        missing,
+        nan,
+        inf,
+        invalid,
+        invalidExample,
+        invalidLine,
+        distinctCount,
+        numeric,
+        histogram,
+        List.copyOf(frequencies),
+        complete,
+        quantileBytes);
   }
 }

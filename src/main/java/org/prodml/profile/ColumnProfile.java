@@ -1,18 +1,18 @@
 package org.prodml.profile;
 
-import org.prodml.data.ValueType;
-import org.prodml.data.Values;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
+import org.prodml.data.ValueType;
+import org.prodml.data.Values;
 
 /**
  * The measured profile of one column. {@code count} is the number of rows; {@code missing}, NaN,
  * infinite and invalid values (text that does not parse as the column's type) are counted apart.
- * Ordered columns carry a numeric summary, a histogram and their KLL sketch (so two profiles can
- * be compared later from JSON); categorical ones carry value frequencies, complete when
- * {@code frequenciesComplete} (otherwise the most frequent {@value #MAX_VALUES}, estimated).
+ * Ordered columns carry a numeric summary, a histogram and their KLL sketch (so two profiles can be
+ * compared later from JSON); categorical ones carry value frequencies, complete when {@code
+ * frequenciesComplete} (otherwise the most frequent {@value #MAX_VALUES}, estimated).
  */
 public record ColumnProfile(
     String name,

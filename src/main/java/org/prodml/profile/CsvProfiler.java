@@ -1,7 +1,5 @@
 package org.prodml.profile;
 
-import org.prodml.data.TypeInference;
-import org.prodml.data.ValueType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,8 @@ import org.prodml.csv.CsvFile;
 import org.prodml.csv.CsvHeader;
 import org.prodml.csv.CsvPart;
 import org.prodml.data.DataInputException;
+import org.prodml.data.TypeInference;
+import org.prodml.data.ValueType;
 
 /**
  * Profiles a CSV file in one streaming pass with bounded memory: the file is never loaded as a
@@ -20,8 +20,8 @@ import org.prodml.data.DataInputException;
  */
 public final class CsvProfiler {
   /**
-   * A column is typed as, say, DOUBLE when 99% of its sample values are numbers; the rest count
-   * as invalid values, which a validation rule reports, instead of turning it into text.
+   * A column is typed as, say, DOUBLE when 99% of its sample values are numbers; the rest count as
+   * invalid values, which a validation rule reports, instead of turning it into text.
    */
   static final double TYPE_SHARE = 0.99;
 
@@ -43,8 +43,12 @@ public final class CsvProfiler {
     CsvHeader header = csv.readHeader(options.sampleRows(), sample::accept);
     List<String> names = header.names();
     List<ValueType> types = types(file.toString(), names, sample, options);
-    List<CsvPart<Profiling>> parts = csv.read(options.threads(), header.width(),
-        () -> new Profiling(new DatasetAccumulator(names, types, options)), progress);
+    List<CsvPart<Profiling>> parts =
+        csv.read(
+            options.threads(),
+            header.width(),
+            () -> new Profiling(new DatasetAccumulator(names, types, options)),
+            progress);
     DatasetAccumulator whole = null;
     for (CsvPart<Profiling> part : parts) {
       DatasetAccumulator acc = part.handler().acc;
@@ -58,7 +62,9 @@ public final class CsvProfiler {
     return whole.toProfile(file.toString(), options);
   }
 
-  /** Declared types, or else the types inferred from the sample rows; checks the options' columns. */
+  /**
+   * Declared types, or else the types inferred from the sample rows; checks the options' columns.
+   */
   private static List<ValueType> types(
       String file, List<String> names, TypeSample sample, ProfileOptions options) {
     for (String role : new String[] {options.label(), options.group(), options.time()}) {
@@ -96,15 +102,16 @@ public final class CsvProfiler {
 
     /** The inferred type of column i (what an empty sample gives when the file has no rows). */
     ValueType type(int column) {
-      return column < columns.size() ? columns.get(column).result()
+      return column < columns.size()
+          ? columns.get(column).result()
           : new TypeInference(options.missingMarkers(), TYPE_SHARE).result();
     }
   }
 
   static void requireColumn(String file, List<String> names, String column) {
     if (column != null && !names.contains(column)) {
-      throw new DataInputException(file, -1, column,
-          "no such column; the header has " + String.join(", ", names));
+      throw new DataInputException(
+          file, -1, column, "no such column; the header has " + String.join(", ", names));
     }
   }
 

@@ -6,15 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.prodml.data.ColumnRoles;
 import org.prodml.facts.LabelBalanceFact;
-import org.prodml.profile.DatasetProfile;
-import org.prodml.profile.ProfileComparison;
-import org.prodml.profile.ProfileFacts;
 
 /**
  * The facts the data-validation rules judge, from the training profile and the profiles of the
- * other data (test, serving) compared with it: per-column profiles, column roles, label
- * association and balance, skew, schema changes, volume, and group and time overlap between
- * training and test.
+ * other data (test, serving) compared with it: per-column profiles, column roles, label association
+ * and balance, skew, schema changes, volume, and group and time overlap between training and test.
  */
 public final class DataFacts {
   private DataFacts() {}
@@ -28,7 +24,8 @@ public final class DataFacts {
    * @param train the reference (training) profile
    * @param others profiles of other data by role ("test", "serving"), compared with training
    */
-  public static Result build(DatasetProfile train, Map<String, DatasetProfile> others, ColumnRoles roles) {
+  public static Result build(
+      DatasetProfile train, Map<String, DatasetProfile> others, ColumnRoles roles) {
     List<Object> facts = new ArrayList<>(ProfileFacts.of(train, "train"));
     facts.addAll(roles.facts(train.columnNames()));
     facts.addAll(ProfileFacts.associations(train, roles.nonFeatures(train.columnNames())));
@@ -41,7 +38,8 @@ public final class DataFacts {
       String role = e.getKey();
       DatasetProfile other = e.getValue();
       facts.addAll(ProfileFacts.of(other, role));
-      ProfileComparison.Result comparison = ProfileComparison.compare(train, "train", other, role, comparisonName(role));
+      ProfileComparison.Result comparison =
+          ProfileComparison.compare(train, "train", other, role, comparisonName(role));
       comparisons.put(role, comparison);
       facts.addAll(comparison.columns());
       facts.addAll(comparison.schemaChanges());

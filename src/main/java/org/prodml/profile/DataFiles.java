@@ -1,6 +1,5 @@
 package org.prodml.profile;
 
-import org.prodml.data.ValueType;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -14,18 +13,19 @@ import java.util.Map;
 import org.prodml.data.DataInputException;
 import org.prodml.data.DataLoader;
 import org.prodml.data.DatasetSpec;
+import org.prodml.data.ValueType;
 
 /**
  * Profiles a data file of any supported format: CSV streams through {@link CsvProfiler}; JSON
- * records (small by nature) load into a table first. Column types declared in a dataset.json
- * beside the file are used unless the options declare others.
+ * records (small by nature) load into a table first. Column types declared in a dataset.json beside
+ * the file are used unless the options declare others.
  */
 public final class DataFiles {
   private DataFiles() {}
 
   /**
-   * @param strictRoles when false, a label, time or group column the file lacks is dropped from
-   *     the options instead of being an error (serving data has no label)
+   * @param strictRoles when false, a label, time or group column the file lacks is dropped from the
+   *     options instead of being an error (serving data has no label)
    */
   public static DatasetProfile profile(Path file, ProfileOptions options, boolean strictRoles) {
     Map<String, ValueType> types = new LinkedHashMap<>();
@@ -36,10 +36,11 @@ public final class DataFiles {
     types.keySet().retainAll(columns);
     ProfileOptions effective = options.withTypes(types);
     if (!strictRoles) {
-      effective = effective
-          .withLabel(columns.contains(options.label()) ? options.label() : null)
-          .withTime(columns.contains(options.time()) ? options.time() : null)
-          .withGroup(columns.contains(options.group()) ? options.group() : null);
+      effective =
+          effective
+              .withLabel(columns.contains(options.label()) ? options.label() : null)
+              .withTime(columns.contains(options.time()) ? options.time() : null)
+              .withGroup(columns.contains(options.group()) ? options.group() : null);
     }
     if (json) {
       var table = DataLoader.load(file, types);
@@ -49,7 +50,10 @@ public final class DataFiles {
     return CsvProfiler.profile(file, effective);
   }
 
-  /** The columns of a data file of any supported format: a CSV file's header, a JSON file's record keys. */
+  /**
+   * The columns of a data file of any supported format: a CSV file's header, a JSON file's record
+   * keys.
+   */
   public static List<String> columns(Path file) {
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     return json ? DataLoader.load(file).columnNames() : header(file);

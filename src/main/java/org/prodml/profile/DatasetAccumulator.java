@@ -1,18 +1,18 @@
 package org.prodml.profile;
 
-import org.prodml.data.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.datasketches.theta.SetOperation;
 import org.apache.datasketches.theta.UpdateSketch;
+import org.prodml.data.ValueType;
 
 /**
  * The running profile of a whole dataset (or of one part of a file parsed by one thread): the
- * column accumulators plus what needs a whole row: duplicate rows (exact up to
- * {@link DuplicateRows#CAPACITY} distinct rows, then estimated from a hash sample), feature–label association, and a
- * set sketch of the group column.
+ * column accumulators plus what needs a whole row: duplicate rows (exact up to {@link
+ * DuplicateRows#CAPACITY} distinct rows, then estimated from a hash sample), feature–label
+ * association, and a set sketch of the group column.
  */
 final class DatasetAccumulator {
   static final int GROUP_LG_K = 14;
@@ -41,8 +41,9 @@ final class DatasetAccumulator {
       boolean labelOrdered = types.get(labelIndex).kind() == ValueType.Kind.NUMERIC;
       for (int i = 0; i < columns.length; i++) {
         if (i != labelIndex) {
-          associations[i] = new AssociationAccumulator(
-              names.get(i), types.get(i).kind().ordered(), labelOrdered, classIndex);
+          associations[i] =
+              new AssociationAccumulator(
+                  names.get(i), types.get(i).kind().ordered(), labelOrdered, classIndex);
         }
       }
     }
@@ -79,7 +80,10 @@ final class DatasetAccumulator {
     }
   }
 
-  /** Shifts line numbers recorded for this part of a file (invalid-value examples) by {@code offset}. */
+  /**
+   * Shifts line numbers recorded for this part of a file (invalid-value examples) by {@code
+   * offset}.
+   */
   void shiftLines(long offset) {
     if (offset != 0) {
       for (ColumnAccumulator c : columns) {
@@ -100,7 +104,8 @@ final class DatasetAccumulator {
     }
     duplicates.merge(other.duplicates);
     if (groups != null) {
-      org.apache.datasketches.theta.Union u = SetOperation.builder().setNominalEntries(1 << GROUP_LG_K).buildUnion();
+      org.apache.datasketches.theta.Union u =
+          SetOperation.builder().setNominalEntries(1 << GROUP_LG_K).buildUnion();
       u.union(groupSketch());
       u.union(other.groupSketch());
       groupsMerged = u.getResult();
@@ -128,7 +133,16 @@ final class DatasetAccumulator {
       }
     }
     byte[] groupBytes = groups == null ? null : groupSketch().compact().toByteArray();
-    return new DatasetProfile(source, rows, profiles, duplicateRows, exact, options.label(),
-        options.time(), options.group(), associationResults, groupBytes);
+    return new DatasetProfile(
+        source,
+        rows,
+        profiles,
+        duplicateRows,
+        exact,
+        options.label(),
+        options.time(),
+        options.group(),
+        associationResults,
+        groupBytes);
   }
 }

@@ -8,8 +8,8 @@ import org.apache.datasketches.theta.Sketch;
 
 /**
  * The measured profile of a dataset, which is also its inferred schema: per column type, presence,
- * numeric range and categorical domain. Duplicate rows are exact when {@code duplicatesExact}
- * (up to about a million distinct rows), estimated beyond. {@code associations} hold each feature's
+ * numeric range and categorical domain. Duplicate rows are exact when {@code duplicatesExact} (up
+ * to about a million distinct rows), estimated beyond. {@code associations} hold each feature's
  * association with the label (when a label was named); {@code groupSketch} a set sketch of the
  * group column's values.
  */
@@ -25,9 +25,20 @@ public record DatasetProfile(
     List<Association> associations,
     byte[] groupSketch) {
 
-  /** The same profile, named as a reader should see its source (a path relative to its data folder). */
+  /**
+   * The same profile, named as a reader should see its source (a path relative to its data folder).
+   */
   public DatasetProfile withSource(String newSource) {
-    return new DatasetProfile(newSource, rows, columns, duplicateRows, duplicatesExact, label, time, group, associations,
+    return new DatasetProfile(
+        newSource,
+        rows,
+        columns,
+        duplicateRows,
+        duplicatesExact,
+        label,
+        time,
+        group,
+        associations,
         groupSketch);
   }
 

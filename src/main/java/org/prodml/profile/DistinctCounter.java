@@ -15,8 +15,10 @@ final class DistinctCounter {
 
   private LongSet exact = new LongSet(64);
   private HllSketch sketch;
+
   /** The previous hash: sorted or repeated values (a time column, a run of zeros) skip the set. */
   private long last;
+
   private boolean hasLast;
 
   void add(long hash) {

@@ -1,16 +1,16 @@
 package org.prodml.profile;
 
-
 /**
  * Counts duplicate rows from 64-bit row hashes in bounded memory. Every row whose hash falls below
- * a threshold is counted in a hash → count map; while the map holds at most
- * {@value #CAPACITY} distinct rows the threshold is the whole hash space and the count is exact.
- * When it overflows, the threshold halves and rows above it are dropped (adaptive hash sampling,
- * as in a Theta sketch): duplicates among the sampled rows, scaled by the sampling rate, estimate
- * the duplicates of the whole data.
+ * a threshold is counted in a hash → count map; while the map holds at most {@value #CAPACITY}
+ * distinct rows the threshold is the whole hash space and the count is exact. When it overflows,
+ * the threshold halves and rows above it are dropped (adaptive hash sampling, as in a Theta
+ * sketch): duplicates among the sampled rows, scaled by the sampling rate, estimate the duplicates
+ * of the whole data.
  */
 final class DuplicateRows {
   static final int CAPACITY = 1 << 17;
+
   /**
    * Open addressing on the (well mixed) row hash, at most half full (growing up to twice the
    * capacity, so a small file does not pay for the full table); a count of 0 marks an empty slot.
@@ -20,14 +20,18 @@ final class DuplicateRows {
   private long[] keys = new long[1 << 10];
   private int[] counts = new int[1 << 10];
   private int size;
+
   /** Rows are sampled when (hash >>> 1) < threshold; Long.MAX_VALUE samples every row. */
   private long threshold = Long.MAX_VALUE;
+
   private long sampledRows;
+
   /**
    * Row hashes wait here and go into the table {@value #BLOCK} at a time: the per-row path is one
    * store, so the JIT's code for it does not change when the sampling starts.
    */
   private static final int BLOCK = 1024;
+
   private final long[] block = new long[BLOCK];
   private int blockSize;
 
@@ -49,7 +53,10 @@ final class DuplicateRows {
     blockSize = 0;
   }
 
-  /** Counts {@code count} more rows of this hash, halving the sample while the table is over capacity. */
+  /**
+   * Counts {@code count} more rows of this hash, halving the sample while the table is over
+   * capacity.
+   */
   private void addTo(long hash, int count) {
     int mask = keys.length - 1;
     int i = (int) hash & mask;
@@ -72,7 +79,9 @@ final class DuplicateRows {
     }
   }
 
-  /** Halves the sampled share of the hash space: the rows above the new threshold leave the table. */
+  /**
+   * Halves the sampled share of the hash space: the rows above the new threshold leave the table.
+   */
   private void halve() {
     threshold = threshold == Long.MAX_VALUE ? 1L << 62 : threshold >>> 1;
     rebuild(keys.length);

@@ -15,9 +15,10 @@ public record Histogram(List<Double> edges, List<Long> counts) {
   static Histogram of(KllDoublesSketch sketch, double min, double max, int bins, long n) {
     double[] edges = edges(min, max, bins);
     double[] interior = java.util.Arrays.copyOfRange(edges, 1, edges.length - 1);
-    double[] mass = interior.length == 0
-        ? new double[] {1.0}
-        : sketch.getPMF(interior, QuantileSearchCriteria.EXCLUSIVE);
+    double[] mass =
+        interior.length == 0
+            ? new double[] {1.0}
+            : sketch.getPMF(interior, QuantileSearchCriteria.EXCLUSIVE);
     Long[] counts = new Long[edges.length - 1];
     for (int i = 0; i < counts.length; i++) {
       counts[i] = Math.round(mass[i] * n);

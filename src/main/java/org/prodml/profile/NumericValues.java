@@ -36,6 +36,7 @@ final class NumericValues {
    * it had not seen when a column moves on to the next stage (which would make it recompile).
    */
   private static final int BLOCK = 1024;
+
   private final double[] block = new double[BLOCK];
   private int blockSize;
 
@@ -249,16 +250,17 @@ final class NumericValues {
         }
       }
       Arrays.sort(sorted);
-      return Quantiles.seeded(sk -> {
-        for (double v : sorted) {
-          long c = countOf(v);
-          if (c == 1) {
-            sk.update(v);
-          } else {
-            sk.update(v, c);
-          }
-        }
-      });
+      return Quantiles.seeded(
+          sk -> {
+            for (double v : sorted) {
+              long c = countOf(v);
+              if (c == 1) {
+                sk.update(v);
+              } else {
+                sk.update(v, c);
+              }
+            }
+          });
     }
     return sketch;
   }

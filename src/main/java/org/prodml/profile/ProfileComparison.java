@@ -1,6 +1,5 @@
 package org.prodml.profile;
 
-import org.prodml.data.ValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +10,7 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.apache.datasketches.theta.SetOperation;
 import org.apache.datasketches.theta.Sketch;
+import org.prodml.data.ValueType;
 import org.prodml.facts.ColumnComparisonFact;
 import org.prodml.facts.GroupOverlapFact;
 import org.prodml.facts.SchemaChangeFact;
@@ -35,7 +35,10 @@ public final class ProfileComparison {
   public record Result(List<ColumnComparisonFact> columns, List<SchemaChangeFact> schemaChanges) {}
 
   public static Result compare(
-      DatasetProfile reference, String referenceRole, DatasetProfile current, String currentRole,
+      DatasetProfile reference,
+      String referenceRole,
+      DatasetProfile current,
+      String currentRole,
       String comparison) {
     List<ColumnComparisonFact> columns = new ArrayList<>();
     List<SchemaChangeFact> changes = new ArrayList<>();
@@ -56,13 +59,24 @@ public final class ProfileComparison {
   }
 
   static ColumnComparisonFact compareColumn(
-      ColumnProfile ref, ColumnProfile cur, String referenceRole, String currentRole, String comparison) {
-    double js = Double.NaN, linf = Double.NaN, psi = Double.NaN, outOfRange = Double.NaN, newShare = Double.NaN;
+      ColumnProfile ref,
+      ColumnProfile cur,
+      String referenceRole,
+      String currentRole,
+      String comparison) {
+    double js = Double.NaN,
+        linf = Double.NaN,
+        psi = Double.NaN,
+        outOfRange = Double.NaN,
+        newShare = Double.NaN;
     String linfValue = null;
     List<String> newValues = List.of();
     ValueType.Kind kind = ref.kind();
     boolean sameKind = ref.kind() == cur.kind();
-    if (sameKind && kind == ValueType.Kind.NUMERIC && ref.numeric() != null && cur.numeric() != null) {
+    if (sameKind
+        && kind == ValueType.Kind.NUMERIC
+        && ref.numeric() != null
+        && cur.numeric() != null) {
       KllDoublesSketch r = ref.sketch();
       KllDoublesSketch c = cur.sketch();
       double lo = Math.min(ref.numeric().min(), cur.numeric().min());
@@ -70,8 +84,9 @@ public final class ProfileComparison {
       double[] splits = interior(Histogram.edges(lo, hi, BINS));
       js = splits.length == 0 ? 0 : jensenShannon(pmf(r, splits), pmf(c, splits));
       psi = psi(r, c);
-      outOfRange = c.getRank(ref.numeric().min(), QuantileSearchCriteria.EXCLUSIVE)
-          + (1 - c.getRank(ref.numeric().max(), QuantileSearchCriteria.INCLUSIVE));
+      outOfRange =
+          c.getRank(ref.numeric().min(), QuantileSearchCriteria.EXCLUSIVE)
+              + (1 - c.getRank(ref.numeric().max(), QuantileSearchCriteria.INCLUSIVE));
       outOfRange = Math.max(0, Math.min(1, outOfRange));
     } else if (sameKind && !kind.ordered()) {
       Map<String, double[]> shares = categoryShares(ref, cur);
@@ -107,13 +122,26 @@ public final class ProfileComparison {
       }
     }
     return new ColumnComparisonFact(
-        ref.name(), comparison, referenceRole, currentRole, kind.label(), ref.type().name(), cur.type().name(),
-        js, linf, linfValue, psi, outOfRange,
+        ref.name(),
+        comparison,
+        referenceRole,
+        currentRole,
+        kind.label(),
+        ref.type().name(),
+        cur.type().name(),
+        js,
+        linf,
+        linfValue,
+        psi,
+        outOfRange,
         ref.numeric() == null ? Double.NaN : ref.numeric().min(),
         ref.numeric() == null ? Double.NaN : ref.numeric().max(),
         cur.numeric() == null ? Double.NaN : cur.numeric().min(),
         cur.numeric() == null ? Double.NaN : cur.numeric().max(),
-        newShare, newValues, ref.missingShare(), cur.missingShare());
+        newShare,
+        newValues,
+        ref.missingShare(),
+        cur.missingShare());
   }
 
   private static Map<String, double[]> categoryShares(ColumnProfile ref, ColumnProfile cur) {
@@ -159,7 +187,9 @@ public final class ProfileComparison {
     if (distinct.length == 0) {
       return 0;
     }
-    return psi(ref.getPMF(distinct, QuantileSearchCriteria.EXCLUSIVE), cur.getPMF(distinct, QuantileSearchCriteria.EXCLUSIVE));
+    return psi(
+        ref.getPMF(distinct, QuantileSearchCriteria.EXCLUSIVE),
+        cur.getPMF(distinct, QuantileSearchCriteria.EXCLUSIVE));
   }
 
   static double psi(double[] p, double[] q) {
@@ -177,14 +207,21 @@ public final class ProfileComparison {
   }
 
   /** Rows per day (or rows, without time columns) of the current data against the reference. */
-  public static VolumeFact volume(DatasetProfile reference, String referenceRole, DatasetProfile current, String currentRole) {
+  public static VolumeFact volume(
+      DatasetProfile reference, String referenceRole, DatasetProfile current, String currentRole) {
     double r = reference.rowsPerDay();
     double c = current.rowsPerDay();
     if (Double.isNaN(r) || Double.isNaN(c)) {
-      return new VolumeFact(referenceRole, currentRole, reference.rows(), current.rows(), "rows",
+      return new VolumeFact(
+          referenceRole,
+          currentRole,
+          reference.rows(),
+          current.rows(),
+          "rows",
           reference.rows() == 0 ? Double.NaN : (double) current.rows() / reference.rows());
     }
-    return new VolumeFact(referenceRole, currentRole, r, c, "rows/day", r == 0 ? Double.NaN : c / r);
+    return new VolumeFact(
+        referenceRole, currentRole, r, c, "rows/day", r == 0 ? Double.NaN : c / r);
   }
 
   /** Group values shared between two splits, exact while each side has few enough groups. */
@@ -208,8 +245,15 @@ public final class ProfileComparison {
         examples.add(vc.value());
       }
     }
-    return new GroupOverlapFact(reference.group(), referenceRole, currentRole,
-        Math.round(r.getEstimate()), Math.round(c.getEstimate()), Math.round(shared.getEstimate()), exact, examples);
+    return new GroupOverlapFact(
+        reference.group(),
+        referenceRole,
+        currentRole,
+        Math.round(r.getEstimate()),
+        Math.round(c.getEstimate()),
+        Math.round(shared.getEstimate()),
+        exact,
+        examples);
   }
 
   /** Where a later split's times sit against an earlier one's. */
@@ -221,7 +265,12 @@ public final class ProfileComparison {
       return new TimeOverlapFact(reference.time(), referenceRole, currentRole, "", "", 0);
     }
     double overlap = c.sketch().getRank(r.numeric().max(), QuantileSearchCriteria.INCLUSIVE);
-    return new TimeOverlapFact(reference.time(), referenceRole, currentRole,
-        r.formatValue(r.numeric().max()), c.formatValue(c.numeric().min()), overlap);
+    return new TimeOverlapFact(
+        reference.time(),
+        referenceRole,
+        currentRole,
+        r.formatValue(r.numeric().max()),
+        c.formatValue(c.numeric().min()),
+        overlap);
   }
 }

@@ -1,9 +1,9 @@
 package org.prodml.profile;
 
-import org.prodml.data.ValueType;
-import org.prodml.data.Values;
 import java.util.Map;
 import java.util.Set;
+import org.prodml.data.ValueType;
+import org.prodml.data.Values;
 
 /**
  * How to profile a dataset. {@code label}, {@code group} and {@code time} name columns with a role
@@ -23,8 +23,14 @@ public record ProfileOptions(
   public static final int DEFAULT_SAMPLE_ROWS = 10_000;
 
   public static ProfileOptions defaults() {
-    return new ProfileOptions(null, null, null, Map.of(), Values.DEFAULT_MISSING,
-        Runtime.getRuntime().availableProcessors(), DEFAULT_SAMPLE_ROWS);
+    return new ProfileOptions(
+        null,
+        null,
+        null,
+        Map.of(),
+        Values.DEFAULT_MISSING,
+        Runtime.getRuntime().availableProcessors(),
+        DEFAULT_SAMPLE_ROWS);
   }
 
   public ProfileOptions withLabel(String label) {
@@ -40,10 +46,12 @@ public record ProfileOptions(
   }
 
   public ProfileOptions withTypes(Map<String, ValueType> types) {
-    return new ProfileOptions(label, group, time, Map.copyOf(types), missingMarkers, threads, sampleRows);
+    return new ProfileOptions(
+        label, group, time, Map.copyOf(types), missingMarkers, threads, sampleRows);
   }
 
   public ProfileOptions withThreads(int threads) {
-    return new ProfileOptions(label, group, time, types, missingMarkers, Math.max(1, threads), sampleRows);
+    return new ProfileOptions(
+        label, group, time, types, missingMarkers, Math.max(1, threads), sampleRows);
   }
 }

@@ -8,12 +8,12 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.kll.KllSketch;
 
 /**
- * A column's values for quantiles and histograms, kept exactly while there are at most
- * {@value #EXACT_LIMIT} and streamed into a KLL sketch (k={@value #K}) beyond. The sketch of an
- * exactly kept column is built from its sorted values with a fixed seed, so profiling the same
- * small data twice gives the same sketch — and the same drift numbers. (KLL compacts at random;
- * DataSketches shares one static Random for it, which is re-seeded here.) Large data streams in
- * blocks, through KLL's cheaper vector update.
+ * A column's values for quantiles and histograms, kept exactly while there are at most {@value
+ * #EXACT_LIMIT} and streamed into a KLL sketch (k={@value #K}) beyond. The sketch of an exactly
+ * kept column is built from its sorted values with a fixed seed, so profiling the same small data
+ * twice gives the same sketch — and the same drift numbers. (KLL compacts at random; DataSketches
+ * shares one static Random for it, which is re-seeded here.) Large data streams in blocks, through
+ * KLL's cheaper vector update.
  */
 final class Quantiles {
   static final int K = 200;
@@ -77,7 +77,10 @@ final class Quantiles {
     return seeded(sk -> sk.update(sorted, 0, sorted.length));
   }
 
-  /** A new sketch fed by {@code feed} with KLL's shared random re-seeded: the same feed, the same sketch. */
+  /**
+   * A new sketch fed by {@code feed} with KLL's shared random re-seeded: the same feed, the same
+   * sketch.
+   */
   static KllDoublesSketch seeded(java.util.function.Consumer<KllDoublesSketch> feed) {
     synchronized (LOCK) {
       if (KLL_RANDOM != null) {

@@ -1,12 +1,12 @@
 package org.prodml.profile;
 
-import org.prodml.data.ValueType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.prodml.data.DataInputException;
+import org.prodml.data.ValueType;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -23,7 +23,8 @@ public final class TableProfiler {
     List<String> names = table.columnNames();
     for (String role : new String[] {options.label(), options.group(), options.time()}) {
       if (role != null && !names.contains(role)) {
-        throw new DataInputException(table.name(), -1, role, "no such column; the table has " + String.join(", ", names));
+        throw new DataInputException(
+            table.name(), -1, role, "no such column; the table has " + String.join(", ", names));
       }
     }
     List<ValueType> types = new ArrayList<>();

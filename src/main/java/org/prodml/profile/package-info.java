@@ -16,8 +16,8 @@
  * profile; {@link org.prodml.profile.DataFiles} picks the way for a file.
  *
  * <p><b>Types.</b> Declared types (options, or a dataset.json beside the file) win; otherwise
- * {@code data.TypeInference} types each column from a sample of its first rows, tolerating a few stray
- * values, which the profile then counts as invalid so a rule can report them.
+ * {@code data.TypeInference} types each column from a sample of its first rows, tolerating a few
+ * stray values, which the profile then counts as invalid so a rule can report them.
  *
  * <p><b>Repeatable.</b> The same data gives the same profile, so two runs, and two versions of the
  * code, can be compared; the one exception is the quantile sketch of a column of more than 65,536

@@ -27,9 +27,14 @@ public enum AnswerKind {
   TEXT("text");
 
   public static final String UNKNOWN = "unknown";
-  /** The normalised answer of a value kind (owner, number, columns, choice, text) that was given. */
+
+  /**
+   * The normalised answer of a value kind (owner, number, columns, choice, text) that was given.
+   */
   public static final String GIVEN = "given";
-  static final List<String> PRACTICE_ANSWERS = List.of("yes-automated", "yes-manual", "no", UNKNOWN);
+
+  static final List<String> PRACTICE_ANSWERS =
+      List.of("yes-automated", "yes-manual", "no", UNKNOWN);
   static final List<String> YES_NO_ANSWERS = List.of("yes", "no", UNKNOWN);
 
   private final String label;
@@ -61,7 +66,8 @@ public enum AnswerKind {
   /**
    * An answer normalised for a question of this kind.
    *
-   * @param answer the normalised answer: a practice or yes-no word, {@value #GIVEN} or {@value #UNKNOWN}
+   * @param answer the normalised answer: a practice or yes-no word, {@value #GIVEN} or {@value
+   *     #UNKNOWN}
    * @param value the text given (empty for unknown)
    * @param values the columns named (columns kind), else empty
    * @param number the number stated (number kind), else NaN
@@ -88,7 +94,9 @@ public enum AnswerKind {
             : Optional.empty();
       }
       case CHOICE -> {
-        return choices.stream().filter(c -> c.equalsIgnoreCase(text)).findFirst()
+        return choices.stream()
+            .filter(c -> c.equalsIgnoreCase(text))
+            .findFirst()
             .map(c -> new Normalised(GIVEN, c, List.of(), Double.NaN));
       }
       case NUMBER -> {
@@ -117,7 +125,9 @@ public enum AnswerKind {
             : Optional.of(new Normalised(GIVEN, String.join(", ", columns), columns, Double.NaN));
       }
       default -> {
-        return text.isEmpty() ? Optional.empty() : Optional.of(new Normalised(GIVEN, text, List.of(), Double.NaN));
+        return text.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new Normalised(GIVEN, text, List.of(), Double.NaN));
       }
     }
   }
@@ -125,7 +135,8 @@ public enum AnswerKind {
   /** The allowed answers, in words, for error messages. */
   public String allowed(List<String> choices) {
     return switch (this) {
-      case PRACTICE -> "yes-automated (a system runs it repeatedly), yes-manual (done by hand, results written down), no or unknown";
+      case PRACTICE ->
+          "yes-automated (a system runs it repeatedly), yes-manual (done by hand, results written down), no or unknown";
       case YES_NO -> "yes, no or unknown";
       case CHOICE -> String.join(", ", choices) + " or unknown";
       case NUMBER -> "a number ≥ 0, or unknown";

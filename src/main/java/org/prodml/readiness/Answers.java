@@ -38,6 +38,7 @@ import org.prodml.facts.AnswerFact;
 public final class Answers {
   /** Where answers typed into a notebook come from. */
   public static final String NOTEBOOK = "notebook";
+
   /** The source of the "unknown" fact of a question nobody answered. */
   public static final String UNANSWERED = "unanswered";
 
@@ -106,18 +107,35 @@ public final class Answers {
     List<Raw> raws = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     if (root != null && !(root instanceof YamlTree.Mapping)) {
-      throw new ReadinessInputException(origin + ":" + root.line() + ": an answers file maps question ids to answers (id: answer)");
+      throw new ReadinessInputException(
+          origin
+              + ":"
+              + root.line()
+              + ": an answers file maps question ids to answers (id: answer)");
     }
     if (root instanceof YamlTree.Mapping map) {
       for (YamlTree.Entry e : map.entries().values()) {
         if (e.value() instanceof YamlTree.Mapping detail) {
           for (YamlTree.Entry key : detail.entries().values()) {
             if (!List.of("answer", "evidence", "owner").contains(key.key())) {
-              errors.add(origin + ":" + key.line() + ": " + e.key() + ": unknown key '" + key.key()
-                  + "'; an answer may have answer:, evidence: and owner:");
+              errors.add(
+                  origin
+                      + ":"
+                      + key.line()
+                      + ": "
+                      + e.key()
+                      + ": unknown key '"
+                      + key.key()
+                      + "'; an answer may have answer:, evidence: and owner:");
             }
           }
-          raws.add(new Raw(e.key(), field(detail, "answer"), field(detail, "owner"), field(detail, "evidence"), e.line()));
+          raws.add(
+              new Raw(
+                  e.key(),
+                  field(detail, "answer"),
+                  field(detail, "owner"),
+                  field(detail, "evidence"),
+                  e.line()));
         } else {
           raws.add(new Raw(e.key(), YamlTree.text(e.value()), null, null, e.line()));
         }
@@ -131,7 +149,10 @@ public final class Answers {
     return e == null ? null : YamlTree.text(e.value());
   }
 
-  /** Parses a notebook's {@code id: answer} lines against the standard catalog ({@link QuestionCatalog#standard()}). */
+  /**
+   * Parses a notebook's {@code id: answer} lines against the standard catalog ({@link
+   * QuestionCatalog#standard()}).
+   */
   public static Answers parseLines(String body) {
     return parseLines(body, QuestionCatalog.standard());
   }
@@ -159,13 +180,22 @@ public final class Answers {
       }
       int colon = line.indexOf(':');
       if (colon <= 0) {
-        errors.add(NOTEBOOK + ":" + lineNr + ": expected 'question-id: answer', got '" + line + "'");
+        errors.add(
+            NOTEBOOK + ":" + lineNr + ": expected 'question-id: answer', got '" + line + "'");
         continue;
       }
       String id = line.substring(0, colon).strip();
       Integer earlier = firstLine.putIfAbsent(id, lineNr);
       if (earlier != null) {
-        errors.add(NOTEBOOK + ":" + lineNr + ": " + id + " is answered twice (first on line " + earlier + ")");
+        errors.add(
+            NOTEBOOK
+                + ":"
+                + lineNr
+                + ": "
+                + id
+                + " is answered twice (first on line "
+                + earlier
+                + ")");
         continue;
       }
       raws.add(new Raw(id, line.substring(colon + 1).strip(), null, null, lineNr));
@@ -183,28 +213,57 @@ public final class Answers {
     return check(raws, source, source, catalog, new ArrayList<>());
   }
 
-  private static Answers check(List<Raw> raws, String origin, String source, QuestionCatalog catalog, List<String> errors) {
+  private static Answers check(
+      List<Raw> raws, String origin, String source, QuestionCatalog catalog, List<String> errors) {
     Map<String, Answer> byId = new LinkedHashMap<>();
     for (Raw raw : raws) {
       String where = origin + ":" + raw.line() + ": ";
       Optional<Question> question = catalog.question(raw.id());
       if (question.isEmpty()) {
-        errors.add(where + "unknown question '" + raw.id() + "'; did you mean '" + catalog.closestId(raw.id()) + "'?");
+        errors.add(
+            where
+                + "unknown question '"
+                + raw.id()
+                + "'; did you mean '"
+                + catalog.closestId(raw.id())
+                + "'?");
         continue;
       }
       Question q = question.get();
       Optional<AnswerKind.Normalised> normalised = q.kind().normalise(raw.answer(), q.choices());
       if (normalised.isEmpty()) {
-        String given = raw.answer() == null || raw.answer().isBlank() ? "no answer" : "'" + raw.answer() + "'";
-        String hint = q.kind() == AnswerKind.PRACTICE && "yes".equalsIgnoreCase(String.valueOf(raw.answer()).strip())
-            ? " (say whether it is automated or manual)" : "";
-        errors.add(where + q.id() + ": " + given + " is not an answer to this " + q.kind().label() + " question; use "
-            + q.kind().allowed(q.choices()) + hint);
+        String given =
+            raw.answer() == null || raw.answer().isBlank() ? "no answer" : "'" + raw.answer() + "'";
+        String hint =
+            q.kind() == AnswerKind.PRACTICE
+                    && "yes".equalsIgnoreCase(String.valueOf(raw.answer()).strip())
+                ? " (say whether it is automated or manual)"
+                : "";
+        errors.add(
+            where
+                + q.id()
+                + ": "
+                + given
+                + " is not an answer to this "
+                + q.kind().label()
+                + " question; use "
+                + q.kind().allowed(q.choices())
+                + hint);
         continue;
       }
       AnswerKind.Normalised n = normalised.get();
-      byId.put(q.id(), new Answer(q.id(), n.answer(), n.value(), n.values(), n.number(), raw.owner(), raw.evidence(),
-          source, raw.line()));
+      byId.put(
+          q.id(),
+          new Answer(
+              q.id(),
+              n.answer(),
+              n.value(),
+              n.values(),
+              n.number(),
+              raw.owner(),
+              raw.evidence(),
+              source,
+              raw.line()));
     }
     if (!errors.isEmpty()) {
       throw new ReadinessInputException(errors);
@@ -238,11 +297,31 @@ public final class Answers {
     for (Question q : catalog.questions()) {
       Answer a = byId.get(q.id());
       if (a == null) {
-        facts.add(new AnswerFact(q.id(), q.topic().name(), q.test(), AnswerKind.UNKNOWN, "", List.of(), Double.NaN,
-            "", "", UNANSWERED));
+        facts.add(
+            new AnswerFact(
+                q.id(),
+                q.topic().name(),
+                q.test(),
+                AnswerKind.UNKNOWN,
+                "",
+                List.of(),
+                Double.NaN,
+                "",
+                "",
+                UNANSWERED));
       } else {
-        facts.add(new AnswerFact(q.id(), q.topic().name(), q.test(), a.answer(), a.value(), a.values(), a.number(),
-            a.owner(), a.evidence(), a.source()));
+        facts.add(
+            new AnswerFact(
+                q.id(),
+                q.topic().name(),
+                q.test(),
+                a.answer(),
+                a.value(),
+                a.values(),
+                a.number(),
+                a.owner(),
+                a.evidence(),
+                a.source()));
       }
     }
     return facts;

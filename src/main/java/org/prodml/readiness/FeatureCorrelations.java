@@ -10,13 +10,13 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * How strongly each pair of features moves together, for the course's question "are your
- * features correlated?": absolute Pearson correlation for two numeric features, bias-corrected
- * Cramér's V (Bergsma 2013, as the profiler uses for label association) for two categorical ones.
- * Mixed pairs are not measured. Each pair uses only the rows where both values are present (an
- * empty text counts as missing).
- * Categorical features with more than {@value #MAX_CATEGORIES} values are skipped: an id-like
- * column is judged by the cardinality rules, and its contingency table would be mostly empty.
+ * How strongly each pair of features moves together, for the course's question "are your features
+ * correlated?": absolute Pearson correlation for two numeric features, bias-corrected Cramér's V
+ * (Bergsma 2013, as the profiler uses for label association) for two categorical ones. Mixed pairs
+ * are not measured. Each pair uses only the rows where both values are present (an empty text
+ * counts as missing). Categorical features with more than {@value #MAX_CATEGORIES} values are
+ * skipped: an id-like column is judged by the cardinality rules, and its contingency table would be
+ * mostly empty.
  */
 public final class FeatureCorrelations {
   static final int MAX_CATEGORIES = 200;
@@ -30,10 +30,12 @@ public final class FeatureCorrelations {
    *
    * @throws IllegalArgumentException when a feature is not a column of the table
    */
-  public static List<FeatureCorrelationFact> of(Table table, String dataset, List<String> features) {
+  public static List<FeatureCorrelationFact> of(
+      Table table, String dataset, List<String> features) {
     for (String f : features) {
       if (!table.containsColumn(f)) {
-        throw new IllegalArgumentException("no column '" + f + "' in " + dataset + "; it has " + table.columnNames());
+        throw new IllegalArgumentException(
+            "no column '" + f + "' in " + dataset + "; it has " + table.columnNames());
       }
     }
     List<FeatureCorrelationFact> facts = new ArrayList<>();
@@ -118,10 +120,11 @@ public final class FeatureCorrelations {
     }
     long[] rowTotals = new long[k];
     long[] colTotals = new long[m];
-    cells.forEach((key, count) -> {
-      rowTotals[(int) (key >>> 32)] += count;
-      colTotals[(int) (key & 0xffffffffL)] += count;
-    });
+    cells.forEach(
+        (key, count) -> {
+          rowTotals[(int) (key >>> 32)] += count;
+          colTotals[(int) (key & 0xffffffffL)] += count;
+        });
     double chi2 = 0;
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < m; j++) {
@@ -138,7 +141,7 @@ public final class FeatureCorrelations {
     if (denominator <= 0) {
       return null;
     }
-    return new FeatureCorrelationFact(dataset, a.name(), b.name(), "cramersV",
-        Math.min(1, Math.sqrt(phi2c / denominator)), n);
+    return new FeatureCorrelationFact(
+        dataset, a.name(), b.name(), "cramersV", Math.min(1, Math.sqrt(phi2c / denominator)), n);
   }
 }

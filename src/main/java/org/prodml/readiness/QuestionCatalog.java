@@ -27,7 +27,8 @@ import org.prodml.rules.Topic;
  */
 public final class QuestionCatalog {
   public static final String DEFAULT_FOLDER = "rules/questions";
-  static final Set<String> KEYS = Set.of("id", "topic", "test", "kind", "choices", "unit", "text", "why", "course");
+  static final Set<String> KEYS =
+      Set.of("id", "topic", "test", "kind", "choices", "unit", "text", "why", "course");
   private static final Pattern ID = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+");
 
   private final List<Question> questions;
@@ -64,16 +65,23 @@ public final class QuestionCatalog {
       files.add(folderOrFile);
     } else if (Files.isDirectory(folderOrFile)) {
       try (Stream<Path> list = Files.list(folderOrFile)) {
-        list.filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-            .filter(Files::isRegularFile).sorted().forEach(files::add);
+        list.filter(
+                p ->
+                    p.getFileName().toString().endsWith(".yaml")
+                        || p.getFileName().toString().endsWith(".yml"))
+            .filter(Files::isRegularFile)
+            .sorted()
+            .forEach(files::add);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     } else {
-      throw new ReadinessInputException(folderOrFile + ":0: no such question catalog (a folder of *.yaml files)");
+      throw new ReadinessInputException(
+          folderOrFile + ":0: no such question catalog (a folder of *.yaml files)");
     }
     if (files.isEmpty()) {
-      throw new ReadinessInputException(folderOrFile + ":0: no question files (*.yaml) in this folder");
+      throw new ReadinessInputException(
+          folderOrFile + ":0: no question files (*.yaml) in this folder");
     }
     Map<String, String> texts = new LinkedHashMap<>();
     for (Path f : files) {
@@ -106,13 +114,28 @@ public final class QuestionCatalog {
     for (Question q : questions) {
       Question first = seen.putIfAbsent(q.id(), q);
       if (first != null) {
-        errors.add(q.origin() + ": question " + q.id() + ": duplicate id (first defined at " + first.origin() + ")");
+        errors.add(
+            q.origin()
+                + ": question "
+                + q.id()
+                + ": duplicate id (first defined at "
+                + first.origin()
+                + ")");
       }
       if (q.claimsTest()) {
         Question other = tests.putIfAbsent(q.test(), q);
         if (other != null) {
-          errors.add(q.origin() + ": question " + q.id() + ": test " + q.test() + " is already claimed by "
-              + other.id() + " (" + other.origin() + "); one question per test");
+          errors.add(
+              q.origin()
+                  + ": question "
+                  + q.id()
+                  + ": test "
+                  + q.test()
+                  + " is already claimed by "
+                  + other.id()
+                  + " ("
+                  + other.origin()
+                  + "); one question per test");
         }
       }
     }
@@ -122,19 +145,25 @@ public final class QuestionCatalog {
     return new QuestionCatalog(questions);
   }
 
-  private static void readFile(String origin, String text, List<Question> out, List<String> errors) {
+  private static void readFile(
+      String origin, String text, List<Question> out, List<String> errors) {
     YamlTree.Node root = YamlTree.parse(text, origin);
     if (!(root instanceof YamlTree.Mapping map) || !map.entries().containsKey("questions")) {
       errors.add(origin + ":1: a question file is a mapping with a 'questions:' list");
       return;
     }
     if (!(map.entries().get("questions").value() instanceof YamlTree.Sequence list)) {
-      errors.add(origin + ":" + map.entries().get("questions").line() + ": 'questions' must be a list");
+      errors.add(
+          origin + ":" + map.entries().get("questions").line() + ": 'questions' must be a list");
       return;
     }
     for (YamlTree.Node item : list.items()) {
       if (!(item instanceof YamlTree.Mapping q)) {
-        errors.add(origin + ":" + item.line() + ": each question is a mapping (id:, topic:, kind:, text:, why: …)");
+        errors.add(
+            origin
+                + ":"
+                + item.line()
+                + ": each question is a mapping (id:, topic:, kind:, text:, why: …)");
         continue;
       }
       Question question = readQuestion(origin, q, errors);
@@ -158,8 +187,16 @@ public final class QuestionCatalog {
     }
     for (String key : q.entries().keySet()) {
       if (!KEYS.contains(key)) {
-        errors.add(origin + ":" + q.entries().get(key).line() + ": question " + id + ": unknown key '" + key
-            + "'; use " + String.join(", ", KEYS.stream().sorted().toList()));
+        errors.add(
+            origin
+                + ":"
+                + q.entries().get(key).line()
+                + ": question "
+                + id
+                + ": unknown key '"
+                + key
+                + "'; use "
+                + String.join(", ", KEYS.stream().sorted().toList()));
       }
     }
     for (String required : List.of("topic", "kind", "text", "why")) {
@@ -174,7 +211,12 @@ public final class QuestionCatalog {
       try {
         topic = Topic.valueOf(topicText.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        errors.add(prefix + "unknown topic '" + topicText + "'; use one of " + Arrays.toString(Topic.values()));
+        errors.add(
+            prefix
+                + "unknown topic '"
+                + topicText
+                + "'; use one of "
+                + Arrays.toString(Topic.values()));
       }
     }
     AnswerKind kind = null;
@@ -182,7 +224,8 @@ public final class QuestionCatalog {
     if (kindText != null && !kindText.isBlank()) {
       kind = AnswerKind.parse(kindText).orElse(null);
       if (kind == null) {
-        errors.add(prefix + "unknown answer kind '" + kindText + "'; use one of " + AnswerKind.labels());
+        errors.add(
+            prefix + "unknown answer kind '" + kindText + "'; use one of " + AnswerKind.labels());
       }
     }
     String test = "";
@@ -190,13 +233,22 @@ public final class QuestionCatalog {
     if (testText != null && !testText.isBlank() && !testText.strip().equalsIgnoreCase("none")) {
       Optional<MlTest> t = MlTest.byId(testText);
       if (t.isEmpty()) {
-        errors.add(prefix + "unknown ML Test Score test '" + testText + "'; use Data 1 … Data 7, Model 1 … Model 7, "
-            + "Infra 1 … Infra 7, Monitor 1 … Monitor 7, or none");
+        errors.add(
+            prefix
+                + "unknown ML Test Score test '"
+                + testText
+                + "'; use Data 1 … Data 7, Model 1 … Model 7, "
+                + "Infra 1 … Infra 7, Monitor 1 … Monitor 7, or none");
       } else {
         test = t.get().id();
         if (kind != null && kind != AnswerKind.PRACTICE) {
-          errors.add(prefix + "claims test " + test + " but is of kind " + kind.label()
-              + "; only a practice question (yes-automated / yes-manual / no) can claim a test");
+          errors.add(
+              prefix
+                  + "claims test "
+                  + test
+                  + " but is of kind "
+                  + kind.label()
+                  + "; only a practice question (yes-automated / yes-manual / no) can claim a test");
         }
       }
     }
@@ -206,7 +258,8 @@ public final class QuestionCatalog {
       if (choicesEntry.value() instanceof YamlTree.Sequence seq) {
         seq.items().forEach(n -> choices.add(YamlTree.text(n)));
       } else {
-        errors.add(origin + ":" + choicesEntry.line() + ": question " + id + ": 'choices' must be a list");
+        errors.add(
+            origin + ":" + choicesEntry.line() + ": question " + id + ": 'choices' must be a list");
       }
     }
     if (kind == AnswerKind.CHOICE && choices.isEmpty()) {
@@ -215,8 +268,17 @@ public final class QuestionCatalog {
     if (errors.size() > before) {
       return null;
     }
-    return new Question(id, topic, test, kind, choices, scalar(q, "unit"), scalar(q, "text").strip(),
-        scalar(q, "why").strip(), scalar(q, "course"), where);
+    return new Question(
+        id,
+        topic,
+        test,
+        kind,
+        choices,
+        scalar(q, "unit"),
+        scalar(q, "text").strip(),
+        scalar(q, "why").strip(),
+        scalar(q, "course"),
+        where);
   }
 
   private static String scalar(YamlTree.Mapping map, String key) {

@@ -15,12 +15,13 @@ import org.prodml.rules.RuleBase;
  * ids {@value #FLAW_PREFIX}nnn).
  *
  * <p>Two ways to call it: {@link #evaluate} runs a rule base itself; {@link #report} reads a
- * judgement the caller already made (an audit runs all its rule folders once, with
- * {@code answers.facts()} among the facts).
+ * judgement the caller already made (an audit runs all its rule folders once, with {@code
+ * answers.facts()} among the facts).
  */
 public final class Readiness {
   public static final String READINESS_PREFIX = "MT-";
   public static final String FLAW_PREFIX = "FL-";
+
   /** The rule folders this judgement needs, below a rules root. */
   public static final List<String> RULE_FOLDERS = List.of("readiness", "flaws");
 
@@ -47,18 +48,23 @@ public final class Readiness {
   }
 
   /**
-   * The readiness report of a judgement already made over facts that included
-   * {@code answers.facts()}: the scores it derived, and its findings from readiness and flaw rules
-   * (other findings, such as data validation, are left to the caller).
+   * The readiness report of a judgement already made over facts that included {@code
+   * answers.facts()}: the scores it derived, and its findings from readiness and flaw rules (other
+   * findings, such as data validation, are left to the caller).
    */
   public static ReadinessReport report(Judgement judgement, Answers answers) {
-    List<Finding> findings = judgement.findings().stream()
-        .filter(f -> f.ruleId().startsWith(READINESS_PREFIX) || f.ruleId().startsWith(FLAW_PREFIX))
-        .toList();
+    List<Finding> findings =
+        judgement.findings().stream()
+            .filter(
+                f -> f.ruleId().startsWith(READINESS_PREFIX) || f.ruleId().startsWith(FLAW_PREFIX))
+            .toList();
     List<AnswerFact> answerFacts = answers.facts();
-    List<AnswerFact> unanswered = answerFacts.stream().filter(a -> AnswerKind.UNKNOWN.equals(a.answer())).toList();
+    List<AnswerFact> unanswered =
+        answerFacts.stream().filter(a -> AnswerKind.UNKNOWN.equals(a.answer())).toList();
     return new ReadinessReport(
         MlTestScore.of(judgement.derived(org.prodml.facts.TestScoreFact.class), answers.catalog()),
-        findings, unanswered, answerFacts);
+        findings,
+        unanswered,
+        answerFacts);
   }
 }

@@ -3,9 +3,9 @@ package org.prodml.readiness;
 import java.util.List;
 
 /**
- * A question catalog or an answers file that cannot be used. Each error is one line naming the
- * file (or "notebook"), the line and the question id, so a person can fix it; the message holds
- * them all, one per line.
+ * A question catalog or an answers file that cannot be used. Each error is one line naming the file
+ * (or "notebook"), the line and the question id, so a person can fix it; the message holds them
+ * all, one per line.
  */
 public final class ReadinessInputException extends IllegalArgumentException {
   private final List<String> errors;

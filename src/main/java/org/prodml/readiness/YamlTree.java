@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A YAML document read as a small tree whose every node knows its line, so errors in the question
- * catalog and in answers files can point at the line to fix. Scalars keep the text as written:
- * YAML 1.1 reads a bare {@code no} as the boolean false, but an answer of "no" must stay "no".
+ * catalog and in answers files can point at the line to fix. Scalars keep the text as written: YAML
+ * 1.1 reads a bare {@code no} as the boolean false, but an answer of "no" must stay "no".
  */
 final class YamlTree {
   private static final YAMLFactory YAML = new YAMLFactory();
@@ -49,8 +49,12 @@ final class YamlTree {
       return read(parser, first, origin);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ReadinessInputException(origin + ":" + line + ": not valid YAML: "
-          + e.getOriginalMessage().strip().replaceAll("\\s*\\n\\s*", " "));
+      throw new ReadinessInputException(
+          origin
+              + ":"
+              + line
+              + ": not valid YAML: "
+              + e.getOriginalMessage().strip().replaceAll("\\s*\\n\\s*", " "));
     } catch (IOException e) {
       throw new ReadinessInputException(origin + ":0: cannot read: " + e.getMessage());
     }
@@ -67,8 +71,15 @@ final class YamlTree {
           int keyLine = parser.currentTokenLocation().getLineNr();
           Node value = read(parser, parser.nextToken(), origin);
           if (entries.containsKey(key)) {
-            throw new ReadinessInputException(origin + ":" + keyLine + ": '" + key + "' appears twice (first on line "
-                + entries.get(key).line() + ")");
+            throw new ReadinessInputException(
+                origin
+                    + ":"
+                    + keyLine
+                    + ": '"
+                    + key
+                    + "' appears twice (first on line "
+                    + entries.get(key).line()
+                    + ")");
           }
           entries.put(key, new Entry(key, keyLine, value));
         }

@@ -35,7 +35,9 @@ public record TableBlock(String title, List<String> header, List<List<String>> r
     return new TableBlock(title, table.columnNames(), rows, table.rowCount());
   }
 
-  /** The same rows, standing for {@code total} rows (a file's first rows, read without the rest). */
+  /**
+   * The same rows, standing for {@code total} rows (a file's first rows, read without the rest).
+   */
   public TableBlock standingFor(long total) {
     return new TableBlock(title, header, rows, Math.max(total, rows.size()));
   }

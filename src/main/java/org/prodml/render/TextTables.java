@@ -14,7 +14,10 @@ public final class TextTables {
       List<String> cells = new ArrayList<>();
       for (String c : r) {
         String oneLine = c == null ? "" : c.replace('\n', ' ').replace('\t', ' ');
-        cells.add(oneLine.length() > maxCellWidth ? oneLine.substring(0, maxCellWidth - 1) + "…" : oneLine);
+        cells.add(
+            oneLine.length() > maxCellWidth
+                ? oneLine.substring(0, maxCellWidth - 1) + "…"
+                : oneLine);
       }
       rows.add(cells);
     }

@@ -22,7 +22,9 @@ public final class HtmlReport {
     return out.toString();
   }
 
-  /** A paradigm simulation as one self-contained page: its chart, findings and comparison tables. */
+  /**
+   * A paradigm simulation as one self-contained page: its chart, findings and comparison tables.
+   */
   public static String render(SimulationResult simulation) {
     StringOutput out = new StringOutput();
     ENGINE.render("simulation.jte", SimulationPage.of(simulation), out);

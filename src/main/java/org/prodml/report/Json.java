@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** The one JSON configuration for every file ProdML Lab writes: indented, NaN as "NaN". */
 public final class Json {
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   private Json() {}
 

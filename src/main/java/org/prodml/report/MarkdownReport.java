@@ -10,77 +10,142 @@ import org.prodml.render.Tables;
 import org.prodml.rules.Finding;
 import org.prodml.rules.Severity;
 
-/** The audit as Markdown: verdict, findings by severity, the model (when one was trained), readiness, comparisons. */
+/**
+ * The audit as Markdown: verdict, findings by severity, the model (when one was trained),
+ * readiness, comparisons.
+ */
 public final class MarkdownReport {
   private MarkdownReport() {}
 
   public static String render(AuditResult audit) {
     StringBuilder md = new StringBuilder();
     md.append("# ProdML Lab audit\n\n");
-    md.append("**Verdict: ").append(audit.verdict()).append("** — ")
-        .append(audit.count(Severity.CRITICAL)).append(" critical, ")
-        .append(audit.count(Severity.WARNING)).append(" warning, ")
-        .append(audit.count(Severity.INFO)).append(" info findings.\n\n");
+    md.append("**Verdict: ")
+        .append(audit.verdict())
+        .append("** — ")
+        .append(audit.count(Severity.CRITICAL))
+        .append(" critical, ")
+        .append(audit.count(Severity.WARNING))
+        .append(" warning, ")
+        .append(audit.count(Severity.INFO))
+        .append(" info findings.\n\n");
     md.append("| input | value |\n|---|---|\n");
-    audit.inputs().forEach((k, v) -> {
-      if (v != null) {
-        md.append("| ").append(k).append(" | `").append(cell(v)).append("` |\n");
-      }
-    });
+    audit
+        .inputs()
+        .forEach(
+            (k, v) -> {
+              if (v != null) {
+                md.append("| ").append(k).append(" | `").append(cell(v)).append("` |\n");
+              }
+            });
     md.append('\n');
     for (Severity severity : List.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO)) {
-      List<Finding> findings = audit.findings().stream().filter(f -> f.severity() == severity).toList();
+      List<Finding> findings =
+          audit.findings().stream().filter(f -> f.severity() == severity).toList();
       if (findings.isEmpty()) {
         continue;
       }
       md.append("## ").append(severity).append(" (").append(findings.size()).append(")\n\n");
       for (Finding f : findings) {
-        md.append("- **").append(f.ruleId()).append("** `").append(f.topic()).append("` *")
-            .append(cell(String.valueOf(f.subject()))).append("*: ").append(f.message()).append("\n  ");
+        md.append("- **")
+            .append(f.ruleId())
+            .append("** `")
+            .append(f.topic())
+            .append("` *")
+            .append(cell(String.valueOf(f.subject())))
+            .append("*: ")
+            .append(f.message())
+            .append("\n  ");
         md.append("Evidence: ");
-        md.append(String.join(", ", f.evidence().entrySet().stream()
-            .map(e -> e.getKey() + " = " + org.prodml.text.Format.value(e.getValue())).toList()));
+        md.append(
+            String.join(
+                ", ",
+                f.evidence().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + org.prodml.text.Format.value(e.getValue()))
+                    .toList()));
         md.append(". Remedy: ").append(f.remedy()).append('\n');
       }
       md.append('\n');
     }
     for (AuditPage.ModelSection section : AuditPage.ModelSection.of(audit)) {
-      md.append("## ").append(section.title()).append("\n\n").append(section.summary()).append("\n\n");
+      md.append("## ")
+          .append(section.title())
+          .append("\n\n")
+          .append(section.summary())
+          .append("\n\n");
       for (TableBlock t : section.tables()) {
         md.append("### ").append(cell(t.title())).append("\n\n").append(table(t)).append('\n');
       }
     }
     var score = audit.mlTestScore();
-    md.append("## ML Test Score: ").append(org.prodml.text.Format.number(score.finalScore())).append(" (")
-        .append(score.band().range()).append(": ").append(score.band().meaning()).append(")\n\n");
+    md.append("## ML Test Score: ")
+        .append(org.prodml.text.Format.number(score.finalScore()))
+        .append(" (")
+        .append(score.band().range())
+        .append(": ")
+        .append(score.band().meaning())
+        .append(")\n\n");
     AuditPage.ReadinessView view = AuditPage.ReadinessView.of(audit);
-    md.append(String.join(" · ", view.sections())).append("\n\n").append(table(view.tests())).append('\n');
-    md.append("### What would raise the score most cheaply\n\n").append(table(view.raises())).append('\n');
-    md.append("### Questions still unanswered (").append(audit.unanswered().size()).append(")\n\n")
-        .append(audit.unanswered().isEmpty() ? "Every question has an answer.\n" : table(view.unanswered())).append('\n');
+    md.append(String.join(" · ", view.sections()))
+        .append("\n\n")
+        .append(table(view.tests()))
+        .append('\n');
+    md.append("### What would raise the score most cheaply\n\n")
+        .append(table(view.raises()))
+        .append('\n');
+    md.append("### Questions still unanswered (")
+        .append(audit.unanswered().size())
+        .append(")\n\n")
+        .append(
+            audit.unanswered().isEmpty()
+                ? "Every question has an answer.\n"
+                : table(view.unanswered()))
+        .append('\n');
     for (Map.Entry<String, List<ColumnComparisonFact>> e : audit.comparisons().entrySet()) {
       md.append("## train vs ").append(e.getKey()).append("\n\n");
       md.append(table(Tables.comparison("", e.getValue()))).append('\n');
     }
-    audit.profiles().forEach((role, profile) -> {
-      md.append("## profile of ").append(role).append(" (").append(profile.rows()).append(" rows)\n\n");
-      md.append(table(Tables.profile("", profile))).append('\n');
-    });
+    audit
+        .profiles()
+        .forEach(
+            (role, profile) -> {
+              md.append("## profile of ")
+                  .append(role)
+                  .append(" (")
+                  .append(profile.rows())
+                  .append(" rows)\n\n");
+              md.append(table(Tables.profile("", profile))).append('\n');
+            });
     return md.toString();
   }
 
   /** A paradigm simulation as Markdown: verdict, summary, inputs, findings, comparison tables. */
   public static String render(SimulationResult simulation) {
-    StringBuilder md = new StringBuilder("# ProdML Lab: ").append(SimulationPage.title(simulation)).append("\n\n");
-    md.append("**Verdict: ").append(simulation.verdict()).append("** — ")
-        .append(simulation.count(Severity.CRITICAL)).append(" critical, ")
-        .append(simulation.count(Severity.WARNING)).append(" warning, ")
-        .append(simulation.count(Severity.INFO)).append(" info findings.\n\n");
+    StringBuilder md =
+        new StringBuilder("# ProdML Lab: ").append(SimulationPage.title(simulation)).append("\n\n");
+    md.append("**Verdict: ")
+        .append(simulation.verdict())
+        .append("** — ")
+        .append(simulation.count(Severity.CRITICAL))
+        .append(" critical, ")
+        .append(simulation.count(Severity.WARNING))
+        .append(" warning, ")
+        .append(simulation.count(Severity.INFO))
+        .append(" info findings.\n\n");
     md.append(simulation.summary()).append("\n\n| input | value |\n|---|---|\n");
-    simulation.inputs().forEach((k, v) -> md.append("| ").append(k).append(" | `").append(cell(v)).append("` |\n"));
-    simulation.parameters().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(cell(v)).append(" |\n"));
-    md.append("\n## Findings\n\n").append(simulation.findings().isEmpty() ? "No rule of stage SIMULATE fired.\n"
-        : table(Tables.findings("", simulation.findings()))).append('\n');
+    simulation
+        .inputs()
+        .forEach(
+            (k, v) -> md.append("| ").append(k).append(" | `").append(cell(v)).append("` |\n"));
+    simulation
+        .parameters()
+        .forEach((k, v) -> md.append("| ").append(k).append(" | ").append(cell(v)).append(" |\n"));
+    md.append("\n## Findings\n\n")
+        .append(
+            simulation.findings().isEmpty()
+                ? "No rule of stage SIMULATE fired.\n"
+                : table(Tables.findings("", simulation.findings())))
+        .append('\n');
     for (TableBlock t : SimulationPage.tables(simulation)) {
       md.append("## ").append(cell(t.title())).append("\n\n").append(table(t)).append('\n');
     }
@@ -88,10 +153,15 @@ public final class MarkdownReport {
   }
 
   static String table(TableBlock t) {
-    StringBuilder md = new StringBuilder("| ").append(String.join(" | ", t.header().stream().map(MarkdownReport::cell).toList())).append(" |\n|");
+    StringBuilder md =
+        new StringBuilder("| ")
+            .append(String.join(" | ", t.header().stream().map(MarkdownReport::cell).toList()))
+            .append(" |\n|");
     md.append("---|".repeat(t.header().size())).append('\n');
     for (List<String> row : t.rows()) {
-      md.append("| ").append(String.join(" | ", row.stream().map(MarkdownReport::cell).toList())).append(" |\n");
+      md.append("| ")
+          .append(String.join(" | ", row.stream().map(MarkdownReport::cell).toList()))
+          .append(" |\n");
     }
     return md.toString();
   }

@@ -3,10 +3,10 @@ package org.prodml.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.prodml.render.ModelTables;
-import org.prodml.chart.ModelCharts;
 import org.prodml.audit.SimulationResult;
+import org.prodml.chart.ModelCharts;
 import org.prodml.readiness.Verdict;
+import org.prodml.render.ModelTables;
 import org.prodml.render.TableBlock;
 import org.prodml.render.Tables;
 import org.prodml.rules.Severity;
@@ -39,13 +39,26 @@ public record SimulationPage(
       charts.add(ModelCharts.latency(result.inference().serving().latency()));
       charts.add(ModelCharts.coverage(result.inference().serving().coverageByKeyFrequency()));
     }
-    return new SimulationPage(title(result), result.verdict().name(), result.verdict() == Verdict.READY, result.count(Severity.CRITICAL),
-        result.count(Severity.WARNING), result.count(Severity.INFO), result.summary(), result.inputs(), result.parameters(),
-        Tables.findings("findings", result.findings()), charts, tables(result), result.version());
+    return new SimulationPage(
+        title(result),
+        result.verdict().name(),
+        result.verdict() == Verdict.READY,
+        result.count(Severity.CRITICAL),
+        result.count(Severity.WARNING),
+        result.count(Severity.INFO),
+        result.summary(),
+        result.inputs(),
+        result.parameters(),
+        Tables.findings("findings", result.findings()),
+        charts,
+        tables(result),
+        result.version());
   }
 
   static String title(SimulationResult result) {
-    return result.paradigm().equals("training") ? "Static vs dynamic training" : "Static vs dynamic inference";
+    return result.paradigm().equals("training")
+        ? "Static vs dynamic training"
+        : "Static vs dynamic inference";
   }
 
   /**
@@ -54,10 +67,14 @@ public record SimulationPage(
    */
   public static List<TableBlock> tables(SimulationResult result) {
     if (result.training() != null) {
-      return List.of(ModelTables.trainingPeriods(result.training()), ModelTables.trainingSummary(result.comparison()));
+      return List.of(
+          ModelTables.trainingPeriods(result.training()),
+          ModelTables.trainingSummary(result.comparison()));
     }
     var serving = result.inference().serving();
-    return List.of(ModelTables.serving(serving.modes()), ModelTables.coverage(serving.coverageByKeyFrequency(), serving.keyColumns()),
+    return List.of(
+        ModelTables.serving(serving.modes()),
+        ModelTables.coverage(serving.coverageByKeyFrequency(), serving.keyColumns()),
         ModelTables.inferenceWeeks(result.inference().weeks()));
   }
 }

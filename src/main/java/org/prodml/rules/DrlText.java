@@ -17,10 +17,16 @@ final class DrlText {
 
   private DrlText() {}
 
-  /** The conditions ({@code when}) and the actions ({@code then}) of all the rules in a file, concatenated. */
+  /**
+   * The conditions ({@code when}) and the actions ({@code then}) of all the rules in a file,
+   * concatenated.
+   */
   record RuleParts(String conditions, String actions) {}
 
-  /** The names of the rules {@code text} declares, found in {@code code}, its {@link #codeOnly} form. */
+  /**
+   * The names of the rules {@code text} declares, found in {@code code}, its {@link #codeOnly}
+   * form.
+   */
   static List<String> ruleNames(String text, String code) {
     List<String> names = new ArrayList<>();
     Matcher m = RULE.matcher(code);

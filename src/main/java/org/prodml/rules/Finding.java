@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A judgement: a rule fired on a subject. Everything but subject and evidence comes from the
- * rule's metadata; the message is the rule's explanation with the evidence filled in.
+ * A judgement: a rule fired on a subject. Everything but subject and evidence comes from the rule's
+ * metadata; the message is the rule's explanation with the evidence filled in.
  */
 public record Finding(
     String ruleId,

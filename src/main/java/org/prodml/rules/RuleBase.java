@@ -9,9 +9,9 @@ import java.util.function.Predicate;
 import org.kie.api.KieBase;
 
 /**
- * Compiled rules: DRL read at run time (from {@code rules/} on disk or a notebook paragraph),
- * with each rule's metadata. A rule base is immutable and thread-safe; each {@link #evaluate} runs
- * a fresh, short-lived session. This is the face the rest of the code uses; the work is done by
+ * Compiled rules: DRL read at run time (from {@code rules/} on disk or a notebook paragraph), with
+ * each rule's metadata. A rule base is immutable and thread-safe; each {@link #evaluate} runs a
+ * fresh, short-lived session. This is the face the rest of the code uses; the work is done by
  * {@link RuleCompiler} (DRL to Drools, errors at the DRL line, cached per version), {@link
  * RuleMetadataReader} (each rule's metadata) and {@link RuleEvaluator} (facts to findings).
  */
@@ -22,7 +22,8 @@ public final class RuleBase {
   private final RuleEvaluator evaluator;
 
   /** Made by {@link RuleCompiler}, with the rules sorted by id. */
-  RuleBase(KieBase kieBase, List<RuleMetadata> rules, Map<String, Double> thresholds, String version) {
+  RuleBase(
+      KieBase kieBase, List<RuleMetadata> rules, Map<String, Double> thresholds, String version) {
     this.rules = List.copyOf(rules);
     this.thresholdDefaults = Collections.unmodifiableMap(thresholds);
     this.version = version;

@@ -33,9 +33,10 @@ import org.prodml.facts.Threshold;
  *
  * <p>{@code type} is a simple class name in {@code org.prodml.facts}; {@code value} gives the
  * record's components by name (absent numbers are 0, absent texts null; NaN and infinities may be
- * written {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} or bare). {@code "fire"} passes when
- * the rule produced a finding (on {@code subject}, when given); {@code "quiet"} when it produced
- * none (none on {@code subject}, when given). {@code thresholds} overrides the rule's defaults.
+ * written {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} or bare). {@code "fire"} passes
+ * when the rule produced a finding (on {@code subject}, when given); {@code "quiet"} when it
+ * produced none (none on {@code subject}, when given). {@code thresholds} overrides the rule's
+ * defaults.
  *
  * <p>A rule may derive facts instead of findings (the readiness rules insert a score per test). A
  * case without a subject then also counts a derived fact as firing, and stays quiet only when the
@@ -87,7 +88,12 @@ public final class RuleCases {
 
   /** The outcome of one case. {@code message} says what was expected and what fired. */
   public record Result(
-      Path file, String ruleId, String title, boolean passed, String message, List<Finding> findings) {
+      Path file,
+      String ruleId,
+      String title,
+      boolean passed,
+      String message,
+      List<Finding> findings) {
 
     /** "<ruleId> <title>", the name a test report shows. */
     public String name() {
@@ -105,13 +111,15 @@ public final class RuleCases {
   /** The cases file that belongs to a DRL file ({@code X.drl} → {@code X.cases.json}). */
   public static Path casesFor(Path drl) {
     String name = drl.getFileName().toString();
-    return drl.resolveSibling(name.substring(0, name.length() - RuleFiles.DRL_SUFFIX.length()) + SUFFIX);
+    return drl.resolveSibling(
+        name.substring(0, name.length() - RuleFiles.DRL_SUFFIX.length()) + SUFFIX);
   }
 
   /** The DRL file a cases file belongs to ({@code X.cases.json} → {@code X.drl}). */
   public static Path drlFor(Path casesFile) {
     String name = casesFile.getFileName().toString();
-    return casesFile.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + RuleFiles.DRL_SUFFIX);
+    return casesFile.resolveSibling(
+        name.substring(0, name.length() - SUFFIX.length()) + RuleFiles.DRL_SUFFIX);
   }
 
   /** Every {@code *.cases.json} below the folders, in a stable order. */
@@ -141,7 +149,8 @@ public final class RuleCases {
       throw new CasesFormatException(file + ":0: cannot read cases file: " + e.getMessage());
     }
     if (parsed == null || parsed.rule() == null || parsed.rule().isBlank()) {
-      throw new CasesFormatException(file + ":0: cases file lacks \"rule\" (the id of the rule it exercises)");
+      throw new CasesFormatException(
+          file + ":0: cases file lacks \"rule\" (the id of the rule it exercises)");
     }
     if (parsed.cases().isEmpty()) {
       throw new CasesFormatException(file + ":0: cases file has no \"cases\"");
@@ -153,8 +162,12 @@ public final class RuleCases {
         throw new CasesFormatException(where + " lacks a \"title\"");
       }
       if (!"fire".equals(c.expect()) && !"quiet".equals(c.expect())) {
-        throw new CasesFormatException(where + " (\"" + c.title() + "\"): \"expect\" must be \"fire\" or \"quiet\", not "
-            + (c.expect() == null ? "absent" : "\"" + c.expect() + "\""));
+        throw new CasesFormatException(
+            where
+                + " (\""
+                + c.title()
+                + "\"): \"expect\" must be \"fire\" or \"quiet\", not "
+                + (c.expect() == null ? "absent" : "\"" + c.expect() + "\""));
       }
       try {
         facts(c);
@@ -188,8 +201,10 @@ public final class RuleCases {
         JsonNode value = spec.value() == null ? MAPPER.createObjectNode() : spec.value();
         facts.add(MAPPER.treeToValue(value, type));
       } catch (JsonProcessingException | IllegalArgumentException e) {
-        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        throw new IllegalArgumentException("fact " + (i + 1) + " (" + spec.type() + "): " + message, e);
+        String message =
+            e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        throw new IllegalArgumentException(
+            "fact " + (i + 1) + " (" + spec.type() + "): " + message, e);
       }
     }
     return facts;
@@ -210,8 +225,12 @@ public final class RuleCases {
       }
       return type;
     } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException("unknown fact type \"" + simpleName + "\"; use a class of " + FACTS_PACKAGE
-          .substring(0, FACTS_PACKAGE.length() - 1), e);
+      throw new IllegalArgumentException(
+          "unknown fact type \""
+              + simpleName
+              + "\"; use a class of "
+              + FACTS_PACKAGE.substring(0, FACTS_PACKAGE.length() - 1),
+          e);
     }
   }
 
@@ -219,7 +238,8 @@ public final class RuleCases {
   public static RuleBase compile(Path casesFile) {
     Path drl = drlFor(casesFile);
     if (!Files.isRegularFile(drl)) {
-      throw new RuleCompileException(casesFile + ":0: no rule file " + drl.getFileName() + " beside it");
+      throw new RuleCompileException(
+          casesFile + ":0: no rule file " + drl.getFileName() + " beside it");
     }
     return RuleBase.compile(List.of(RuleSource.of(drl)));
   }
@@ -240,8 +260,14 @@ public final class RuleCases {
   public static void checkRuleId(Path casesFile, CasesFile cases, RuleBase base) {
     List<String> ids = base.rules().stream().map(RuleMetadata::id).toList();
     if (!ids.contains(cases.rule())) {
-      throw new CasesFormatException(casesFile + ":0: cases are for rule " + cases.rule() + " but "
-          + drlFor(casesFile).getFileName() + " declares " + (ids.isEmpty() ? "no rule" : String.join(", ", ids)));
+      throw new CasesFormatException(
+          casesFile
+              + ":0: cases are for rule "
+              + cases.rule()
+              + " but "
+              + drlFor(casesFile).getFileName()
+              + " declares "
+              + (ids.isEmpty() ? "no rule" : String.join(", ", ids)));
     }
   }
 
@@ -251,19 +277,29 @@ public final class RuleCases {
     try {
       judgement = base.evaluate(facts(c), c.thresholds(), r -> true);
     } catch (RuntimeException e) {
-      return new Result(file, ruleId, c.title(), false,
-          file + ": case \"" + c.title() + "\" could not run: " + e.getMessage(), List.of());
+      return new Result(
+          file,
+          ruleId,
+          c.title(),
+          false,
+          file + ": case \"" + c.title() + "\" could not run: " + e.getMessage(),
+          List.of());
     }
-    List<Finding> ofRule = judgement.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
-    List<Finding> matching = c.subject() == null
-        ? ofRule
-        : ofRule.stream().filter(f -> Objects.equals(c.subject(), f.subject())).toList();
+    List<Finding> ofRule =
+        judgement.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    List<Finding> matching =
+        c.subject() == null
+            ? ofRule
+            : ofRule.stream().filter(f -> Objects.equals(c.subject(), f.subject())).toList();
     // The case's rule base holds only this rule's file, so every derived fact is this rule's.
     List<Object> derived = c.subject() == null ? judgement.derived() : List.of();
     List<Object> derivedMatching = derived.stream().filter(d -> matches(c.derived(), d)).toList();
     boolean passed;
     if (c.expectsFire()) {
-      passed = c.derived() != null ? !derivedMatching.isEmpty() : !matching.isEmpty() || !derived.isEmpty();
+      passed =
+          c.derived() != null
+              ? !derivedMatching.isEmpty()
+              : !matching.isEmpty() || !derived.isEmpty();
     } else {
       passed = matching.isEmpty() && derived.isEmpty();
     }
@@ -272,23 +308,61 @@ public final class RuleCases {
     if (passed) {
       message = "ok: " + ruleId + (c.expectsFire() ? " fired" : " stayed quiet") + on;
     } else if (c.expectsFire() && c.derived() != null) {
-      message = file + ": case \"" + c.title() + "\": expected " + ruleId + " to derive a " + c.derived().type() + " with "
-          + c.derived().value() + ", but it derived " + (derived.isEmpty() ? "nothing" : derived) + thresholdNote(c);
+      message =
+          file
+              + ": case \""
+              + c.title()
+              + "\": expected "
+              + ruleId
+              + " to derive a "
+              + c.derived().type()
+              + " with "
+              + c.derived().value()
+              + ", but it derived "
+              + (derived.isEmpty() ? "nothing" : derived)
+              + thresholdNote(c);
     } else if (!c.expectsFire() && !derived.isEmpty()) {
-      message = file + ": case \"" + c.title() + "\": expected " + ruleId + " to stay quiet, but it derived " + derived
-          + thresholdNote(c);
+      message =
+          file
+              + ": case \""
+              + c.title()
+              + "\": expected "
+              + ruleId
+              + " to stay quiet, but it derived "
+              + derived
+              + thresholdNote(c);
     } else if (c.expectsFire()) {
-      message = file + ": case \"" + c.title() + "\": expected " + ruleId + " to fire" + on + ", but "
-          + (ofRule.isEmpty() ? "nothing fired" : "it fired only on: " + describe(ofRule))
-          + thresholdNote(c);
+      message =
+          file
+              + ": case \""
+              + c.title()
+              + "\": expected "
+              + ruleId
+              + " to fire"
+              + on
+              + ", but "
+              + (ofRule.isEmpty() ? "nothing fired" : "it fired only on: " + describe(ofRule))
+              + thresholdNote(c);
     } else {
-      message = file + ": case \"" + c.title() + "\": expected " + ruleId + " to stay quiet" + on
-          + ", but it fired: " + describe(matching) + thresholdNote(c);
+      message =
+          file
+              + ": case \""
+              + c.title()
+              + "\": expected "
+              + ruleId
+              + " to stay quiet"
+              + on
+              + ", but it fired: "
+              + describe(matching)
+              + thresholdNote(c);
     }
     return new Result(file, ruleId, c.title(), passed, message, judgement.findings());
   }
 
-  /** Whether a derived fact is of the spec's type and has the spec's component values (no spec: any fact). */
+  /**
+   * Whether a derived fact is of the spec's type and has the spec's component values (no spec: any
+   * fact).
+   */
   static boolean matches(FactSpec spec, Object fact) {
     if (spec == null) {
       return true;
@@ -303,7 +377,11 @@ public final class RuleCases {
     for (Map.Entry<String, JsonNode> field : spec.value().properties()) {
       JsonNode got = actual.get(field.getKey());
       JsonNode want = field.getValue();
-      boolean same = got != null && (got.isNumber() && want.isNumber() ? got.asDouble() == want.asDouble() : got.equals(want));
+      boolean same =
+          got != null
+              && (got.isNumber() && want.isNumber()
+                  ? got.asDouble() == want.asDouble()
+                  : got.equals(want));
       if (!same) {
         return false;
       }
@@ -312,13 +390,25 @@ public final class RuleCases {
   }
 
   private static String thresholdNote(Case c) {
-    return c.thresholds().isEmpty() ? "" : " (threshold overrides " + new LinkedHashMap<>(c.thresholds()) + ")";
+    return c.thresholds().isEmpty()
+        ? ""
+        : " (threshold overrides " + new LinkedHashMap<>(c.thresholds()) + ")";
   }
 
   private static String describe(List<Finding> findings) {
     return findings.stream()
-        .map(f -> "\n  - " + f.ruleId() + " " + f.severity() + " on '" + f.subject() + "' " + f.evidence()
-            + "\n    " + f.message())
+        .map(
+            f ->
+                "\n  - "
+                    + f.ruleId()
+                    + " "
+                    + f.severity()
+                    + " on '"
+                    + f.subject()
+                    + "' "
+                    + f.evidence()
+                    + "\n    "
+                    + f.message())
         .collect(Collectors.joining());
   }
 }

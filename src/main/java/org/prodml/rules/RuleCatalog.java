@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * The rules under a set of rule folders, listed with their metadata and thresholds. Folders are
  * described in {@code rules/catalog.json}, which gives each its id prefix, DRL package and title:
  *
- * <pre>{"folders": {"data-validation": {"prefix": "DV", "package": "rules.datavalidation", "title": "Data validation"}}}</pre>
+ * <pre>
+ * {"folders": {"data-validation": {"prefix": "DV", "package": "rules.datavalidation", "title": "Data validation"}}}
+ * </pre>
  *
  * <p>{@link RuleLint} checks that the folders follow the convention.
  */
@@ -55,7 +57,9 @@ public final class RuleCatalog {
   }
 
   private record FolderJson(
-      String prefix, @com.fasterxml.jackson.annotation.JsonProperty("package") String drlPackage, String title) {}
+      String prefix,
+      @com.fasterxml.jackson.annotation.JsonProperty("package") String drlPackage,
+      String title) {}
 
   private record CatalogJson(Map<String, FolderJson> folders) {}
 
@@ -67,7 +71,8 @@ public final class RuleCatalog {
   public static Map<String, Folder> readCatalog(Path rulesRoot) {
     Path file = rulesRoot.resolve(CATALOG_FILE);
     if (!Files.isRegularFile(file)) {
-      throw new RuleCompileException(file + ":0: no rule catalog (it lists each rule folder with its id prefix)");
+      throw new RuleCompileException(
+          file + ":0: no rule catalog (it lists each rule folder with its id prefix)");
     }
     CatalogJson json;
     try {
@@ -82,12 +87,18 @@ public final class RuleCatalog {
       throw new RuleCompileException(file + ":0: lacks \"folders\"");
     }
     Map<String, Folder> folders = new LinkedHashMap<>();
-    json.folders().forEach((name, f) -> {
-      if (f == null || blank(f.prefix()) || blank(f.drlPackage()) || blank(f.title())) {
-        throw new RuleCompileException(file + ":0: folder \"" + name + "\" needs \"prefix\", \"package\" and \"title\"");
-      }
-      folders.put(name, new Folder(name, f.prefix(), f.drlPackage(), f.title()));
-    });
+    json.folders()
+        .forEach(
+            (name, f) -> {
+              if (f == null || blank(f.prefix()) || blank(f.drlPackage()) || blank(f.title())) {
+                throw new RuleCompileException(
+                    file
+                        + ":0: folder \""
+                        + name
+                        + "\" needs \"prefix\", \"package\" and \"title\"");
+              }
+              folders.put(name, new Folder(name, f.prefix(), f.drlPackage(), f.title()));
+            });
     return folders;
   }
 
@@ -96,7 +107,9 @@ public final class RuleCatalog {
     return readCatalog(rulesRoot).keySet().stream().map(rulesRoot::resolve).toList();
   }
 
-  /** The catalog's description of a folder, from the catalog.json beside it; null when not listed. */
+  /**
+   * The catalog's description of a folder, from the catalog.json beside it; null when not listed.
+   */
   static Folder folderInfo(Path folder) {
     Path root = folder.toAbsolutePath().normalize().getParent();
     if (root == null || !Files.isRegularFile(root.resolve(CATALOG_FILE))) {
@@ -129,11 +142,24 @@ public final class RuleCatalog {
   }
 
   private static Entry entry(RuleMetadata m, Path file, String folder, RuleSource source) {
-    return new Entry(m.id(), m.name(), file, source.lineOf(m.name()), folder, m.severity(), m.topic(),
-        m.stage(), m.thresholds(), m.explanation(), m.remedy(), m.extra("course"));
+    return new Entry(
+        m.id(),
+        m.name(),
+        file,
+        source.lineOf(m.name()),
+        folder,
+        m.severity(),
+        m.topic(),
+        m.stage(),
+        m.thresholds(),
+        m.explanation(),
+        m.remedy(),
+        m.extra("course"));
   }
 
-  /** The lint of a whole rules folder, {@link RuleLint#lint(Path)}; kept here for existing callers. */
+  /**
+   * The lint of a whole rules folder, {@link RuleLint#lint(Path)}; kept here for existing callers.
+   */
   public static List<String> lint(Path rulesRoot) {
     return RuleLint.lint(rulesRoot);
   }

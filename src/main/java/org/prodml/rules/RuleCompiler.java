@@ -57,12 +57,15 @@ final class RuleCompiler {
           });
 
   /** Compiles in the background, one build per rules version at a time. */
-  private static final ConcurrentHashMap<String, CompletableFuture<RuleBase>> BUILDING = new ConcurrentHashMap<>();
-  private static final Executor COMPILER = task -> {
-    Thread t = new Thread(task, "prodml-rule-compiler");
-    t.setDaemon(true);
-    t.start();
-  };
+  private static final ConcurrentHashMap<String, CompletableFuture<RuleBase>> BUILDING =
+      new ConcurrentHashMap<>();
+
+  private static final Executor COMPILER =
+      task -> {
+        Thread t = new Thread(task, "prodml-rule-compiler");
+        t.setDaemon(true);
+        t.start();
+      };
 
   private RuleCompiler() {}
 
@@ -78,17 +81,18 @@ final class RuleCompiler {
     if (running != null) {
       return running;
     }
-    COMPILER.execute(() -> {
-      try {
-        RuleBase built = build(sources, version);
-        CACHE.put(version, built);
-        created.complete(built);
-      } catch (Throwable t) {
-        created.completeExceptionally(t);
-      } finally {
-        BUILDING.remove(version, created);
-      }
-    });
+    COMPILER.execute(
+        () -> {
+          try {
+            RuleBase built = build(sources, version);
+            CACHE.put(version, built);
+            created.complete(built);
+          } catch (Throwable t) {
+            created.completeExceptionally(t);
+          } finally {
+            BUILDING.remove(version, created);
+          }
+        });
     return created;
   }
 
@@ -152,10 +156,15 @@ final class RuleCompiler {
         if (text.startsWith("Parser returned a null Package")) {
           continue; // a consequence of the error already reported
         }
-        lines.add((source == null ? "rules" : source.origin()) + ":" + Math.max(m.getLine(), 0)
-            + ": " + text);
+        lines.add(
+            (source == null ? "rules" : source.origin())
+                + ":"
+                + Math.max(m.getLine(), 0)
+                + ": "
+                + text);
       }
-      throw new RuleCompileException(lines.isEmpty() ? List.of("rules:0: DRL does not compile") : lines);
+      throw new RuleCompileException(
+          lines.isEmpty() ? List.of("rules:0: DRL does not compile") : lines);
     }
     KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
     kie.getRepository().removeKieModule(releaseId);

@@ -19,8 +19,8 @@ import org.prodml.facts.Threshold;
 
 /**
  * Runs compiled rules over facts: facts in, evidence out, findings made. Each run is a fresh,
- * short-lived session holding the facts and one {@link Threshold} per declared name (its default
- * or the override). Each {@link Evidence} a rule inserts becomes a {@link Finding} built from that
+ * short-lived session holding the facts and one {@link Threshold} per declared name (its default or
+ * the override). Each {@link Evidence} a rule inserts becomes a {@link Finding} built from that
  * rule's metadata; anything else a rule inserts is kept as a derived fact.
  */
 final class RuleEvaluator {
@@ -35,7 +35,8 @@ final class RuleEvaluator {
   }
 
   /** See {@link RuleBase#evaluate(Collection, Map, Predicate)}. */
-  Judgement evaluate(Collection<?> facts, Map<String, Double> overrides, Predicate<RuleMetadata> filter) {
+  Judgement evaluate(
+      Collection<?> facts, Map<String, Double> overrides, Predicate<RuleMetadata> filter) {
     checkThresholds(overrides);
     Set<Finding> findings = new LinkedHashSet<>();
     List<Object> derived = new ArrayList<>();
@@ -70,7 +71,8 @@ final class RuleEvaluator {
     }
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(
-        Comparator.comparing(Finding::severity).reversed()
+        Comparator.comparing(Finding::severity)
+            .reversed()
             .thenComparing(Finding::ruleId)
             .thenComparing(f -> String.valueOf(f.subject())));
     return new Judgement(sorted, derived, List.copyOf(fired));
@@ -81,7 +83,10 @@ final class RuleEvaluator {
     for (String name : overrides.keySet()) {
       if (!thresholdDefaults.containsKey(name)) {
         throw new IllegalArgumentException(
-            "unknown threshold '" + name + "'; rules declare " + String.join(", ", thresholdDefaults.keySet()));
+            "unknown threshold '"
+                + name
+                + "'; rules declare "
+                + String.join(", ", thresholdDefaults.keySet()));
       }
     }
   }
@@ -89,8 +94,13 @@ final class RuleEvaluator {
   /** The finding a rule's evidence makes: the rule's metadata, with its templates filled. */
   static Finding toFinding(RuleMetadata rule, Evidence evidence) {
     return new Finding(
-        rule.id(), rule.severity(), rule.topic(), rule.stage(), evidence.subject(),
-        Messages.fill(rule.explanation(), evidence), evidence.values(),
+        rule.id(),
+        rule.severity(),
+        rule.topic(),
+        rule.stage(),
+        evidence.subject(),
+        Messages.fill(rule.explanation(), evidence),
+        evidence.values(),
         Messages.fill(rule.remedy(), evidence));
   }
 }

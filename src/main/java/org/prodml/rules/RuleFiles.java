@@ -50,7 +50,10 @@ public final class RuleFiles {
     return find(roots).stream().map(RuleSource::of).toList();
   }
 
-  /** Starts compiling every DRL file below the folders in the background (see RuleBase#compileAsync). */
+  /**
+   * Starts compiling every DRL file below the folders in the background (see
+   * RuleBase#compileAsync).
+   */
   public static java.util.concurrent.CompletableFuture<RuleBase> compileAsync(List<Path> roots) {
     return RuleBase.compileAsync(load(roots));
   }

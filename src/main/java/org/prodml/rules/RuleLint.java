@@ -27,9 +27,11 @@ import java.util.stream.Stream;
 public final class RuleLint {
   private static final Pattern IMPORT =
       Pattern.compile("^\\s*import\\s+(?:static\\s+|function\\s+)?([\\w.$*]+)\\s*;?\\s*$");
-  private static final Pattern QUALIFIED_NAME = Pattern.compile("(?<![\\w$.])(?:[a-z_]\\w*\\.)+[A-Z]\\w*");
+  private static final Pattern QUALIFIED_NAME =
+      Pattern.compile("(?<![\\w$.])(?:[a-z_]\\w*\\.)+[A-Z]\\w*");
   private static final Pattern ID = Pattern.compile("@id\\s*\\(\\s*\"([^\"]*)\"");
-  private static final Pattern THRESHOLD_USE = Pattern.compile("Threshold\\s*\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
+  private static final Pattern THRESHOLD_USE =
+      Pattern.compile("Threshold\\s*\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)(?::%)?}");
   private static final Pattern STRING_LITERAL = Pattern.compile("\"(\\w+)\"");
   private static final Pattern FILE_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*\\.drl");
@@ -39,8 +41,13 @@ public final class RuleLint {
   private final Map<String, String> idOwner = new HashMap<>();
   private final Map<String, Double> thresholdDefaults = new HashMap<>();
   private final Map<String, String> thresholdOwner = new HashMap<>();
-  /** The course's note ids a rule's {@code @course} may name; empty when no course is beside the rules. */
+
+  /**
+   * The course's note ids a rule's {@code @course} may name; empty when no course is beside the
+   * rules.
+   */
   private final java.util.Set<String> courseNotes = new java.util.TreeSet<>();
+
   private Path courseCatalog;
 
   private RuleLint() {}
@@ -79,7 +86,13 @@ public final class RuleLint {
     for (String name : catalog.keySet()) {
       Path folder = rulesRoot.resolve(name);
       if (!Files.isDirectory(folder)) {
-        problems.add(catalogFile + ":0: folder \"" + name + "\" is listed but " + folder + " does not exist");
+        problems.add(
+            catalogFile
+                + ":0: folder \""
+                + name
+                + "\" is listed but "
+                + folder
+                + " does not exist");
       } else {
         folders.add(folder);
       }
@@ -88,9 +101,17 @@ public final class RuleLint {
       list.filter(Files::isDirectory)
           .sorted()
           .filter(d -> !catalog.containsKey(d.getFileName().toString()))
-          .filter(d -> !RuleFiles.find(List.of(d)).isEmpty()) // other rule data (questionnaires) may live here
-          .forEach(d -> problems.add(d + ":0: folder holds rule files but is not listed in " + catalogFile
-              + "; add {\"prefix\", \"package\", \"title\"} for it"));
+          .filter(
+              d ->
+                  !RuleFiles.find(List.of(d))
+                      .isEmpty()) // other rule data (questionnaires) may live here
+          .forEach(
+              d ->
+                  problems.add(
+                      d
+                          + ":0: folder holds rule files but is not listed in "
+                          + catalogFile
+                          + "; add {\"prefix\", \"package\", \"title\"} for it"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -100,16 +121,21 @@ public final class RuleLint {
       Path resources = home.resolve("src/main/resources");
       if (Files.isDirectory(resources)) {
         RuleFiles.below(resources, RuleFiles.DRL_SUFFIX)
-            .forEach(p -> problems.add(p + ":0: rule file on the classpath; rules are read at run time from "
-                + rulesRoot + "/ on disk, never packaged"));
+            .forEach(
+                p ->
+                    problems.add(
+                        p
+                            + ":0: rule file on the classpath; rules are read at run time from "
+                            + rulesRoot
+                            + "/ on disk, never packaged"));
       }
     }
     lintFolders(folders);
   }
 
   /**
-   * The course's note ids, which {@code @course} must name: the {@code id} of every
-   * {@code <folder>/note.yaml} beside the course order file.
+   * The course's note ids, which {@code @course} must name: the {@code id} of every {@code
+   * <folder>/note.yaml} beside the course order file.
    */
   private void readCourseNotes(Path order) {
     Path notebooks = order.getParent();
@@ -117,16 +143,22 @@ public final class RuleLint {
       return;
     }
     courseCatalog = notebooks;
-    var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    var yaml =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
     try (Stream<Path> folders = Files.list(notebooks)) {
-      for (Path description : folders.map(f -> f.resolve("note.yaml")).filter(Files::isRegularFile).sorted().toList()) {
+      for (Path description :
+          folders.map(f -> f.resolve("note.yaml")).filter(Files::isRegularFile).sorted().toList()) {
         var id = yaml.readTree(description.toFile()).path("id");
         if (id.isTextual()) {
           courseNotes.add(id.asText());
         }
       }
     } catch (IOException e) {
-      problems.add(notebooks + ":0: cannot read the course's notes: " + e.getMessage().lines().findFirst().orElse(""));
+      problems.add(
+          notebooks
+              + ":0: cannot read the course's notes: "
+              + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
@@ -141,9 +173,14 @@ public final class RuleLint {
     String course = m.extra("course");
     String note = course == null ? "" : course.split(" › ", 2)[0].strip();
     if (!courseNotes.contains(note)) {
-      problems.add(at + "@course must start with the id of the course note that teaches it (one of "
-          + String.join(", ", courseNotes) + ", the notes of " + courseCatalog + "), e.g. @course(\"PMLC07MON › Monitoring pipelines\")"
-          + (note.isEmpty() ? "; it has none" : "; '" + note + "' is not one"));
+      problems.add(
+          at
+              + "@course must start with the id of the course note that teaches it (one of "
+              + String.join(", ", courseNotes)
+              + ", the notes of "
+              + courseCatalog
+              + "), e.g. @course(\"PMLC07MON › Monitoring pipelines\")"
+              + (note.isEmpty() ? "; it has none" : "; '" + note + "' is not one"));
     }
   }
 
@@ -167,7 +204,10 @@ public final class RuleLint {
       }
       for (Path cases : RuleCases.find(List.of(folder))) {
         if (!Files.isRegularFile(RuleCases.drlFor(cases))) {
-          problems.add(cases + ":0: cases file without a rule file " + RuleCases.drlFor(cases).getFileName());
+          problems.add(
+              cases
+                  + ":0: cases file without a rule file "
+                  + RuleCases.drlFor(cases).getFileName());
         }
       }
     }
@@ -191,9 +231,11 @@ public final class RuleLint {
     }
     if (info == null) {
       Path root = folder.toAbsolutePath().normalize().getParent();
-      problems.add(folder + ":0: folder not listed in "
-          + (root == null ? RuleCatalog.CATALOG_FILE : root.resolve(RuleCatalog.CATALOG_FILE))
-          + "; its id prefix and DRL package are unknown");
+      problems.add(
+          folder
+              + ":0: folder not listed in "
+              + (root == null ? RuleCatalog.CATALOG_FILE : root.resolve(RuleCatalog.CATALOG_FILE))
+              + "; its id prefix and DRL package are unknown");
     }
     return info;
   }
@@ -203,16 +245,26 @@ public final class RuleLint {
     String text = source.text();
     String code = DrlText.codeOnly(text);
     if (!FILE_NAME.matcher(drl.getFileName().toString()).matches()) {
-      problems.add(drl + ":0: file name should state the rule's claim in UpperCamelCase, e.g. MissingValuesAboveThreshold.drl");
+      problems.add(
+          drl
+              + ":0: file name should state the rule's claim in UpperCamelCase, e.g. MissingValuesAboveThreshold.drl");
     }
     if (info != null && !source.drlPackage().equals(info.drlPackage())) {
-      problems.add(drl + ":" + DrlText.lineOf(code, "(?m)^\\s*package\\b") + ": package " + source.drlPackage()
-          + " should be " + info.drlPackage() + " (catalog.json)");
+      problems.add(
+          drl
+              + ":"
+              + DrlText.lineOf(code, "(?m)^\\s*package\\b")
+              + ": package "
+              + source.drlPackage()
+              + " should be "
+              + info.drlPackage()
+              + " (catalog.json)");
     }
     lintReferences(drl, code);
     List<String> ruleNames = DrlText.ruleNames(text, code);
     if (ruleNames.size() != 1) {
-      problems.add(drl + ":0: declares " + ruleNames.size() + " rules; the convention is one rule per file");
+      problems.add(
+          drl + ":0: declares " + ruleNames.size() + " rules; the convention is one rule per file");
     }
     RuleBase base;
     try {
@@ -240,7 +292,13 @@ public final class RuleLint {
       Matcher imp = IMPORT.matcher(line);
       if (imp.matches()) {
         if (!imp.group(1).startsWith(RuleCases.FACTS_PACKAGE)) {
-          problems.add(drl + ":" + (i + 1) + ": import " + imp.group(1) + " is outside org.prodml.facts; rules may use only fact classes");
+          problems.add(
+              drl
+                  + ":"
+                  + (i + 1)
+                  + ": import "
+                  + imp.group(1)
+                  + " is outside org.prodml.facts; rules may use only fact classes");
         }
         continue;
       }
@@ -250,7 +308,13 @@ public final class RuleLint {
       Matcher q = QUALIFIED_NAME.matcher(line);
       while (q.find()) {
         if (!q.group().startsWith(RuleCases.FACTS_PACKAGE)) {
-          problems.add(drl + ":" + (i + 1) + ": " + q.group() + " is outside org.prodml.facts; rules may use only fact classes");
+          problems.add(
+              drl
+                  + ":"
+                  + (i + 1)
+                  + ": "
+                  + q.group()
+                  + " is outside org.prodml.facts; rules may use only fact classes");
         }
       }
     }
@@ -263,11 +327,23 @@ public final class RuleLint {
       problems.add(at + "id " + m.id() + " is already used by " + previous);
     }
     if (info != null && !m.id().matches(Pattern.quote(info.prefix()) + "-\\d{3}")) {
-      problems.add(at + "id " + m.id() + " should read " + info.prefix() + "-nnn (three digits) in folder "
-          + info.name());
+      problems.add(
+          at
+              + "id "
+              + m.id()
+              + " should read "
+              + info.prefix()
+              + "-nnn (three digits) in folder "
+              + info.name());
     }
     if (!m.name().startsWith(m.id() + " ") || m.name().length() <= m.id().length() + 1) {
-      problems.add(at + "rule name \"" + m.name() + "\" should be \"" + m.id() + " <the claim as a sentence>\"");
+      problems.add(
+          at
+              + "rule name \""
+              + m.name()
+              + "\" should be \""
+              + m.id()
+              + " <the claim as a sentence>\"");
     }
   }
 
@@ -284,20 +360,42 @@ public final class RuleLint {
     }
     for (Map.Entry<String, Double> t : m.thresholds().entrySet()) {
       if (!used.contains(t.getKey())) {
-        problems.add(drl + ":" + (thresholdsLine > 0 ? thresholdsLine : line) + ": threshold " + t.getKey()
-            + " is declared but never read in the rule's conditions (Threshold(name == \"" + t.getKey() + "\", ...))");
+        problems.add(
+            drl
+                + ":"
+                + (thresholdsLine > 0 ? thresholdsLine : line)
+                + ": threshold "
+                + t.getKey()
+                + " is declared but never read in the rule's conditions (Threshold(name == \""
+                + t.getKey()
+                + "\", ...))");
       }
       Double earlier = thresholdDefaults.putIfAbsent(t.getKey(), t.getValue());
       if (earlier != null && !earlier.equals(t.getValue())) {
-        problems.add(drl + ":" + (thresholdsLine > 0 ? thresholdsLine : line) + ": threshold " + t.getKey()
-            + " defaults to " + t.getValue() + " here but to " + earlier + " in " + thresholdOwner.get(t.getKey()));
+        problems.add(
+            drl
+                + ":"
+                + (thresholdsLine > 0 ? thresholdsLine : line)
+                + ": threshold "
+                + t.getKey()
+                + " defaults to "
+                + t.getValue()
+                + " here but to "
+                + earlier
+                + " in "
+                + thresholdOwner.get(t.getKey()));
       }
       thresholdOwner.putIfAbsent(t.getKey(), drl.toString());
     }
     for (String name : used) {
       if (!m.thresholds().containsKey(name)) {
-        problems.add(drl + ":" + line + ": conditions read threshold " + name
-            + " but @thresholds does not declare it (with its default)");
+        problems.add(
+            drl
+                + ":"
+                + line
+                + ": conditions read threshold "
+                + name
+                + " but @thresholds does not declare it (with its default)");
       }
     }
   }
@@ -310,11 +408,18 @@ public final class RuleLint {
     while (lit.find()) {
       keys.add(lit.group(1));
     }
-    for (String[] template : new String[][] {{"explanation", m.explanation()}, {"remedy", m.remedy()}}) {
+    for (String[] template :
+        new String[][] {{"explanation", m.explanation()}, {"remedy", m.remedy()}}) {
       Matcher ph = PLACEHOLDER.matcher(template[1]);
       while (ph.find()) {
         if (!keys.contains(ph.group(1))) {
-          problems.add(at + "@" + template[0] + " uses {" + ph.group(1) + "} but the action's Evidence has no such key");
+          problems.add(
+              at
+                  + "@"
+                  + template[0]
+                  + " uses {"
+                  + ph.group(1)
+                  + "} but the action's Evidence has no such key");
         }
       }
     }
@@ -323,8 +428,11 @@ public final class RuleLint {
   private void lintCases(Path drl, RuleSource source) {
     Path casesFile = RuleCases.casesFor(drl);
     if (!Files.isRegularFile(casesFile)) {
-      problems.add(drl + ":0: no cases file " + casesFile.getFileName()
-          + " beside it; every rule needs at least one case that fires and one that stays quiet");
+      problems.add(
+          drl
+              + ":0: no cases file "
+              + casesFile.getFileName()
+              + " beside it; every rule needs at least one case that fires and one that stays quiet");
       return;
     }
     RuleCases.CasesFile cases;
@@ -341,8 +449,14 @@ public final class RuleLint {
       ids.add(id.group(1));
     }
     if (!ids.contains(cases.rule())) {
-      problems.add(casesFile + ":0: cases are for rule " + cases.rule() + " but " + drl.getFileName() + " declares "
-          + (ids.isEmpty() ? "no @id" : String.join(", ", ids)));
+      problems.add(
+          casesFile
+              + ":0: cases are for rule "
+              + cases.rule()
+              + " but "
+              + drl.getFileName()
+              + " declares "
+              + (ids.isEmpty() ? "no @id" : String.join(", ", ids)));
     }
     boolean fire = cases.cases().stream().anyMatch(RuleCases.Case::expectsFire);
     boolean quiet = cases.cases().stream().anyMatch(c -> !c.expectsFire());

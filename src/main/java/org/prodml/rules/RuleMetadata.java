@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * What a rule says about itself, read from its DRL metadata. Required keys: {@code @id},
  * {@code @severity}, {@code @topic}, {@code @stage}, {@code @explanation}, {@code @remedy};
- * optional: {@code @thresholds("a=1, b=2")}, {@code @course("…")} and any other key, kept in
- * {@code extra}.
+ * optional: {@code @thresholds("a=1, b=2")}, {@code @course("…")} and any other key, kept in {@code
+ * extra}.
  */
 public record RuleMetadata(
     String id,

@@ -37,7 +37,8 @@ final class RuleMetadataReader {
     for (KiePackage kiePackage : kieBase.getKiePackages()) {
       for (Rule rule : kiePackage.getRules()) {
         RuleSource source = sourceOfRule.get(rule.getName());
-        String origin = source == null ? "rules" : source.origin() + ":" + source.lineOf(rule.getName());
+        String origin =
+            source == null ? "rules" : source.origin() + ":" + source.lineOf(rule.getName());
         RuleMetadata metadata = read(rule, origin, problems);
         if (metadata != null) {
           rules.add(metadata);
@@ -62,13 +63,19 @@ final class RuleMetadataReader {
       }
     }
     if (!missing.isEmpty()) {
-      problems.add(origin + ": rule \"" + rule.getName() + "\" lacks metadata " + String.join(", ", missing));
+      problems.add(
+          origin
+              + ": rule \""
+              + rule.getName()
+              + "\" lacks metadata "
+              + String.join(", ", missing));
       return null;
     }
     Severity severity = parseEnum(Severity.class, values.get("severity"), origin, rule, problems);
     Topic topic = parseEnum(Topic.class, values.get("topic"), origin, rule, problems);
     Stage stage = parseEnum(Stage.class, values.get("stage"), origin, rule, problems);
-    Map<String, Double> thresholds = parseThresholds(values.getOrDefault("thresholds", ""), origin, rule, problems);
+    Map<String, Double> thresholds =
+        parseThresholds(values.getOrDefault("thresholds", ""), origin, rule, problems);
     if (severity == null || topic == null || stage == null || thresholds == null) {
       return null;
     }
@@ -76,8 +83,16 @@ final class RuleMetadataReader {
     RuleMetadata.REQUIRED.forEach(extra::remove);
     extra.remove("thresholds");
     return new RuleMetadata(
-        values.get("id"), rule.getName(), severity, topic, stage, values.get("explanation"),
-        values.get("remedy"), thresholds, origin, extra);
+        values.get("id"),
+        rule.getName(),
+        severity,
+        topic,
+        stage,
+        values.get("explanation"),
+        values.get("remedy"),
+        thresholds,
+        origin,
+        extra);
   }
 
   private static <E extends Enum<E>> E parseEnum(
@@ -85,13 +100,24 @@ final class RuleMetadataReader {
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      problems.add(origin + ": rule \"" + rule.getName() + "\": unknown " + type.getSimpleName().toLowerCase(Locale.ROOT)
-          + " \"" + value + "\"; use one of " + Arrays.toString(type.getEnumConstants()));
+      problems.add(
+          origin
+              + ": rule \""
+              + rule.getName()
+              + "\": unknown "
+              + type.getSimpleName().toLowerCase(Locale.ROOT)
+              + " \""
+              + value
+              + "\"; use one of "
+              + Arrays.toString(type.getEnumConstants()));
       return null;
     }
   }
 
-  /** {@code @thresholds("a=1, b=2")} (commas or semicolons) as names to defaults; null when malformed. */
+  /**
+   * {@code @thresholds("a=1, b=2")} (commas or semicolons) as names to defaults; null when
+   * malformed.
+   */
   private static Map<String, Double> parseThresholds(
       String text, String origin, Rule rule, List<String> problems) {
     Map<String, Double> thresholds = new LinkedHashMap<>();
@@ -103,8 +129,13 @@ final class RuleMetadataReader {
       try {
         thresholds.put(kv[0].strip(), Double.parseDouble(kv[1].strip()));
       } catch (RuntimeException e) {
-        problems.add(origin + ": rule \"" + rule.getName() + "\": @thresholds entry \"" + part.strip()
-            + "\" is not name=number");
+        problems.add(
+            origin
+                + ": rule \""
+                + rule.getName()
+                + "\": @thresholds entry \""
+                + part.strip()
+                + "\" is not name=number");
         return null;
       }
     }

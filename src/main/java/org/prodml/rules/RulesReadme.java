@@ -16,12 +16,12 @@ import org.prodml.text.Format;
  */
 public final class RulesReadme {
   /** How to regenerate the file; shown when the checked-in README is stale. */
-  public static final String REGENERATE =
-      "./prodml rules readme";
+  public static final String REGENERATE = "./prodml rules readme";
 
   private RulesReadme() {}
 
-  private static final String HEADER = """
+  private static final String HEADER =
+      """
       # Rules
 
       <!-- Generated from the rule files by org.prodml.rules.RulesReadme. Do not edit by hand: change
@@ -85,26 +85,43 @@ public final class RulesReadme {
     for (Path folder : folders) {
       String name = folder.toAbsolutePath().normalize().getFileName().toString();
       RuleCatalog.Folder info = RuleCatalog.folderInfo(folder);
-      List<RuleCatalog.Entry> rules = entries.stream().filter(e -> e.folder().equals(name)).toList();
+      List<RuleCatalog.Entry> rules =
+          entries.stream().filter(e -> e.folder().equals(name)).toList();
       boolean course = rules.stream().anyMatch(e -> !e.course().isBlank());
       out.append("\n## ").append(info == null ? name : info.title()).append("\n\n");
       out.append("Folder `").append(name).append("/`");
       if (info != null) {
-        out.append(", DRL package `").append(info.drlPackage()).append("`, ids `").append(info.prefix())
+        out.append(", DRL package `")
+            .append(info.drlPackage())
+            .append("`, ids `")
+            .append(info.prefix())
             .append("-nnn`");
       }
-      out.append(": ").append(rules.size()).append(rules.size() == 1 ? " rule.\n\n" : " rules.\n\n");
+      out.append(": ")
+          .append(rules.size())
+          .append(rules.size() == 1 ? " rule.\n\n" : " rules.\n\n");
       out.append("| Id | Severity | Topic | Stage | Claim | Default thresholds |")
-          .append(course ? " Course section |" : "").append('\n');
+          .append(course ? " Course section |" : "")
+          .append('\n');
       out.append("|---|---|---|---|---|---|").append(course ? "---|" : "").append('\n');
       for (RuleCatalog.Entry e : rules) {
-        out.append("| ").append(e.id())
-            .append(" | ").append(e.severity())
-            .append(" | ").append(e.topic())
-            .append(" | ").append(e.stage())
-            .append(" | [").append(cell(e.claim())).append("](").append(name).append('/')
-            .append(e.file().getFileName()).append(')')
-            .append(" | ").append(thresholds(e.thresholds()))
+        out.append("| ")
+            .append(e.id())
+            .append(" | ")
+            .append(e.severity())
+            .append(" | ")
+            .append(e.topic())
+            .append(" | ")
+            .append(e.stage())
+            .append(" | [")
+            .append(cell(e.claim()))
+            .append("](")
+            .append(name)
+            .append('/')
+            .append(e.file().getFileName())
+            .append(')')
+            .append(" | ")
+            .append(thresholds(e.thresholds()))
             .append(" |");
         if (course) {
           out.append(' ').append(cell(e.course())).append(" |");
@@ -133,7 +150,9 @@ public final class RulesReadme {
     AtomicFiles.write(readme, generate(folders));
   }
 
-  /** The rules folder of the project: {@code rules/} under {@code prodml.home}, or the working dir. */
+  /**
+   * The rules folder of the project: {@code rules/} under {@code prodml.home}, or the working dir.
+   */
   public static Path defaultRulesRoot() {
     return Path.of(System.getProperty("prodml.home", ".")).resolve("rules");
   }

@@ -16,12 +16,13 @@ public final class DynamicInference {
   private DynamicInference() {}
 
   /**
-   * Serves every request (row) of the table one at a time, measuring each with
-   * {@link System#nanoTime()} from the raw row to the prediction.
+   * Serves every request (row) of the table one at a time, measuring each with {@link
+   * System#nanoTime()} from the raw row to the prediction.
    *
    * @param keySpace the static key space, only to report coverage by key frequency; may be null
    */
-  public static ServingResult serve(TrainedModel model, Table requests, ServingPath path, KeySpace keySpace, String timeColumn) {
+  public static ServingResult serve(
+      TrainedModel model, Table requests, ServingPath path, KeySpace keySpace, String timeColumn) {
     FittedTransforms transforms = transforms(model, requests, path);
     List<String> inputs = model.transforms().inputColumns();
     int n = requests.rowCount();
@@ -42,11 +43,16 @@ public final class DynamicInference {
     if (timeColumn == null || !requests.columnNames().contains(timeColumn)) {
       Arrays.fill(age, Double.NaN);
     }
-    return Serving.result(model, "dynamic", path, requests, keySpace, latency, answered, outputs, age, n, 0);
+    return Serving.result(
+        model, "dynamic", path, requests, keySpace, latency, answered, outputs, age, n, 0);
   }
 
-  /** The transforms the serving path uses: the model's own, or recomputed from the serving batch. */
+  /**
+   * The transforms the serving path uses: the model's own, or recomputed from the serving batch.
+   */
   public static FittedTransforms transforms(TrainedModel model, Table requests, ServingPath path) {
-    return path == ServingPath.SHARED ? model.transforms() : model.transforms().servingReimplementation(requests);
+    return path == ServingPath.SHARED
+        ? model.transforms()
+        : model.transforms().servingReimplementation(requests);
   }
 }

@@ -16,6 +16,7 @@ import tech.tablesaw.columns.Column;
 public final class KeySpace {
   /** Keys seen fewer times than this in the key-space data count as the tail. */
   public static final int TAIL_BELOW = 5;
+
   /** Bands of key frequency in the key-space data, for coverage by band. */
   public static final List<String> BANDS = List.of("50+ rows", "5–49 rows", "1–4 rows", "unseen");
 
@@ -34,7 +35,8 @@ public final class KeySpace {
    */
   public static List<String> firstText(Table table, List<String> columns) {
     for (String c : columns) {
-      if (table.columnNames().contains(c) && Frame.kindOf(table.column(c).type()) == Frame.Kind.TEXT) {
+      if (table.columnNames().contains(c)
+          && Frame.kindOf(table.column(c).type()) == Frame.Kind.TEXT) {
         return List.of(c);
       }
     }
@@ -44,7 +46,8 @@ public final class KeySpace {
   public static KeySpace of(Table table, List<String> columns) {
     for (String c : columns) {
       if (!table.columnNames().contains(c)) {
-        throw new IllegalArgumentException("no key column '" + c + "'; the data has " + String.join(", ", table.columnNames()));
+        throw new IllegalArgumentException(
+            "no key column '" + c + "'; the data has " + String.join(", ", table.columnNames()));
       }
     }
     Map<String, Long> counts = new HashMap<>();
@@ -87,11 +90,17 @@ public final class KeySpace {
     return counts.size();
   }
 
-  /** Keys seen at least {@code minCount} times, most frequent first (ties by key), at most {@code max}. */
+  /**
+   * Keys seen at least {@code minCount} times, most frequent first (ties by key), at most {@code
+   * max}.
+   */
   public List<String> keys(int minCount, int max) {
     return counts.entrySet().stream()
         .filter(e -> e.getValue() >= minCount)
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(max)
         .map(Map.Entry::getKey)
         .toList();
@@ -117,7 +126,8 @@ public final class KeySpace {
   }
 
   /** A representative raw row per key: the median of each number, the most frequent text. */
-  static Frame representatives(Table table, KeySpace space, List<String> keys, List<String> inputs) {
+  static Frame representatives(
+      Table table, KeySpace space, List<String> keys, List<String> inputs) {
     Map<String, Integer> slot = new HashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       slot.put(keys.get(i), i);
@@ -142,10 +152,13 @@ public final class KeySpace {
         }
         String[] rep = new String[keys.size()];
         for (int k = 0; k < keys.size(); k++) {
-          rep[k] = counts.get(k).entrySet().stream()
-              .max(Map.Entry.<String, Integer>comparingByValue()
-                  .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
-              .map(Map.Entry::getKey).orElse(null);
+          rep[k] =
+              counts.get(k).entrySet().stream()
+                  .max(
+                      Map.Entry.<String, Integer>comparingByValue()
+                          .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
+                  .map(Map.Entry::getKey)
+                  .orElse(null);
         }
         out.putTexts(c, rep);
       } else {

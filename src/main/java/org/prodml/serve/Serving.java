@@ -17,8 +17,18 @@ import tech.tablesaw.api.Table;
 final class Serving {
   private Serving() {}
 
-  static ServingResult result(TrainedModel model, String mode, ServingPath path, Table requests, KeySpace space,
-      double[] latency, boolean[] answered, double[][] outputs, double[] age, long computed, long cachedKeys) {
+  static ServingResult result(
+      TrainedModel model,
+      String mode,
+      ServingPath path,
+      Table requests,
+      KeySpace space,
+      double[] latency,
+      boolean[] answered,
+      double[][] outputs,
+      double[] age,
+      long computed,
+      long cachedKeys) {
     int n = requests.rowCount();
     Task task = model.task();
     int k = model.classes().size();
@@ -53,11 +63,17 @@ final class Serving {
         values[r] = out != null ? out[0] : Double.NaN;
       }
     }
-    Predictions predictions = new Predictions(task, model.classes(), probabilities, predicted, values, nonFinite);
+    Predictions predictions =
+        new Predictions(task, model.classes(), probabilities, predicted, values, nonFinite);
     long answeredCount = answeredRows.size();
     double quality = Double.NaN;
     if (requests.columnNames().contains(model.label().column()) && !answeredRows.isEmpty()) {
-      quality = Evaluator.headline(model, predictions, requests, answeredRows.stream().mapToInt(Integer::intValue).toArray());
+      quality =
+          Evaluator.headline(
+              model,
+              predictions,
+              requests,
+              answeredRows.stream().mapToInt(Integer::intValue).toArray());
     }
     Map<String, long[]> bands = KeySpace.emptyBands();
     long tail = 0;
@@ -79,10 +95,28 @@ final class Serving {
         maxAge = Double.isNaN(maxAge) ? a : Math.max(maxAge, a);
       }
     }
-    ServingFact fact = new ServingFact(model.id(), mode, path.label(), n, answeredCount, n == 0 ? 0 : (double) answeredCount / n,
-        Metrics.quantile(latency, 0.5), Metrics.quantile(latency, 0.99), Metrics.mean(latency), meanAge, maxAge, computed,
-        space == null ? List.of() : space.columns(), distinct.size(), cachedKeys,
-        space == null || n == 0 ? Double.NaN : (double) tail / n, Evaluator.headlineMetric(task), quality, nonFinite);
-    return new ServingResult(mode, fact, latency, answered, predictions, age, space == null ? Map.of() : bands);
+    ServingFact fact =
+        new ServingFact(
+            model.id(),
+            mode,
+            path.label(),
+            n,
+            answeredCount,
+            n == 0 ? 0 : (double) answeredCount / n,
+            Metrics.quantile(latency, 0.5),
+            Metrics.quantile(latency, 0.99),
+            Metrics.mean(latency),
+            meanAge,
+            maxAge,
+            computed,
+            space == null ? List.of() : space.columns(),
+            distinct.size(),
+            cachedKeys,
+            space == null || n == 0 ? Double.NaN : (double) tail / n,
+            Evaluator.headlineMetric(task),
+            quality,
+            nonFinite);
+    return new ServingResult(
+        mode, fact, latency, answered, predictions, age, space == null ? Map.of() : bands);
   }
 }

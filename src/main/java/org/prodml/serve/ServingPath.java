@@ -1,7 +1,7 @@
 package org.prodml.serve;
 
-import org.prodml.text.Choices;
 import java.util.Locale;
+import org.prodml.text.Choices;
 
 /**
  * How the serving side turns a request into features. {@link #SHARED}: it reuses the fitted

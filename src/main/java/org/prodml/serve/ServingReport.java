@@ -30,8 +30,12 @@ public record ServingReport(
     LatencyDistribution latency,
     List<FeatureSkewFact> skew) {
 
-  /** Requests served at most per serving run: enough for steady latency percentiles, quick on any data. */
+  /**
+   * Requests served at most per serving run: enough for steady latency percentiles, quick on any
+   * data.
+   */
   public static final int MAX_REQUESTS = 5000;
+
   /** Rows whose encoding the skew check compares between the training and the serving path. */
   static final int SKEW_ROWS = 1000;
 
@@ -45,32 +49,56 @@ public record ServingReport(
    * @param minCount precompute keys seen at least this often in training
    * @param limit serve at most this many requests (the first ones)
    */
-  public record Options(List<String> keys, boolean staticMode, boolean dynamicMode, ServingPath path, int minCount, int limit) {}
+  public record Options(
+      List<String> keys,
+      boolean staticMode,
+      boolean dynamicMode,
+      ServingPath path,
+      int minCount,
+      int limit) {}
 
   /**
    * Serves the requests (rows of a table) with the model in the modes asked for, measuring each
    * request, and checks the serving path for training–serving skew on the same rows.
    */
-  public static ServingReport measure(TrainedModel model, Table training, Table all, String requestsName, String timeColumn,
-      Options options, Work work) {
-    Table requests = all.rowCount() > Math.max(1, options.limit()) ? all.first(Math.max(1, options.limit())) : all;
-    if (options.path() == ServingPath.REIMPLEMENTED && model.transforms().placement().equals("in-model")) {
-      throw new IllegalArgumentException("the model's transforms are placed in the model, so serving cannot reimplement them: it runs them as they are; use path=shared");
+  public static ServingReport measure(
+      TrainedModel model,
+      Table training,
+      Table all,
+      String requestsName,
+      String timeColumn,
+      Options options,
+      Work work) {
+    Table requests =
+        all.rowCount() > Math.max(1, options.limit())
+            ? all.first(Math.max(1, options.limit()))
+            : all;
+    if (options.path() == ServingPath.REIMPLEMENTED
+        && model.transforms().placement().equals("in-model")) {
+      throw new IllegalArgumentException(
+          "the model's transforms are placed in the model, so serving cannot reimplement them: it runs them as they are; use path=shared");
     }
-    List<String> keys = options.keys() != null ? options.keys() : KeySpace.firstText(requests, model.transforms().inputColumns());
+    List<String> keys =
+        options.keys() != null
+            ? options.keys()
+            : KeySpace.firstText(requests, model.transforms().inputColumns());
     for (String k : keys) {
       if (!requests.columnNames().contains(k) || !training.columnNames().contains(k)) {
-        throw new IllegalArgumentException("key column '" + k + "' must be in both the training table and '" + requestsName + "'");
+        throw new IllegalArgumentException(
+            "key column '" + k + "' must be in both the training table and '" + requestsName + "'");
       }
     }
     if (options.staticMode() && keys.isEmpty()) {
-      throw new IllegalArgumentException("static inference needs a key space: write keys=… (e.g. keys=origin), or mode=dynamic");
+      throw new IllegalArgumentException(
+          "static inference needs a key space: write keys=… (e.g. keys=origin), or mode=dynamic");
     }
-    String time = timeColumn != null && requests.columnNames().contains(timeColumn) ? timeColumn : null;
+    String time =
+        timeColumn != null && requests.columnNames().contains(timeColumn) ? timeColumn : null;
     KeySpace space = keys.isEmpty() ? null : KeySpace.of(training, keys);
     List<ServingResult> results = new ArrayList<>();
     if (options.staticMode()) {
-      StaticInference table = StaticInference.precompute(model, training, keys, options.minCount(), Integer.MAX_VALUE);
+      StaticInference table =
+          StaticInference.precompute(model, training, keys, options.minCount(), Integer.MAX_VALUE);
       results.add(table.serve(requests, time));
       work.report(0.4);
     }
@@ -81,8 +109,15 @@ public record ServingReport(
     }
     work.checkCancelled();
     List<FeatureSkewFact> skew = SkewCheck.compare(model, requests, options.path(), SKEW_ROWS);
-    return new ServingReport(requestsName, requests.rowCount(), keys, options.path().label(),
-        results.stream().map(ServingResult::fact).toList(), KeyBandCoverage.of(results), LatencyDistribution.of(results), skew);
+    return new ServingReport(
+        requestsName,
+        requests.rowCount(),
+        keys,
+        options.path().label(),
+        results.stream().map(ServingResult::fact).toList(),
+        KeyBandCoverage.of(results),
+        LatencyDistribution.of(results),
+        skew);
   }
 
   public ServingReport {

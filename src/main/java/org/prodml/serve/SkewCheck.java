@@ -24,7 +24,8 @@ public final class SkewCheck {
   private SkewCheck() {}
 
   /** One fact per raw input (or cross) of the model, for at most {@code maxRows} requests. */
-  public static List<FeatureSkewFact> compare(TrainedModel model, Table requests, ServingPath path, int maxRows) {
+  public static List<FeatureSkewFact> compare(
+      TrainedModel model, Table requests, ServingPath path, int maxRows) {
     int n = Math.min(maxRows, requests.rowCount());
     Table rows = n == requests.rowCount() ? requests : requests.first(n);
     FeatureMatrix training = model.transforms().apply(rows);
@@ -33,7 +34,9 @@ public final class SkewCheck {
     List<String> names = model.transforms().featureNames();
     Map<String, List<Integer>> bySource = new LinkedHashMap<>();
     for (int c = 0; c < names.size(); c++) {
-      bySource.computeIfAbsent(model.transforms().sourceOf(names.get(c)), s -> new ArrayList<>()).add(c);
+      bySource
+          .computeIfAbsent(model.transforms().sourceOf(names.get(c)), s -> new ArrayList<>())
+          .add(c);
     }
     double[][] servingRows = new double[n][];
     for (int r = 0; r < n; r++) {
@@ -50,7 +53,10 @@ public final class SkewCheck {
         for (int c : e.getValue()) {
           double a = training.columns()[c][r];
           double b = servingRows[r][c];
-          double d = Double.isNaN(a) && Double.isNaN(b) ? 0 : Double.isNaN(a) || Double.isNaN(b) ? Double.POSITIVE_INFINITY : Math.abs(a - b);
+          double d =
+              Double.isNaN(a) && Double.isNaN(b)
+                  ? 0
+                  : Double.isNaN(a) || Double.isNaN(b) ? Double.POSITIVE_INFINITY : Math.abs(a - b);
           if (d > TOLERANCE * Math.max(1, Math.abs(a))) {
             differs = true;
           }
@@ -62,8 +68,15 @@ public final class SkewCheck {
         }
         mismatched += differs ? 1 : 0;
       }
-      facts.add(new FeatureSkewFact(e.getKey(), path.label(), n, mismatched, n == 0 ? 0 : (double) mismatched / n, max,
-          compared == 0 ? 0 : sum / compared));
+      facts.add(
+          new FeatureSkewFact(
+              e.getKey(),
+              path.label(),
+              n,
+              mismatched,
+              n == 0 ? 0 : (double) mismatched / n,
+              max,
+              compared == 0 ? 0 : sum / compared));
     }
     return facts;
   }

@@ -22,7 +22,8 @@ public final class StaticInference {
   private final Map<String, double[]> table;
   private final double computedAtSeconds;
 
-  private StaticInference(TrainedModel model, KeySpace space, Map<String, double[]> table, double computedAtSeconds) {
+  private StaticInference(
+      TrainedModel model, KeySpace space, Map<String, double[]> table, double computedAtSeconds) {
     this.model = model;
     this.space = space;
     this.table = table;
@@ -35,15 +36,21 @@ public final class StaticInference {
    * median of each numeric input and the most frequent text among that key's rows. The batch runs
    * when the model's training data ends.
    */
-  public static StaticInference precompute(TrainedModel model, Table keySpaceData, List<String> keyColumns, int minCount, int maxKeys) {
+  public static StaticInference precompute(
+      TrainedModel model, Table keySpaceData, List<String> keyColumns, int minCount, int maxKeys) {
     KeySpace space = KeySpace.of(keySpaceData, keyColumns);
     List<String> keys = space.keys(Math.max(1, minCount), maxKeys);
     Map<String, double[]> table = new HashMap<>();
     if (!keys.isEmpty()) {
-      Frame representatives = KeySpace.representatives(keySpaceData, space, keys, model.transforms().inputColumns());
+      Frame representatives =
+          KeySpace.representatives(keySpaceData, space, keys, model.transforms().inputColumns());
       Predictions p = model.predict(representatives);
       for (int k = 0; k < keys.size(); k++) {
-        table.put(keys.get(k), model.task() == Task.CLASSIFICATION ? p.probabilities()[k] : new double[] {p.values()[k]});
+        table.put(
+            keys.get(k),
+            model.task() == Task.CLASSIFICATION
+                ? p.probabilities()[k]
+                : new double[] {p.values()[k]});
       }
     }
     return new StaticInference(model, space, table, model.trainingDataEndSeconds());
@@ -75,13 +82,27 @@ public final class StaticInference {
       outputs[r] = hit;
     }
     double[] age = ages(requests, timeColumn, answered, computedAtSeconds);
-    return Serving.result(model, "static", ServingPath.SHARED, requests, space, latency, answered, outputs, age, table.size(), table.size());
+    return Serving.result(
+        model,
+        "static",
+        ServingPath.SHARED,
+        requests,
+        space,
+        latency,
+        answered,
+        outputs,
+        age,
+        table.size(),
+        table.size());
   }
 
-  static double[] ages(Table requests, String timeColumn, boolean[] answered, double computedAtSeconds) {
+  static double[] ages(
+      Table requests, String timeColumn, boolean[] answered, double computedAtSeconds) {
     double[] age = new double[requests.rowCount()];
     Arrays.fill(age, Double.NaN);
-    if (timeColumn == null || !requests.columnNames().contains(timeColumn) || Double.isNaN(computedAtSeconds)) {
+    if (timeColumn == null
+        || !requests.columnNames().contains(timeColumn)
+        || Double.isNaN(computedAtSeconds)) {
       return age;
     }
     double[] t = Frame.of(requests, List.of(timeColumn)).numbers(timeColumn);

@@ -22,14 +22,36 @@ public record InferenceSimulation(
     long precomputeMillis,
     ParadigmComparisonFact fact) {
 
-  /** The outcome in one sentence: coverage and latency of each mode, and how long the key tail is. */
+  /**
+   * The outcome in one sentence: coverage and latency of each mode, and how long the key tail is.
+   */
   public String summary() {
     ParadigmComparisonFact f = fact;
-    return "Trained " + model + " on " + trainingRows + " rows; static precomputed " + f.staticRuns() + " predictions (one per "
-        + String.join("+", keyColumns) + " seen) in " + precomputeMillis + " ms. On " + f.dynamicRuns() + " later requests: static answered "
-        + percent(f.staticCoverage()) + " (p99 " + TrainingSimulation.number(f.staticP99Ms()) + " ms), dynamic "
-        + percent(f.dynamicCoverage()) + " (p99 " + TrainingSimulation.number(f.dynamicP99Ms()) + " ms); "
-        + percent(f.tailRequestShare()) + " of requests had a key seen fewer than " + KeySpace.TAIL_BELOW + " times.";
+    return "Trained "
+        + model
+        + " on "
+        + trainingRows
+        + " rows; static precomputed "
+        + f.staticRuns()
+        + " predictions (one per "
+        + String.join("+", keyColumns)
+        + " seen) in "
+        + precomputeMillis
+        + " ms. On "
+        + f.dynamicRuns()
+        + " later requests: static answered "
+        + percent(f.staticCoverage())
+        + " (p99 "
+        + TrainingSimulation.number(f.staticP99Ms())
+        + " ms), dynamic "
+        + percent(f.dynamicCoverage())
+        + " (p99 "
+        + TrainingSimulation.number(f.dynamicP99Ms())
+        + " ms); "
+        + percent(f.tailRequestShare())
+        + " of requests had a key seen fewer than "
+        + KeySpace.TAIL_BELOW
+        + " times.";
   }
 
   private static String percent(double d) {
@@ -37,5 +59,6 @@ public record InferenceSimulation(
   }
 
   /** Requests in one week and the share each mode answered. */
-  public record WeekCoverage(String week, long requests, double staticCoverage, double dynamicCoverage) {}
+  public record WeekCoverage(
+      String week, long requests, double staticCoverage, double dynamicCoverage) {}
 }

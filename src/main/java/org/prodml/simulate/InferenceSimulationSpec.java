@@ -27,8 +27,12 @@ public record InferenceSimulationSpec(
     int minCount,
     int maxRequests) {
 
-  /** Defaults: a month of training data and key space, keys seen once are precomputed, at most 20,000 later requests. */
+  /**
+   * Defaults: a month of training data and key space, keys seen once are precomputed, at most
+   * 20,000 later requests.
+   */
   public static final int DEFAULT_TRAIN_DAYS = 31;
+
   public static final int DEFAULT_MIN_COUNT = 1;
   public static final int DEFAULT_MAX_REQUESTS = 20_000;
 
@@ -36,7 +40,8 @@ public record InferenceSimulationSpec(
     features = List.copyOf(features);
     keyColumns = List.copyOf(keyColumns);
     if (keyColumns.isEmpty()) {
-      throw new IllegalArgumentException("static inference needs key columns (e.g. origin, destination)");
+      throw new IllegalArgumentException(
+          "static inference needs key columns (e.g. origin, destination)");
     }
   }
 }

@@ -26,17 +26,20 @@ import tech.tablesaw.api.Table;
 public final class TrainingParadigm {
   private TrainingParadigm() {}
 
-  public static TrainingSimulation run(Table data, String dataset, TrainingSimulationSpec spec, Work work) {
+  public static TrainingSimulation run(
+      Table data, String dataset, TrainingSimulationSpec spec, Work work) {
     String time = spec.timeColumn();
     if (time == null || !data.columnNames().contains(time)) {
-      throw new IllegalArgumentException("a training-paradigm simulation needs the data's time column");
+      throw new IllegalArgumentException(
+          "a training-paradigm simulation needs the data's time column");
     }
     double[] seconds = Frame.of(data, List.of(time)).numbers(time);
     long[] day = new long[seconds.length];
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     for (int r = 0; r < seconds.length; r++) {
-      day[r] = Double.isNaN(seconds[r]) ? Long.MIN_VALUE : Math.floorDiv((long) seconds[r], 86_400L);
+      day[r] =
+          Double.isNaN(seconds[r]) ? Long.MIN_VALUE : Math.floorDiv((long) seconds[r], 86_400L);
       if (day[r] != Long.MIN_VALUE) {
         first = Math.min(first, day[r]);
         last = Math.max(last, day[r]);
@@ -47,7 +50,8 @@ public final class TrainingParadigm {
     }
     long firstEval = first + spec.initialDays();
     if (firstEval > last) {
-      throw new IllegalArgumentException("the first period (" + spec.initialDays() + " days) covers all the data; shorten it");
+      throw new IllegalArgumentException(
+          "the first period (" + spec.initialDays() + " days) covers all the data; shorten it");
     }
     int periodsTotal = (int) ((last - firstEval) / spec.periodDays() + 1);
     Table initial = data.rows(rowsBetween(day, first, firstEval - 1));
@@ -82,14 +86,36 @@ public final class TrainingParadigm {
       Table period = data.rows(rows);
       double staticValue = quality(staticModel, period);
       double dynamicValue = quality(dynamicModel, period);
-      periods.add(new PeriodResult(LocalDate.ofEpochDay(start).toString(), LocalDate.ofEpochDay(start).toString(),
-          LocalDate.ofEpochDay(end).toString(), rows.length, staticValue, dynamicValue, age(staticModel, end),
-          age(dynamicModel, end), retrained, trainingRows));
+      periods.add(
+          new PeriodResult(
+              LocalDate.ofEpochDay(start).toString(),
+              LocalDate.ofEpochDay(start).toString(),
+              LocalDate.ofEpochDay(end).toString(),
+              rows.length,
+              staticValue,
+              dynamicValue,
+              age(staticModel, end),
+              age(dynamicModel, end),
+              retrained,
+              trainingRows));
       work.report((p + 1.0) / periodsTotal);
     }
-    return new TrainingSimulation(dataset, Evaluator.headlineMetric(staticModel.task()), higher,
-        LocalDate.ofEpochDay(first) + " to " + LocalDate.ofEpochDay(firstEval - 1), periods,
-        fact(dataset, staticModel, periods, higher, spec.tolerance(), retrains, staticMillis, dynamicMillis), spec);
+    return new TrainingSimulation(
+        dataset,
+        Evaluator.headlineMetric(staticModel.task()),
+        higher,
+        LocalDate.ofEpochDay(first) + " to " + LocalDate.ofEpochDay(firstEval - 1),
+        periods,
+        fact(
+            dataset,
+            staticModel,
+            periods,
+            higher,
+            spec.tolerance(),
+            retrains,
+            staticMillis,
+            dynamicMillis),
+        spec);
   }
 
   /** Whole days from the model's last training day to {@code day}. */
@@ -98,10 +124,18 @@ public final class TrainingParadigm {
   }
 
   private static TrainedModel train(Table rows, TrainingSimulationSpec spec, Work work) {
-    TransformPlan plan = spec.plan() != null ? spec.plan()
-        : TransformPlan.auto(rows, spec.features(), spec.model().type().encoding(), Placement.MATERIALIZED, FitScope.TRAINING);
+    TransformPlan plan =
+        spec.plan() != null
+            ? spec.plan()
+            : TransformPlan.auto(
+                rows,
+                spec.features(),
+                spec.model().type().encoding(),
+                Placement.MATERIALIZED,
+                FitScope.TRAINING);
     FittedTransforms transforms = plan.fit(rows, "window");
-    return Trainer.train(rows, transforms, spec.model(), spec.timeColumn(), Work.of(f -> {}, work::isCancelled));
+    return Trainer.train(
+        rows, transforms, spec.model(), spec.timeColumn(), Work.of(f -> {}, work::isCancelled));
   }
 
   private static double quality(TrainedModel model, Table period) {
@@ -124,8 +158,15 @@ public final class TrainingParadigm {
     return rows;
   }
 
-  static ParadigmComparisonFact fact(String dataset, TrainedModel staticModel, List<PeriodResult> periods, boolean higher,
-      double tolerance, long retrains, long staticMillis, long dynamicMillis) {
+  static ParadigmComparisonFact fact(
+      String dataset,
+      TrainedModel staticModel,
+      List<PeriodResult> periods,
+      boolean higher,
+      double tolerance,
+      long retrains,
+      long staticMillis,
+      long dynamicMillis) {
     double staticSum = 0;
     double dynamicSum = 0;
     int counted = 0;
@@ -141,8 +182,18 @@ public final class TrainingParadigm {
       counted++;
       staticSum += p.staticValue();
       dynamicSum += p.dynamicValue();
-      staticWorst = Double.isNaN(staticWorst) ? p.staticValue() : higher ? Math.min(staticWorst, p.staticValue()) : Math.max(staticWorst, p.staticValue());
-      dynamicWorst = Double.isNaN(dynamicWorst) ? p.dynamicValue() : higher ? Math.min(dynamicWorst, p.dynamicValue()) : Math.max(dynamicWorst, p.dynamicValue());
+      staticWorst =
+          Double.isNaN(staticWorst)
+              ? p.staticValue()
+              : higher
+                  ? Math.min(staticWorst, p.staticValue())
+                  : Math.max(staticWorst, p.staticValue());
+      dynamicWorst =
+          Double.isNaN(dynamicWorst)
+              ? p.dynamicValue()
+              : higher
+                  ? Math.min(dynamicWorst, p.dynamicValue())
+                  : Math.max(dynamicWorst, p.dynamicValue());
       double gap = higher ? p.dynamicValue() - p.staticValue() : p.staticValue() - p.dynamicValue();
       largestGap = Double.isNaN(largestGap) ? gap : Math.max(largestGap, gap);
       if (gap > tolerance) {
@@ -153,10 +204,27 @@ public final class TrainingParadigm {
         }
       }
     }
-    return new ParadigmComparisonFact("training", dataset, Evaluator.headlineMetric(staticModel.task()), counted,
-        counted == 0 ? Double.NaN : staticSum / counted, counted == 0 ? Double.NaN : dynamicSum / counted, staticWorst,
-        dynamicWorst, behind, largestGap, 1, retrains, staticMillis, dynamicMillis, staleness, Double.NaN, Double.NaN,
-        Double.NaN, Double.NaN, Double.NaN);
+    return new ParadigmComparisonFact(
+        "training",
+        dataset,
+        Evaluator.headlineMetric(staticModel.task()),
+        counted,
+        counted == 0 ? Double.NaN : staticSum / counted,
+        counted == 0 ? Double.NaN : dynamicSum / counted,
+        staticWorst,
+        dynamicWorst,
+        behind,
+        largestGap,
+        1,
+        retrains,
+        staticMillis,
+        dynamicMillis,
+        staleness,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
   }
 
   private static double daysIn(PeriodResult p) {

@@ -31,9 +31,11 @@ public record TrainingSimulationSpec(
 
   /**
    * Defaults that show staleness on a year of daily data: a season to start from, monthly periods
-   * and retrains on the last season, and a gap of 0.05 (five points of accuracy) counting as behind.
+   * and retrains on the last season, and a gap of 0.05 (five points of accuracy) counting as
+   * behind.
    */
   public static final int DEFAULT_INITIAL_DAYS = 90;
+
   public static final int DEFAULT_PERIOD_DAYS = 30;
   public static final int DEFAULT_RETRAIN_DAYS = 30;
   public static final int DEFAULT_WINDOW_DAYS = 90;
@@ -42,7 +44,8 @@ public record TrainingSimulationSpec(
   public TrainingSimulationSpec {
     features = List.copyOf(features);
     if (initialDays < 1 || periodDays < 1 || retrainEveryDays < 1 || windowDays < 0) {
-      throw new IllegalArgumentException("initial, period and retrain days must be positive, the window ≥ 0");
+      throw new IllegalArgumentException(
+          "initial, period and retrain days must be positive, the window ≥ 0");
     }
   }
 

@@ -1,7 +1,7 @@
 package org.prodml.split;
 
-import org.prodml.text.Choices;
 import java.util.Locale;
+import org.prodml.text.Choices;
 
 /** How rows are divided between training and test. */
 public enum SplitMethod {
@@ -26,7 +26,10 @@ public enum SplitMethod {
     return timeColumn != null ? TIME : label != null ? STRATIFIED : RANDOM;
   }
 
-  /** The column this method splits by, among the data's label, time and group columns (null for random). */
+  /**
+   * The column this method splits by, among the data's label, time and group columns (null for
+   * random).
+   */
   public String column(String label, String timeColumn, String groupColumn) {
     return switch (this) {
       case STRATIFIED -> label;

@@ -15,15 +15,20 @@ public record SplitSpec(SplitMethod method, double testFraction, Long seed, Stri
 
   public SplitSpec {
     if (!(testFraction > 0 && testFraction < 1)) {
-      throw new IllegalArgumentException("the test fraction must be between 0 and 1, not " + testFraction);
+      throw new IllegalArgumentException(
+          "the test fraction must be between 0 and 1, not " + testFraction);
     }
     if (method != SplitMethod.RANDOM && column == null) {
-      throw new IllegalArgumentException("a " + method.label() + " split needs a column ("
-          + switch (method) {
-            case STRATIFIED -> "the label";
-            case TIME -> "the time column";
-            default -> "the group column";
-          } + ")");
+      throw new IllegalArgumentException(
+          "a "
+              + method.label()
+              + " split needs a column ("
+              + switch (method) {
+                case STRATIFIED -> "the label";
+                case TIME -> "the time column";
+                default -> "the group column";
+              }
+              + ")");
     }
   }
 }

@@ -18,9 +18,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Splits a table into training and test rows. Every shuffle is seeded (Tablesaw's own
- * {@code sampleSplit} is not, so it is never used): the same seed gives the same split, which is
- * what makes an evaluation repeatable.
+ * Splits a table into training and test rows. Every shuffle is seeded (Tablesaw's own {@code
+ * sampleSplit} is not, so it is never used): the same seed gives the same split, which is what
+ * makes an evaluation repeatable.
  */
 public final class Splitter {
   private Splitter() {}
@@ -29,10 +29,12 @@ public final class Splitter {
    * @param timeColumn the data's time column, or null: recorded, and used by a time split
    * @param groupColumn the data's group column, or null: recorded, and used by a group split
    */
-  public static SplitResult split(Table table, String source, SplitSpec spec, String timeColumn, String groupColumn) {
+  public static SplitResult split(
+      Table table, String source, SplitSpec spec, String timeColumn, String groupColumn) {
     int n = table.rowCount();
     if (n < 2) {
-      throw new IllegalArgumentException(source + " has " + n + " row" + (n == 1 ? "" : "s") + "; a split needs at least 2");
+      throw new IllegalArgumentException(
+          source + " has " + n + " row" + (n == 1 ? "" : "s") + "; a split needs at least 2");
     }
     if (spec.column() != null && !table.columnNames().contains(spec.column())) {
       throw new IllegalArgumentException("no column '" + spec.column() + "' in " + source);
@@ -54,7 +56,9 @@ public final class Splitter {
         Map<String, List<Integer>> byClass = new LinkedHashMap<>();
         Column<?> label = table.column(spec.column());
         for (int r = 0; r < n; r++) {
-          byClass.computeIfAbsent(label.isMissing(r) ? "" : label.getString(r), k -> new ArrayList<>()).add(r);
+          byClass
+              .computeIfAbsent(label.isMissing(r) ? "" : label.getString(r), k -> new ArrayList<>())
+              .add(r);
         }
         for (List<Integer> rows : byClass.values()) {
           int[] order = shuffled(rows.size(), random);
@@ -69,7 +73,9 @@ public final class Splitter {
         String[] groups = Frame.of(table, List.of(spec.column())).texts(spec.column());
         Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
         for (int r = 0; r < n; r++) {
-          byGroup.computeIfAbsent(groups[r] == null ? "(missing)" : groups[r], k -> new ArrayList<>()).add(r);
+          byGroup
+              .computeIfAbsent(groups[r] == null ? "(missing)" : groups[r], k -> new ArrayList<>())
+              .add(r);
         }
         List<String> keys = new ArrayList<>(byGroup.keySet());
         keys.sort(null); // the shuffle must not depend on row order
@@ -87,7 +93,10 @@ public final class Splitter {
     int[] trainRows = rows(test, dropped, false);
     int[] testRows = rows(test, dropped, true);
     if (trainRows.length == 0 || testRows.length == 0) {
-      throw new IllegalArgumentException("the " + spec.method().label() + " split left one side empty; use more rows or another test fraction");
+      throw new IllegalArgumentException(
+          "the "
+              + spec.method().label()
+              + " split left one side empty; use more rows or another test fraction");
     }
     Table train = table.rows(trainRows);
     Table testTable = table.rows(testRows);
@@ -97,9 +106,19 @@ public final class Splitter {
     for (boolean d : dropped) {
       droppedCount += d ? 1 : 0;
     }
-    Judged judged = fact(table, source, spec, seeded, spec.seed() != null ? spec.seed() : 0, trainRows, testRows,
-        timeColumn, groupColumn);
-    return new SplitResult(train, testTable, trainRows, testRows, droppedCount, judged.fact(), judged.overlaps());
+    Judged judged =
+        fact(
+            table,
+            source,
+            spec,
+            seeded,
+            spec.seed() != null ? spec.seed() : 0,
+            trainRows,
+            testRows,
+            timeColumn,
+            groupColumn);
+    return new SplitResult(
+        train, testTable, trainRows, testRows, droppedCount, judged.fact(), judged.overlaps());
   }
 
   private static void timeSplit(Table table, SplitSpec spec, boolean[] test, boolean[] dropped) {
@@ -107,9 +126,15 @@ public final class Splitter {
     int n = time.length;
     double[] present = Arrays.stream(time).filter(t -> !Double.isNaN(t)).sorted().toArray();
     if (present.length < 2) {
-      throw new IllegalArgumentException("time column " + spec.column() + " has fewer than 2 values");
+      throw new IllegalArgumentException(
+          "time column " + spec.column() + " has fewer than 2 values");
     }
-    int cut = Math.max(1, Math.min(present.length - 1, present.length - (int) Math.round(present.length * spec.testFraction())));
+    int cut =
+        Math.max(
+            1,
+            Math.min(
+                present.length - 1,
+                present.length - (int) Math.round(present.length * spec.testFraction())));
     double cutoff = present[cut];
     // Ties at the cut go to test, so no training row is at or after the first test time; when
     // every value ties, the tied rows stay in training and test starts after them.
@@ -123,7 +148,10 @@ public final class Splitter {
     }
   }
 
-  /** The row indices 0…n−1 in a seeded random order (Fisher–Yates): the same random gives the same order. */
+  /**
+   * The row indices 0…n−1 in a seeded random order (Fisher–Yates): the same random gives the same
+   * order.
+   */
   public static int[] shuffled(int n, SplittableRandom random) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -155,10 +183,20 @@ public final class Splitter {
     return rows;
   }
 
-  private static Judged fact(Table table, String source, SplitSpec spec, boolean seeded, long seed, int[] trainRows,
-      int[] testRows, String timeColumn, String groupColumn) {
-    String time = timeColumn != null && table.columnNames().contains(timeColumn) ? timeColumn : null;
-    String group = groupColumn != null && table.columnNames().contains(groupColumn) ? groupColumn : null;
+  private static Judged fact(
+      Table table,
+      String source,
+      SplitSpec spec,
+      boolean seeded,
+      long seed,
+      int[] trainRows,
+      int[] testRows,
+      String timeColumn,
+      String groupColumn) {
+    String time =
+        timeColumn != null && table.columnNames().contains(timeColumn) ? timeColumn : null;
+    String group =
+        groupColumn != null && table.columnNames().contains(groupColumn) ? groupColumn : null;
     if (spec.method() == SplitMethod.TIME && time == null) {
       time = spec.column();
     }
@@ -221,12 +259,29 @@ public final class Splitter {
         }
       }
     }
-    SplitFact fact = new SplitFact(spec.method().label(), source, seeded, seeded && spec.method() != SplitMethod.TIME ? seed : 0,
-        spec.testFraction(), trainRows.length, testRows.length, time, group, trainMax, testMin, overlap, shared, testGroups);
-    // The same overlap facts a comparison of a train and a test file gives, so one rule judges both.
+    SplitFact fact =
+        new SplitFact(
+            spec.method().label(),
+            source,
+            seeded,
+            seeded && spec.method() != SplitMethod.TIME ? seed : 0,
+            spec.testFraction(),
+            trainRows.length,
+            testRows.length,
+            time,
+            group,
+            trainMax,
+            testMin,
+            overlap,
+            shared,
+            testGroups);
+    // The same overlap facts a comparison of a train and a test file gives, so one rule judges
+    // both.
     List<Object> overlaps = new ArrayList<>();
     if (group != null) {
-      overlaps.add(new GroupOverlapFact(group, "train", "test", trainGroupCount, testGroups, shared, true, examples));
+      overlaps.add(
+          new GroupOverlapFact(
+              group, "train", "test", trainGroupCount, testGroups, shared, true, examples));
     }
     if (time != null && !Double.isNaN(overlap)) {
       overlaps.add(new TimeOverlapFact(time, "train", "test", trainMax, testMin, overlap));
@@ -248,7 +303,8 @@ public final class Splitter {
   private static void count(Table t, String label, Map<String, long[]> counts, int side) {
     Column<?> c = t.column(label);
     for (int r = 0; r < t.rowCount(); r++) {
-      counts.computeIfAbsent(c.isMissing(r) ? "(missing)" : c.getString(r), k -> new long[2])[side]++;
+      counts
+          .computeIfAbsent(c.isMissing(r) ? "(missing)" : c.getString(r), k -> new long[2])[side]++;
     }
   }
 }

@@ -10,7 +10,6 @@ import org.prodml.course.ExerciseCatalog;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
@@ -18,6 +17,7 @@ import org.prodml.readiness.Answers;
 import org.prodml.readiness.QuestionCatalog;
 import org.prodml.readiness.ReadinessInputException;
 import org.prodml.render.TableBlock;
+import org.prodml.work.Work;
 
 /**
  * Records answers, one {@code id: answer} per line: readiness questions (checked against the
@@ -38,17 +38,23 @@ public final class AskStage implements Stage {
 
   @Override
   public List<Parameter> parameters() {
-    return List.of(Parameter.of("answers", "an answers file (YAML, 'question-id: answer' with optional evidence); the body's answers override it"));
+    return List.of(
+        Parameter.of(
+            "answers",
+            "an answers file (YAML, 'question-id: answer' with optional evidence); the body's answers override it"));
   }
 
   @Override
   public StageResult run(PipelineState state, Params params, Work work) {
     if (params.has("answers")) {
       String file = params.string("answers", null);
-      Answers fromFile = StageSupport.library(() -> Answers.read(state.resolve(file), StageSupport.questions(state)));
+      Answers fromFile =
+          StageSupport.library(
+              () -> Answers.read(state.resolve(file), StageSupport.questions(state)));
       state.put(StageKeys.ANSWERS_FILE, fromFile);
       if (params.body().isBlank()) {
-        return recorded(state, List.of(), "Read " + fromFile.given().size() + " answers from " + file);
+        return recorded(
+            state, List.of(), "Read " + fromFile.given().size() + " answers from " + file);
       }
     }
     String[] lines = params.body().split("\\R", -1);
@@ -73,32 +79,54 @@ public final class AskStage implements Stage {
       answers = null;
     }
     if (!errors.isEmpty()) {
-      List<String> sorted = errors.stream().map(s -> s.replace("notebook:", "line ")).sorted(AskStage::byLine).toList();
+      List<String> sorted =
+          errors.stream()
+              .map(s -> s.replace("notebook:", "line "))
+              .sorted(AskStage::byLine)
+              .toList();
       throw new StageException(String.join("; ", sorted));
     }
     if (answers.given().isEmpty() && exerciseAnswers.isEmpty()) {
-      throw new StageException("write one answer per line as 'id: answer', e.g. 'data.source.reliable: yes-manual'");
+      throw new StageException(
+          "write one answer per line as 'id: answer', e.g. 'data.source.reliable: yes-manual'");
     }
     List<List<String>> rows = new ArrayList<>();
     for (Answers.Answer a : answers.given()) {
       String text = lines[a.line() - 1].strip();
-      state.putAnswer(a.id(), text.substring(text.indexOf(':') + 1).replaceAll("\\s+#.*$", "").strip());
-      rows.add(List.of(a.id(), a.answer() + (a.value().isEmpty() || a.value().equals(a.answer()) ? "" : " (" + a.value() + ")"),
-          catalog.question(a.id()).map(q -> q.text()).orElse("")));
+      state.putAnswer(
+          a.id(), text.substring(text.indexOf(':') + 1).replaceAll("\\s+#.*$", "").strip());
+      rows.add(
+          List.of(
+              a.id(),
+              a.answer()
+                  + (a.value().isEmpty() || a.value().equals(a.answer())
+                      ? ""
+                      : " (" + a.value() + ")"),
+              catalog.question(a.id()).map(q -> q.text()).orElse("")));
     }
-    exerciseAnswers.forEach((id, answer) -> {
-      state.putAnswer(id, answer);
-      rows.add(List.of(id, answer, "exercise answer"));
-    });
-    return recorded(state, rows, "Recorded " + rows.size() + " answer" + (rows.size() == 1 ? "" : "s"));
+    exerciseAnswers.forEach(
+        (id, answer) -> {
+          state.putAnswer(id, answer);
+          rows.add(List.of(id, answer, "exercise answer"));
+        });
+    return recorded(
+        state, rows, "Recorded " + rows.size() + " answer" + (rows.size() == 1 ? "" : "s"));
   }
 
   /** What the paragraph recorded, and how many questions are still unknown. */
   private static StageResult recorded(PipelineState state, List<List<String>> rows, String what) {
-    long unknown = StageSupport.answers(state).facts().stream().filter(f -> f.answer().equals("unknown")).count();
+    long unknown =
+        StageSupport.answers(state).facts().stream()
+            .filter(f -> f.answer().equals("unknown"))
+            .count();
     return StageResult.builder()
-        .text(what + "; " + unknown
-            + " readiness question" + (unknown == 1 ? " is" : "s are") + " still unknown.")
+        .text(
+            what
+                + "; "
+                + unknown
+                + " readiness question"
+                + (unknown == 1 ? " is" : "s are")
+                + " still unknown.")
         .table(TableBlock.of("answers", List.of("question", "answer", "text"), rows))
         .build();
   }
@@ -112,7 +140,8 @@ public final class AskStage implements Stage {
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
-  private static void exerciseAnswer(PipelineState state, String line, int number, Map<String, String> into, List<String> errors) {
+  private static void exerciseAnswer(
+      PipelineState state, String line, int number, Map<String, String> into, List<String> errors) {
     int colon = line.indexOf(':');
     String id = colon < 0 ? line : line.substring(0, colon).strip();
     String answer = colon < 0 ? "" : line.substring(colon + 1).replaceAll("\\s+#.*$", "").strip();
@@ -125,8 +154,15 @@ public final class AskStage implements Stage {
       errors.add("line " + number + ": the answer to '" + id + "' is empty");
     } else if (exercise.choice() != null
         && exercise.choice().options().stream().noneMatch(o -> o.equalsIgnoreCase(answer))) {
-      errors.add("line " + number + ": '" + answer + "' is not an option of " + id + "; choose "
-          + String.join(" or ", exercise.choice().options()));
+      errors.add(
+          "line "
+              + number
+              + ": '"
+              + answer
+              + "' is not an option of "
+              + id
+              + "; choose "
+              + String.join(" or ", exercise.choice().options()));
     } else {
       into.put(id, answer.toLowerCase(Locale.ROOT));
     }

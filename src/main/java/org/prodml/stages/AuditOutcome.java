@@ -12,7 +12,8 @@ import org.prodml.rules.Judgement;
  *
  * @param thresholds every threshold the rules used: the rules' defaults with the overrides applied
  */
-public record AuditOutcome(Judgement judgement, ReadinessReport readiness, Map<String, Double> thresholds) {
+public record AuditOutcome(
+    Judgement judgement, ReadinessReport readiness, Map<String, Double> thresholds) {
 
   public AuditOutcome {
     thresholds = Map.copyOf(thresholds);

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.prodml.data.ColumnRoles;
 import org.prodml.data.DataLoader;
 import org.prodml.data.DatasetSpec;
+import org.prodml.data.ValueType;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageException;
 import org.prodml.pipeline.StageResult;
@@ -20,8 +20,8 @@ import org.prodml.profile.ColumnProfile;
 import org.prodml.profile.DataFiles;
 import org.prodml.profile.DatasetProfile;
 import org.prodml.profile.ProfileOptions;
-import org.prodml.data.ValueType;
 import org.prodml.render.TableBlock;
+import org.prodml.work.Work;
 
 /**
  * Reads a CSV or JSON file into the note as a named table ("data" by default; "serving" or "test"
@@ -47,10 +47,13 @@ public final class LoadStage implements Stage {
         Parameter.of("as", "the table's name: data (default), train, test or serving"),
         Parameter.of("label", "the label column (default: from dataset.json)"),
         Parameter.of("time", "the time column (default: from dataset.json)"),
-        Parameter.of("group", "a group column whose values must not be split across train and test"),
+        Parameter.of(
+            "group", "a group column whose values must not be split across train and test"),
         Parameter.of("afterLabel", "features known only after the label, comma-separated"),
         Parameter.of("pii", "columns holding personal data, comma-separated"),
-        Parameter.of("ignore", "columns the model must not use as features (kept in the data), comma-separated"),
+        Parameter.of(
+            "ignore",
+            "columns the model must not use as features (kept in the data), comma-separated"),
         Parameter.of("types", "column types, e.g. date:LOCAL_DATE code:STRING"));
   }
 
@@ -62,41 +65,74 @@ public final class LoadStage implements Stage {
     Map<String, ValueType> types = parseTypes(params.list("types"));
     DatasetSpec spec = DatasetSpec.forDataFile(path).orElse(null);
     boolean training = StageSupport.role(as).equals("train");
-    ColumnRoles roles = training || state.get(StageKeys.ROLES).isEmpty()
-        ? ColumnRoles.of(spec, params.string("label", null), params.string("time", null), params.string("group", null))
-            .withAfterLabel(new HashSet<>(params.list("afterLabel")))
-            .withPii(new HashSet<>(params.list("pii")))
-            .withIgnored(new HashSet<>(params.list("ignore")))
-        : StageSupport.roles(state);
+    ColumnRoles roles =
+        training || state.get(StageKeys.ROLES).isEmpty()
+            ? ColumnRoles.of(
+                    spec,
+                    params.string("label", null),
+                    params.string("time", null),
+                    params.string("group", null))
+                .withAfterLabel(new HashSet<>(params.list("afterLabel")))
+                .withPii(new HashSet<>(params.list("pii")))
+                .withIgnored(new HashSet<>(params.list("ignore")))
+            : StageSupport.roles(state);
     String shown = state.config().dataRoots().display(path);
-    // Training data must hold every role column; later data rightly lacks some (serving has no label).
-    DatasetProfile profile = DataFiles.profile(path, ProfileOptions.defaults().withLabel(roles.label())
-        .withTime(roles.time()).withGroup(roles.group()).withTypes(types), training).withSource(shown);
+    // Training data must hold every role column; later data rightly lacks some (serving has no
+    // label).
+    DatasetProfile profile =
+        DataFiles.profile(
+                path,
+                ProfileOptions.defaults()
+                    .withLabel(roles.label())
+                    .withTime(roles.time())
+                    .withGroup(roles.group())
+                    .withTypes(types),
+                training)
+            .withSource(shown);
     List<String> columns = profile.columnNames();
     roles.requireIn(shown, columns);
     for (String ignored : roles.ignored()) {
       if (!columns.contains(ignored)) {
-        throw new StageException("ignore names '" + ignored + "', which is not a column; the data has " + String.join(", ", columns));
+        throw new StageException(
+            "ignore names '"
+                + ignored
+                + "', which is not a column; the data has "
+                + String.join(", ", columns));
       }
     }
-    state.putFileTable(as, path, () -> {
-      var table = DataLoader.load(path, types);
-      table.setName(shown);
-      return table;
-    });
+    state.putFileTable(
+        as,
+        path,
+        () -> {
+          var table = DataLoader.load(path, types);
+          table.setName(shown);
+          return table;
+        });
     state.putProfile(as, profile);
     state.put(StageKeys.ROLES, roles);
 
     List<List<String>> rows = new ArrayList<>();
     for (ColumnProfile c : profile.columns()) {
-      rows.add(List.of(c.name(), c.type().name(), roles.usage(c.name()), String.valueOf(c.missing())));
+      rows.add(
+          List.of(c.name(), c.type().name(), roles.usage(c.name()), String.valueOf(c.missing())));
     }
     int shownRows = Math.min(10, state.config().maxRows());
     var head = DataLoader.head(path, shownRows, types);
     return StageResult.builder()
-        .text("Loaded " + profile.rows() + " rows × " + columns.size() + " columns from " + shown + " as '" + as + "'"
-            + (spec != null ? " (" + spec.row() + ")" : "") + ".")
-        .table(TableBlock.of("columns of " + as, List.of("column", "type", "role", "missing"), rows))
+        .text(
+            "Loaded "
+                + profile.rows()
+                + " rows × "
+                + columns.size()
+                + " columns from "
+                + shown
+                + " as '"
+                + as
+                + "'"
+                + (spec != null ? " (" + spec.row() + ")" : "")
+                + ".")
+        .table(
+            TableBlock.of("columns of " + as, List.of("column", "type", "role", "missing"), rows))
         .table(TableBlock.of("first rows of " + as, head, shownRows).standingFor(profile.rows()))
         .build();
   }
@@ -106,7 +142,8 @@ public final class LoadStage implements Stage {
     for (String item : items) {
       String[] kv = item.split("[:=]", 2);
       if (kv.length != 2) {
-        throw new StageException("types takes column:TYPE pairs, e.g. types=date:LOCAL_DATE; got '" + item + "'");
+        throw new StageException(
+            "types takes column:TYPE pairs, e.g. types=date:LOCAL_DATE; got '" + item + "'");
       }
       try {
         types.put(kv[0], ValueType.parse(kv[1]));

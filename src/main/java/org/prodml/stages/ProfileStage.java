@@ -7,12 +7,12 @@ import org.prodml.pipeline.ArtifactKey;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.profile.ColumnProfile;
 import org.prodml.profile.DatasetProfile;
 import org.prodml.render.Tables;
+import org.prodml.work.Work;
 
 /**
  * Measures a table: per column counts, missing and invalid values, distinct values, range,
@@ -39,7 +39,9 @@ public final class ProfileStage implements Stage {
 
   @Override
   public StageResult run(PipelineState state, Params params, Work work) {
-    String name = params.string(Parameter.ON, state.hasTable("data") ? "data" : StageSupport.trainingTable(state));
+    String name =
+        params.string(
+            Parameter.ON, state.hasTable("data") ? "data" : StageSupport.trainingTable(state));
     DatasetProfile profile = StageSupport.profile(state, name);
     boolean charts = params.bool("charts", true);
     ArtifactKey<Rendered> key = ArtifactKey.of("profile view of " + name, Rendered.class);
@@ -47,10 +49,24 @@ public final class ProfileStage implements Stage {
     if (shown.isPresent() && shown.get().profile() == profile && shown.get().charts() == charts) {
       return shown.get().result(); // the same measured profile: the same tables and charts
     }
-    StageResult.Builder result = StageResult.builder()
-        .text("Profiled '" + name + "': " + profile.rows() + " rows, " + profile.columns().size() + " columns"
-            + (profile.duplicateRows() > 0 ? ", " + profile.duplicateRows() + (profile.duplicatesExact() ? "" : " (estimated)") + " duplicate rows" : "") + ".")
-        .table(Tables.profile("profile of " + name, profile));
+    StageResult.Builder result =
+        StageResult.builder()
+            .text(
+                "Profiled '"
+                    + name
+                    + "': "
+                    + profile.rows()
+                    + " rows, "
+                    + profile.columns().size()
+                    + " columns"
+                    + (profile.duplicateRows() > 0
+                        ? ", "
+                            + profile.duplicateRows()
+                            + (profile.duplicatesExact() ? "" : " (estimated)")
+                            + " duplicate rows"
+                        : "")
+                    + ".")
+            .table(Tables.profile("profile of " + name, profile));
     if (charts) {
       List<String> svgs = new ArrayList<>();
       for (ColumnProfile c : profile.columns()) {
@@ -64,6 +80,5 @@ public final class ProfileStage implements Stage {
   }
 
   /** What a profile paragraph showed for a profile, kept so re-running it does not redraw. */
-  record Rendered(DatasetProfile profile, boolean charts, StageResult result) {
-  }
+  record Rendered(DatasetProfile profile, boolean charts, StageResult result) {}
 }

@@ -32,10 +32,8 @@ import org.prodml.render.TableBlock;
 import org.prodml.rules.Judgement;
 import org.prodml.rules.RuleMetadata;
 import org.prodml.suggest.ColumnDomains;
-import org.prodml.text.Format;
 import org.prodml.train.LabelSpec;
 import org.prodml.train.ModelSpec;
-import org.prodml.work.Work;
 import tech.tablesaw.api.Table;
 
 /**
@@ -56,7 +54,6 @@ final class StageSupport {
   private StageSupport() {}
 
   // ---- running library code ----
-
 
   /** Runs library code; its argument errors become one-line stage errors. */
   static <T> T library(Supplier<T> call) {
@@ -84,18 +81,22 @@ final class StageSupport {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new StageException("parameter 'seed' must be a whole number or none, not '" + text + "'");
+      throw new StageException(
+          "parameter 'seed' must be a whole number or none, not '" + text + "'");
     }
   }
 
   /** The seed parameter every seeded stage declares. */
   static Parameter seedParameter(String of) {
-    return Parameter.of("seed", "the seed of " + of + " (default: the note's seed; none = unseeded, recorded as such)");
+    return Parameter.of(
+        "seed",
+        "the seed of " + of + " (default: the note's seed; none = unseeded, recorded as such)");
   }
 
   /** The threshold-overrides parameter every judging stage declares. */
   static Parameter thresholdsParameter(String example) {
-    return Parameter.of(Parameter.THRESHOLDS, "rule threshold overrides as name:value pairs, e.g. " + example);
+    return Parameter.of(
+        Parameter.THRESHOLDS, "rule threshold overrides as name:value pairs, e.g. " + example);
   }
 
   /** A paragraph's threshold overrides ({@code thresholds=a:0.1 b:0.2}). */
@@ -106,7 +107,10 @@ final class StageSupport {
       try {
         overrides.put(kv[0], Double.parseDouble(kv[1]));
       } catch (RuntimeException e) {
-        throw new StageException("thresholds takes name:number pairs, e.g. thresholds=skew.maxJsDivergence:0.2; got '" + item + "'");
+        throw new StageException(
+            "thresholds takes name:number pairs, e.g. thresholds=skew.maxJsDivergence:0.2; got '"
+                + item
+                + "'");
       }
     }
     return overrides;
@@ -163,17 +167,33 @@ final class StageSupport {
       return existing.get();
     }
     if (!state.hasTable(name)) {
-      throw new StageException("no '" + name + "' data yet: run %prodml.load(file=…" + (name.equals("data") ? "" : ", as=" + name) + ") first");
+      throw new StageException(
+          "no '"
+              + name
+              + "' data yet: run %prodml.load(file=…"
+              + (name.equals("data") ? "" : ", as=" + name)
+              + ") first");
     }
     ColumnRoles roles = roles(state);
     // A file lacking a role column (serving data has no label) is profiled without that role.
-    DatasetProfile profile = state.fileOf(name)
-        .map(file -> DataFiles.profile(file, ProfileOptions.defaults().withLabel(roles.label()).withTime(roles.time())
-            .withGroup(roles.group()), false).withSource(state.config().dataRoots().display(file)))
-        .orElseGet(() -> {
-          Table table = state.requireTable(name, "%prodml.load(file=…)");
-          return TableProfiler.profile(table, profileOptions(roles, table.columnNames()));
-        });
+    DatasetProfile profile =
+        state
+            .fileOf(name)
+            .map(
+                file ->
+                    DataFiles.profile(
+                            file,
+                            ProfileOptions.defaults()
+                                .withLabel(roles.label())
+                                .withTime(roles.time())
+                                .withGroup(roles.group()),
+                            false)
+                        .withSource(state.config().dataRoots().display(file)))
+            .orElseGet(
+                () -> {
+                  Table table = state.requireTable(name, "%prodml.load(file=…)");
+                  return TableProfiler.profile(table, profileOptions(roles, table.columnNames()));
+                });
     state.putProfile(name, profile);
     return profile;
   }
@@ -181,8 +201,8 @@ final class StageSupport {
   /**
    * Profiles the tables (once) and stores the data facts of the note: each table's profile facts,
    * column roles and domains, label association and balance, each later table compared with the
-   * reference (skew, schema, volume, group and time overlap), and how the reference's features
-   * move together.
+   * reference (skew, schema, volume, group and time overlap), and how the reference's features move
+   * together.
    */
   static DataFacts.Result dataFacts(PipelineState state, String reference, List<String> others) {
     DatasetProfile train = profile(state, reference);
@@ -202,27 +222,44 @@ final class StageSupport {
   }
 
   /** Pairwise correlations of the training features: copies of each other break together. */
-  private static List<Object> correlations(PipelineState state, String reference, DatasetProfile profile, ColumnRoles roles) {
-    boolean tooLarge = state.fileOf(reference).map(file -> {
-      try {
-        return Files.size(file) > CORRELATION_MAX_BYTES;
-      } catch (java.io.IOException e) {
-        return true;
-      }
-    }).orElse(false);
+  private static List<Object> correlations(
+      PipelineState state, String reference, DatasetProfile profile, ColumnRoles roles) {
+    boolean tooLarge =
+        state
+            .fileOf(reference)
+            .map(
+                file -> {
+                  try {
+                    return Files.size(file) > CORRELATION_MAX_BYTES;
+                  } catch (java.io.IOException e) {
+                    return true;
+                  }
+                })
+            .orElse(false);
     if (tooLarge) {
       return List.of();
     }
     Table table = state.requireTable(reference, "%prodml.load(file=…)");
-    return new ArrayList<>(library(() -> FeatureCorrelations.of(table, profile.source(), roles.features(table.columnNames()))));
+    return new ArrayList<>(
+        library(
+            () ->
+                FeatureCorrelations.of(
+                    table, profile.source(), roles.features(table.columnNames()))));
   }
 
   /** Checks that the table has the columns a parameter names; the error lists the ones it has. */
-  static void requireColumns(Table table, String tableName, String parameter, List<String> columns) {
+  static void requireColumns(
+      Table table, String tableName, String parameter, List<String> columns) {
     for (String c : columns) {
       if (!table.columnNames().contains(c)) {
-        throw new StageException(parameter + " names '" + c + "', which is not a column of '" + tableName + "'; it has "
-            + String.join(", ", table.columnNames()));
+        throw new StageException(
+            parameter
+                + " names '"
+                + c
+                + "', which is not a column of '"
+                + tableName
+                + "'; it has "
+                + String.join(", ", table.columnNames()));
       }
     }
   }
@@ -233,18 +270,32 @@ final class StageSupport {
   static LabelSpec label(Params params, ColumnRoles roles, Table table) {
     String column = params.string("label", roles.label());
     if (column == null) {
-      throw new StageException("no label: write %prodml.train(label=…) or name it in %prodml.load(label=…)");
+      throw new StageException(
+          "no label: write %prodml.train(label=…) or name it in %prodml.load(label=…)");
     }
     if (!table.columnNames().contains(column)) {
-      throw new StageException("no label column '" + column + "'; the data has " + String.join(", ", table.columnNames()));
+      throw new StageException(
+          "no label column '"
+              + column
+              + "'; the data has "
+              + String.join(", ", table.columnNames()));
     }
     Double above = params.has("above") ? params.decimal("above", 0) : null;
     return new LabelSpec(column, above);
   }
 
   /** Hyperparameters a paragraph may give, passed to the model type that takes them. */
-  static final List<String> HYPERPARAMETERS = List.of("trees", "maxDepth", "maxNodes", "nodeSize", "mtry", "subsample",
-      "shrinkage", "lambda", "iterations");
+  static final List<String> HYPERPARAMETERS =
+      List.of(
+          "trees",
+          "maxDepth",
+          "maxNodes",
+          "nodeSize",
+          "mtry",
+          "subsample",
+          "shrinkage",
+          "lambda",
+          "iterations");
 
   /** The model a paragraph asks for, with its seed and hyperparameters. */
   static ModelSpec spec(Params params, PipelineState state, LabelSpec label, Table table) {
@@ -255,7 +306,8 @@ final class StageSupport {
       }
     }
     Long seed = seed(params, state);
-    return library(() -> ModelSpec.defaultFor(table, label, params.string("model", null), seed, given));
+    return library(
+        () -> ModelSpec.defaultFor(table, label, params.string("model", null), seed, given));
   }
 
   // ---- readiness answers and exercises ----
@@ -274,7 +326,9 @@ final class StageSupport {
         return QuestionCatalog.load(questions);
       }
     }
-    throw new StageException("no readiness question catalog (questions/) in the rule folders " + state.config().ruleFolders());
+    throw new StageException(
+        "no readiness question catalog (questions/) in the rule folders "
+            + state.config().ruleFolders());
   }
 
   /**
@@ -283,31 +337,42 @@ final class StageSupport {
    */
   static Answers answers(PipelineState state) {
     Map<String, String> given = new LinkedHashMap<>();
-    state.answers().forEach((id, answer) -> {
-      if (!id.startsWith(EXERCISE_PREFIX)) {
-        given.put(id, answer);
-      }
-    });
+    state
+        .answers()
+        .forEach(
+            (id, answer) -> {
+              if (!id.startsWith(EXERCISE_PREFIX)) {
+                given.put(id, answer);
+              }
+            });
     QuestionCatalog catalog = questions(state);
     Answers fromFile = state.get(StageKeys.ANSWERS_FILE).orElse(null);
     if (fromFile == null) {
       return Answers.of(given, Answers.NOTEBOOK, catalog);
     }
-    return given.isEmpty() ? fromFile : fromFile.overriddenBy(Answers.of(given, Answers.NOTEBOOK, catalog));
+    return given.isEmpty()
+        ? fromFile
+        : fromFile.overriddenBy(Answers.of(given, Answers.NOTEBOOK, catalog));
   }
 
   /** The ML Test Score as one fact: section sums, final, band. */
   static MlTestScoreFact scoreFact(ReadinessReport report) {
     MlTestScore score = report.mlTestScore();
-    return new MlTestScoreFact(score.section("Data"), score.section("Model"), score.section("Infra"), score.section("Monitor"),
-        score.finalScore(), score.band().range());
+    return new MlTestScoreFact(
+        score.section("Data"),
+        score.section("Model"),
+        score.section("Infra"),
+        score.section("Monitor"),
+        score.finalScore(),
+        score.band().range());
   }
 
   /** The course's exercises, from the notes of the configured course. */
   static ExerciseCatalog exercises(PipelineState state) {
     Path course = state.config().course();
     if (course == null || !Files.isDirectory(course)) {
-      throw new StageException("no course here (" + course + "): exercises are checked against the course's notes");
+      throw new StageException(
+          "no course here (" + course + "): exercises are checked against the course's notes");
     }
     return Course.read(course).exercises();
   }
@@ -319,7 +384,11 @@ final class StageSupport {
     return judge(state, state.facts(), thresholds(params), filter);
   }
 
-  static Judgement judge(PipelineState state, List<Object> facts, Map<String, Double> thresholds, Predicate<RuleMetadata> filter) {
+  static Judgement judge(
+      PipelineState state,
+      List<Object> facts,
+      Map<String, Double> thresholds,
+      Predicate<RuleMetadata> filter) {
     try {
       return state.rules().evaluate(facts, thresholds, filter);
     } catch (IllegalArgumentException e) {

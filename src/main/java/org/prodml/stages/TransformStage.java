@@ -1,6 +1,5 @@
 package org.prodml.stages;
 
-import org.prodml.text.Format;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +9,13 @@ import org.prodml.facts.TransformFact;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.TableBlock;
-import org.prodml.stats.FiniteValues;
 import org.prodml.render.Tables;
 import org.prodml.rules.Judgement;
+import org.prodml.stats.FiniteValues;
+import org.prodml.text.Format;
 import org.prodml.transform.Encoding;
 import org.prodml.transform.FeatureMatrix;
 import org.prodml.transform.FitScope;
@@ -24,6 +23,7 @@ import org.prodml.transform.FittedTransforms;
 import org.prodml.transform.Placement;
 import org.prodml.transform.TransformKind;
 import org.prodml.transform.TransformPlan;
+import org.prodml.work.Work;
 import tech.tablesaw.api.Table;
 
 /**
@@ -48,13 +48,24 @@ public final class TransformStage implements Stage {
   public List<Parameter> parameters() {
     return List.of(
         Parameter.of(Parameter.ON, "the table to fit on (default: train if split, else data)"),
-        Parameter.of("for", "the model family automatic encodings are chosen for (default linear)", Encoding.class,
+        Parameter.of(
+            "for",
+            "the model family automatic encodings are chosen for (default linear)",
+            Encoding.class,
             e -> e.name().toLowerCase(java.util.Locale.ROOT)),
-        Parameter.of("fit", "fit once on training rows (default) or refit on every batch (the per-batch mistake)", FitScope.class,
+        Parameter.of(
+            "fit",
+            "fit once on training rows (default) or refit on every batch (the per-batch mistake)",
+            FitScope.class,
             FitScope::label),
-        Parameter.of("placement", "applied before training (default) or travelling with the model", Placement.class,
+        Parameter.of(
+            "placement",
+            "applied before training (default) or travelling with the model",
+            Placement.class,
             Placement::label),
-        Parameter.of("features", "the raw feature columns, comma-separated (default: every column that is not label, time, group or id)"),
+        Parameter.of(
+            "features",
+            "the raw feature columns, comma-separated (default: every column that is not label, time, group or id)"),
         StageSupport.thresholdsParameter("skew.maxMismatchShare:0.05"));
   }
 
@@ -63,36 +74,72 @@ public final class TransformStage implements Stage {
     String of = params.string(Parameter.ON, StageSupport.trainingTable(state));
     Table table = state.requireTable(of, "%prodml.load(file=…)");
     ColumnRoles roles = StageSupport.roles(state);
-    List<String> features = params.has("features") ? params.list("features") : roles.features(table.columnNames());
-    Encoding encoding = params.choice("for", "linear", parameter("for").get().choices()).equals("tree") ? Encoding.TREE : Encoding.LINEAR;
+    List<String> features =
+        params.has("features") ? params.list("features") : roles.features(table.columnNames());
+    Encoding encoding =
+        params.choice("for", "linear", parameter("for").get().choices()).equals("tree")
+            ? Encoding.TREE
+            : Encoding.LINEAR;
     FitScope scope = StageSupport.library(() -> FitScope.parse(params.string("fit", "training")));
-    Placement placement = StageSupport.library(() -> Placement.parse(params.string("placement", "materialized")));
+    Placement placement =
+        StageSupport.library(() -> Placement.parse(params.string("placement", "materialized")));
     for (String f : features) {
       if (!table.columnNames().contains(f)) {
-        throw new org.prodml.pipeline.StageException("no column '" + f + "' in " + of + "; it has " + String.join(", ", table.columnNames()));
+        throw new org.prodml.pipeline.StageException(
+            "no column '"
+                + f
+                + "' in "
+                + of
+                + "; it has "
+                + String.join(", ", table.columnNames()));
       }
     }
     boolean declared = !params.body().isBlank();
-    FittedTransforms fitted = StageSupport.library(() -> {
-      TransformPlan plan = declared
-          ? TransformPlan.parse(table, features, params.body(), encoding, placement, scope)
-          : TransformPlan.auto(table, features, encoding, placement, scope);
-      return plan.fit(table, of);
-    });
+    FittedTransforms fitted =
+        StageSupport.library(
+            () -> {
+              TransformPlan plan =
+                  declared
+                      ? TransformPlan.parse(
+                          table, features, params.body(), encoding, placement, scope)
+                      : TransformPlan.auto(table, features, encoding, placement, scope);
+              return plan.fit(table, of);
+            });
     state.put(StageKeys.TRANSFORMS, fitted);
     state.put(StageKeys.TRANSFORMS_FITTED_ON, of);
     state.setFacts("transform", fitted.facts());
-    Judgement judgement = StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.TRANSFORM));
+    Judgement judgement =
+        StageSupport.judge(state, params, StageSupport.stage(org.prodml.rules.Stage.TRANSFORM));
 
-    StageResult.Builder result = StageResult.builder()
-        .text("Fitted " + fitted.steps().size() + " transform" + (fitted.steps().size() == 1 ? "" : "s")
-            + (declared ? "" : " (automatic plan for " + encoding.name().toLowerCase() + " models)") + " on '" + of + "' ("
-            + table.rowCount() + " rows), fit " + scope.label() + ", " + fitted.placement() + ": " + fitted.featureNames().size()
-            + " features from " + fitted.inputColumns().size() + " columns; " + StageSupport.findingsSummary(judgement.findings().size()) + ".")
-        .table(Tables.findings("findings", judgement.findings()))
-        .findings(judgement.findings())
-        .table(transforms(fitted))
-        .table(effect(state, fitted));
+    StageResult.Builder result =
+        StageResult.builder()
+            .text(
+                "Fitted "
+                    + fitted.steps().size()
+                    + " transform"
+                    + (fitted.steps().size() == 1 ? "" : "s")
+                    + (declared
+                        ? ""
+                        : " (automatic plan for " + encoding.name().toLowerCase() + " models)")
+                    + " on '"
+                    + of
+                    + "' ("
+                    + table.rowCount()
+                    + " rows), fit "
+                    + scope.label()
+                    + ", "
+                    + fitted.placement()
+                    + ": "
+                    + fitted.featureNames().size()
+                    + " features from "
+                    + fitted.inputColumns().size()
+                    + " columns; "
+                    + StageSupport.findingsSummary(judgement.findings().size())
+                    + ".")
+            .table(Tables.findings("findings", judgement.findings()))
+            .findings(judgement.findings())
+            .table(transforms(fitted))
+            .table(effect(state, fitted));
     FeatureMatrix preview = fitted.apply(table.first(Math.min(5, table.rowCount())));
     result.table(preview(preview));
     result.table(kinds());
@@ -102,12 +149,33 @@ public final class TransformStage implements Stage {
   static TableBlock transforms(FittedTransforms fitted) {
     List<List<String>> rows = new ArrayList<>();
     for (TransformFact f : fitted.facts()) {
-      rows.add(List.of(f.transform(), f.column(), f.outputs().size() <= 3 ? String.join(", ", f.outputs()) : f.outputs().size() + " columns",
-          f.fitScope(), f.placement(), f.parameters(), Format.cell(f.outputMin()), Format.cell(f.outputMax()),
-          String.valueOf(f.nonFinite())));
+      rows.add(
+          List.of(
+              f.transform(),
+              f.column(),
+              f.outputs().size() <= 3
+                  ? String.join(", ", f.outputs())
+                  : f.outputs().size() + " columns",
+              f.fitScope(),
+              f.placement(),
+              f.parameters(),
+              Format.cell(f.outputMin()),
+              Format.cell(f.outputMax()),
+              String.valueOf(f.nonFinite())));
     }
-    return TableBlock.of("fitted transforms", List.of("transform", "column", "outputs", "fit", "placement", "fitted parameters",
-        "min out", "max out", "NaN/Inf made"), rows);
+    return TableBlock.of(
+        "fitted transforms",
+        List.of(
+            "transform",
+            "column",
+            "outputs",
+            "fit",
+            "placement",
+            "fitted parameters",
+            "min out",
+            "max out",
+            "NaN/Inf made"),
+        rows);
   }
 
   /**
@@ -133,7 +201,8 @@ public final class TransformStage implements Stage {
         double[] v = m.column(f);
         double mean = FiniteValues.mean(v);
         double sd = FiniteValues.sampleSd(v);
-        // A column centered on these very rows sums to rounding noise (1e-15), not to a mean worth 20 digits.
+        // A column centered on these very rows sums to rounding noise (1e-15), not to a mean worth
+        // 20 digits.
         row.add(Format.cell(centered(mean, sd)) + " ± " + Format.cell(sd));
       }
       rows.add(row);
@@ -141,7 +210,10 @@ public final class TransformStage implements Stage {
     return TableBlock.of("features after the transforms, per table", header, rows);
   }
 
-  /** The mean, or 0 when it is rounding noise next to the spread (a column standardized on its own rows). */
+  /**
+   * The mean, or 0 when it is rounding noise next to the spread (a column standardized on its own
+   * rows).
+   */
   static double centered(double mean, double sd) {
     return Math.abs(mean) < 1e-9 * (Double.isFinite(sd) ? Math.max(1, sd) : 1) ? 0 : mean;
   }
@@ -163,7 +235,9 @@ public final class TransformStage implements Stage {
     for (TransformKind k : TransformKind.values()) {
       rows.add(List.of(k.keyword(), k.description()));
     }
-    return TableBlock.of("transforms a body line can declare (e.g. 'standardize temp_max', 'bucketize wind buckets=4')",
-        List.of("transform", "what it does"), rows);
+    return TableBlock.of(
+        "transforms a body line can declare (e.g. 'standardize temp_max', 'bucketize wind buckets=4')",
+        List.of("transform", "what it does"),
+        rows);
   }
 }

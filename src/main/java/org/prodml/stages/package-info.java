@@ -3,7 +3,8 @@
  * evaluate, serve, monitor, simulate, deploy, then anatomy, audit, ask and check. A stage is a thin
  * adapter from a note's pipeline state to a concept package (profile, split, train, serve …): it
  * reads the tables and artifacts it needs, calls the library, stores what it measured as artifacts
- * ({@link org.prodml.stages.StageKeys}) and facts, and judges the facts with the rules of its stage.
+ * ({@link org.prodml.stages.StageKeys}) and facts, and judges the facts with the rules of its
+ * stage.
  *
  * <p>A stage never calls another stage. What they share (profiles of the note's tables, the data
  * facts, labels and model specs, the readiness answers, rule judgement) lives in one support class,

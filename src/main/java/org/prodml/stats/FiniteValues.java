@@ -46,7 +46,9 @@ public final class FiniteValues {
     return n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
   }
 
-  /** The q-quantile of the finite values (see {@link #quantileOfSorted}); NaN when there are none. */
+  /**
+   * The q-quantile of the finite values (see {@link #quantileOfSorted}); NaN when there are none.
+   */
   public static double quantile(double[] values, double q) {
     return quantileOfSorted(sorted(values), q);
   }

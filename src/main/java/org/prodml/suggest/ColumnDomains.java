@@ -23,7 +23,8 @@ public final class ColumnDomains {
         continue;
       }
       List<String> values = c.frequencies().stream().map(ValueCount::value).toList();
-      facts.add(new ColumnDomainFact(profile.source(), role, c.name(), values, c.frequenciesComplete()));
+      facts.add(
+          new ColumnDomainFact(profile.source(), role, c.name(), values, c.frequenciesComplete()));
     }
     return facts;
   }

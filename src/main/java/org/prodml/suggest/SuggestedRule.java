@@ -14,4 +14,11 @@ package org.prodml.suggest;
  *     values fire
  */
 public record SuggestedRule(
-    String id, String constraint, String column, String claim, String fileName, String rule, String drl, String cases) {}
+    String id,
+    String constraint,
+    String column,
+    String claim,
+    String fileName,
+    String rule,
+    String drl,
+    String cases) {}

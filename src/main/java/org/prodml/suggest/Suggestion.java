@@ -16,7 +16,13 @@ import java.util.Map;
  * @param cases every rule's cases, as a JSON array of cases files
  */
 public record Suggestion(
-    String dataset, String source, String drlPackage, String idPrefix, List<SuggestedRule> rules, String drl, String cases) {
+    String dataset,
+    String source,
+    String drlPackage,
+    String idPrefix,
+    List<SuggestedRule> rules,
+    String drl,
+    String cases) {
 
   /**
    * The files to commit under a rules folder, one rule per file with its cases beside it, as the
@@ -33,7 +39,14 @@ public record Suggestion(
 
   /** The entry that registers a folder of these rules in {@code rules/catalog.json}. */
   public String catalogEntry(String folder) {
-    return "\"" + folder + "\": {\"prefix\": \"" + idPrefix + "\", \"package\": \"" + drlPackage
-        + "\", \"title\": \"Constraints suggested from " + dataset + "\"}";
+    return "\""
+        + folder
+        + "\": {\"prefix\": \""
+        + idPrefix
+        + "\", \"package\": \""
+        + drlPackage
+        + "\", \"title\": \"Constraints suggested from "
+        + dataset
+        + "\"}";
   }
 }

@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * A parameter whose values are an enum's constants, each with the word people write for it
- * (logistic, time, in-model). The words are listed once, in the enum, and every help text and
- * error message is made from them here.
+ * (logistic, time, in-model). The words are listed once, in the enum, and every help text and error
+ * message is made from them here.
  */
 public final class Choices {
   private Choices() {}
@@ -21,8 +21,11 @@ public final class Choices {
   /** "a, b or c". */
   public static <E extends Enum<E>> String listed(E[] values, Function<E, String> word) {
     List<String> words = words(values, word);
-    return words.size() == 1 ? words.get(0)
-        : String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    return words.size() == 1
+        ? words.get(0)
+        : String.join(", ", words.subList(0, words.size() - 1))
+            + " or "
+            + words.get(words.size() - 1);
   }
 
   /** The constant whose word is the text (ignoring case and blanks), or null. */
@@ -42,10 +45,12 @@ public final class Choices {
    * @param what what the value is, for the error: "model", "split method"
    * @throws IllegalArgumentException "{what} must be a, b or c, not 'x'"
    */
-  public static <E extends Enum<E>> E parse(E[] values, Function<E, String> word, String text, String what) {
+  public static <E extends Enum<E>> E parse(
+      E[] values, Function<E, String> word, String text, String what) {
     E found = find(values, word, text);
     if (found == null) {
-      throw new IllegalArgumentException(what + " must be " + listed(values, word) + ", not '" + text + "'");
+      throw new IllegalArgumentException(
+          what + " must be " + listed(values, word) + ", not '" + text + "'");
     }
     return found;
   }

@@ -19,9 +19,12 @@ public final class Format {
       return number(((Number) value).doubleValue());
     }
     if (value instanceof Collection<?> c) {
-      // a set (a rule's collectSet) has no order of its own: sort it, so a report reads the same every run
-      var items = c instanceof java.util.Set<?> && !(c instanceof java.util.SortedSet<?>)
-          ? c.stream().map(Format::value).sorted() : c.stream().map(Format::value);
+      // a set (a rule's collectSet) has no order of its own: sort it, so a report reads the same
+      // every run
+      var items =
+          c instanceof java.util.Set<?> && !(c instanceof java.util.SortedSet<?>)
+              ? c.stream().map(Format::value).sorted()
+              : c.stream().map(Format::value);
       String shown = items.limit(10).collect(Collectors.joining(", "));
       return c.size() > 10 ? shown + ", … (" + c.size() + " in all)" : shown;
     }

@@ -32,15 +32,22 @@ public record LabelSpec(String column, Double above) {
     if (above != null) {
       return Task.CLASSIFICATION;
     }
-    return Frame.kindOf(table.column(column).type()) == Frame.Kind.NUMBER ? Task.REGRESSION : Task.CLASSIFICATION;
+    return Frame.kindOf(table.column(column).type()) == Frame.Kind.NUMBER
+        ? Task.REGRESSION
+        : Task.CLASSIFICATION;
   }
 
   public void requireIn(Table table) {
     if (!table.columnNames().contains(column)) {
-      throw new IllegalArgumentException("no label column '" + column + "'; the data has " + String.join(", ", table.columnNames()));
+      throw new IllegalArgumentException(
+          "no label column '"
+              + column
+              + "'; the data has "
+              + String.join(", ", table.columnNames()));
     }
     if (above != null && Frame.kindOf(table.column(column).type()) != Frame.Kind.NUMBER) {
-      throw new IllegalArgumentException("label " + column + " is not numeric, so 'above' cannot derive a class from it");
+      throw new IllegalArgumentException(
+          "label " + column + " is not numeric, so 'above' cannot derive a class from it");
     }
   }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.prodml.facts.SplitFact;
 import org.prodml.facts.TransformFact;
-import org.prodml.train.TrainedModel;
 
 /**
  * What a trained model is, enough to train it again and to know it when it serves: type, label,
@@ -13,8 +12,10 @@ import org.prodml.train.TrainedModel;
  * through, the rows it learned from, how long that took, and a fingerprint of its answers.
  *
  * @param seed the seed; null when trained unseeded (that model cannot be trained again)
- * @param placement where the transforms run: materialized before training, or inside the model at serving time
- * @param trainedOn the rows the model learned from: the training file, or the training side of a split of it
+ * @param placement where the transforms run: materialized before training, or inside the model at
+ *     serving time
+ * @param trainedOn the rows the model learned from: the training file, or the training side of a
+ *     split of it
  * @param split the split of the training file when no test file was given, else null
  */
 public record ModelCard(
@@ -43,9 +44,24 @@ public record ModelCard(
       int eq = h.indexOf('=');
       hyperparameters.put(h.substring(0, eq), h.substring(eq + 1));
     }
-    return new ModelCard(model.id(), model.type().label(), model.task().label(), model.label().describe(), model.classes(),
-        model.seeded() ? model.seed() : null, hyperparameters, model.transforms().sources(), model.transforms().featureNames().size(),
-        model.transforms().facts(), model.transforms().placement(), trainedOn, model.trainingRows(), model.trainingMillis(), model.trainingDataEnd(),
-        model.fingerprint(), TrainedModel.FORMAT_VERSION, split);
+    return new ModelCard(
+        model.id(),
+        model.type().label(),
+        model.task().label(),
+        model.label().describe(),
+        model.classes(),
+        model.seeded() ? model.seed() : null,
+        hyperparameters,
+        model.transforms().sources(),
+        model.transforms().featureNames().size(),
+        model.transforms().facts(),
+        model.transforms().placement(),
+        trainedOn,
+        model.trainingRows(),
+        model.trainingMillis(),
+        model.trainingDataEnd(),
+        model.fingerprint(),
+        TrainedModel.FORMAT_VERSION,
+        split);
   }
 }

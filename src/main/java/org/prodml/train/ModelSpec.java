@@ -14,19 +14,30 @@ import java.util.TreeMap;
 public record ModelSpec(ModelType type, LabelSpec label, Long seed, Map<String, String> given) {
 
   /** Hyperparameters each model type takes. */
-  static final Map<ModelType, Set<String>> KNOWN = Map.of(
-      ModelType.LOGISTIC, Set.of("lambda", "iterations", "tolerance"),
-      ModelType.LINEAR, Set.of("method"),
-      ModelType.FOREST, Set.of("trees", "maxDepth", "maxNodes", "nodeSize", "mtry", "subsample"),
-      ModelType.GBT, Set.of("trees", "maxDepth", "maxNodes", "nodeSize", "shrinkage", "subsample"),
-      ModelType.BASELINE, Set.of());
+  static final Map<ModelType, Set<String>> KNOWN =
+      Map.of(
+          ModelType.LOGISTIC, Set.of("lambda", "iterations", "tolerance"),
+          ModelType.LINEAR, Set.of("method"),
+          ModelType.FOREST,
+              Set.of("trees", "maxDepth", "maxNodes", "nodeSize", "mtry", "subsample"),
+          ModelType.GBT,
+              Set.of("trees", "maxDepth", "maxNodes", "nodeSize", "shrinkage", "subsample"),
+          ModelType.BASELINE, Set.of());
 
   public ModelSpec {
     given = Map.copyOf(given);
     for (String key : given.keySet()) {
       if (!KNOWN.get(type).contains(key)) {
-        throw new IllegalArgumentException(type.label() + " takes no hyperparameter '" + key + "'"
-            + (KNOWN.get(type).isEmpty() ? "" : " (it takes " + String.join(", ", new java.util.TreeSet<>(KNOWN.get(type))) + ")"));
+        throw new IllegalArgumentException(
+            type.label()
+                + " takes no hyperparameter '"
+                + key
+                + "'"
+                + (KNOWN.get(type).isEmpty()
+                    ? ""
+                    : " (it takes "
+                        + String.join(", ", new java.util.TreeSet<>(KNOWN.get(type)))
+                        + ")"));
       }
     }
   }
@@ -35,10 +46,16 @@ public record ModelSpec(ModelType type, LabelSpec label, Long seed, Map<String, 
    * What to train: the named model type, or logistic regression for a class label and linear
    * regression for a numeric one, with the given seed and hyperparameters.
    */
-  public static ModelSpec defaultFor(tech.tablesaw.api.Table table, LabelSpec label, String model, Long seed,
+  public static ModelSpec defaultFor(
+      tech.tablesaw.api.Table table,
+      LabelSpec label,
+      String model,
+      Long seed,
       Map<String, String> hyperparameters) {
     Task task = label.task(table);
-    ModelType type = ModelType.parse(model != null ? model : task == Task.CLASSIFICATION ? "logistic" : "linear");
+    ModelType type =
+        ModelType.parse(
+            model != null ? model : task == Task.CLASSIFICATION ? "logistic" : "linear");
     return new ModelSpec(type, label, seed, hyperparameters);
   }
 

@@ -1,7 +1,7 @@
 package org.prodml.train;
 
-import org.prodml.text.Choices;
 import java.util.Locale;
+import org.prodml.text.Choices;
 import org.prodml.transform.Encoding;
 
 /** The models ProdML Lab trains, all with Smile 3.1.1 except the baseline. */

@@ -7,7 +7,13 @@ import java.util.List;
  * the most probable class; regression: {@code values[row]}. {@code nonFinite} counts rows whose
  * prediction holds a NaN or an infinity.
  */
-public record Predictions(Task task, List<String> classes, double[][] probabilities, int[] predicted, double[] values, long nonFinite) {
+public record Predictions(
+    Task task,
+    List<String> classes,
+    double[][] probabilities,
+    int[] predicted,
+    double[] values,
+    long nonFinite) {
 
   public int rows() {
     return task == Task.CLASSIFICATION ? predicted.length : values.length;

@@ -2,6 +2,7 @@ package org.prodml.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.prodml.transform.FeatureMatrix;
 import smile.data.DataFrame;
 import smile.data.Tuple;
 import smile.data.measure.NominalScale;
@@ -11,7 +12,6 @@ import smile.data.type.StructType;
 import smile.data.vector.BaseVector;
 import smile.data.vector.DoubleVector;
 import smile.data.vector.IntVector;
-import org.prodml.transform.FeatureMatrix;
 
 /**
  * Tablesaw → Smile, column by column: there is no standard bridge. The input is always the output
@@ -30,9 +30,11 @@ public final class SmileBridge {
     List<StructField> fields = new ArrayList<>();
     for (String name : x.names()) {
       List<String> levels = x.nominal().get(name);
-      fields.add(levels == null
-          ? new StructField(name, DataTypes.DoubleType)
-          : new StructField(name, DataTypes.IntegerType, new NominalScale(levels.toArray(String[]::new))));
+      fields.add(
+          levels == null
+              ? new StructField(name, DataTypes.DoubleType)
+              : new StructField(
+                  name, DataTypes.IntegerType, new NominalScale(levels.toArray(String[]::new))));
     }
     return new StructType(fields);
   }
@@ -104,7 +106,10 @@ public final class SmileBridge {
   public static Tuple tuple(double[] row, StructType schema) {
     Object[] values = new Object[row.length];
     for (int c = 0; c < row.length; c++) {
-      values[c] = schema.field(c).type.isInt() ? (Object) (int) (Double.isNaN(row[c]) ? 0 : row[c]) : (Object) row[c];
+      values[c] =
+          schema.field(c).type.isInt()
+              ? (Object) (int) (Double.isNaN(row[c]) ? 0 : row[c])
+              : (Object) row[c];
     }
     return Tuple.of(values, schema);
   }

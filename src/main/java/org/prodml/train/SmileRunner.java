@@ -19,11 +19,13 @@ import org.prodml.work.Work;
  * its result is dropped when it ends).
  */
 final class SmileRunner {
-  private static final ExecutorService TRAINER = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "prodml-smile-trainer");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService TRAINER =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "prodml-smile-trainer");
+            t.setDaemon(true);
+            return t;
+          });
 
   private SmileRunner() {}
 

@@ -29,9 +29,20 @@ public final class TrainedModel {
   private final String fingerprint;
   private final double[] labelRange;
 
-  TrainedModel(ModelSpec spec, Task task, List<String> classes, FittedTransforms transforms, Predictor predictor,
-      boolean seeded, long seed, long trainingRows, long trainingMillis, String trainingDataEnd,
-      double trainingDataEndSeconds, String fingerprint, double[] labelRange) {
+  TrainedModel(
+      ModelSpec spec,
+      Task task,
+      List<String> classes,
+      FittedTransforms transforms,
+      Predictor predictor,
+      boolean seeded,
+      long seed,
+      long trainingRows,
+      long trainingMillis,
+      String trainingDataEnd,
+      double trainingDataEndSeconds,
+      String fingerprint,
+      double[] labelRange) {
     this.spec = spec;
     this.task = task;
     this.classes = List.copyOf(classes);
@@ -141,8 +152,22 @@ public final class TrainedModel {
   }
 
   public ModelFact fact() {
-    return new ModelFact(id(), spec.type().label(), task.label(), spec.label().describe(), transforms.sources(),
-        transforms.featureNames().size(), spec.type().randomized(), seeded, seed, spec.hyperparameters(), trainingRows,
-        trainingMillis, fingerprint, FORMAT_VERSION, trainingDataEnd, transforms.placement());
+    return new ModelFact(
+        id(),
+        spec.type().label(),
+        task.label(),
+        spec.label().describe(),
+        transforms.sources(),
+        transforms.featureNames().size(),
+        spec.type().randomized(),
+        seeded,
+        seed,
+        spec.hyperparameters(),
+        trainingRows,
+        trainingMillis,
+        fingerprint,
+        FORMAT_VERSION,
+        trainingDataEnd,
+        transforms.placement());
   }
 }

@@ -20,27 +20,27 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.prodml.transform.FeatureMatrix;
-import org.prodml.transform.FittedTransforms;
 import org.prodml.transform.FitScope;
+import org.prodml.transform.FittedTransforms;
 import org.prodml.transform.Frame;
 import org.prodml.transform.Placement;
 import org.prodml.transform.TransformPlan;
 import org.prodml.work.Work;
+import smile.base.cart.CART;
 import smile.base.cart.Loss;
 import smile.base.cart.SplitRule;
+import smile.classification.DecisionTree;
 import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
-import smile.base.cart.CART;
-import smile.classification.DecisionTree;
-import smile.data.type.DataTypes;
-import smile.data.type.StructField;
-import smile.regression.RegressionTree;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
+import smile.data.type.DataTypes;
+import smile.data.type.StructField;
 import smile.data.type.StructType;
 import smile.math.MathEx;
 import smile.regression.LinearModel;
 import smile.regression.OLS;
+import smile.regression.RegressionTree;
 import tech.tablesaw.api.Table;
 
 /**
@@ -53,21 +53,24 @@ import tech.tablesaw.api.Table;
 public final class Trainer {
   /** Rows of the training matrix whose predictions make a model's fingerprint. */
   static final int PROBE_ROWS = 256;
+
   /**
    * Threads that grow forest trees, one per core. Plain threads, each growing one whole tree at a
    * time, so a tree's random numbers all come from its own seed.
    */
-  private static final ExecutorService FOREST_POOL = Executors.newFixedThreadPool(
-      Runtime.getRuntime().availableProcessors(), new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
+  private static final ExecutorService FOREST_POOL =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
 
-        @Override
-        public Thread newThread(Runnable r) {
-          Thread t = new Thread(r, "prodml-forest-" + count.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        }
-      });
+            @Override
+            public Thread newThread(Runnable r) {
+              Thread t = new Thread(r, "prodml-forest-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            }
+          });
 
   private Trainer() {}
 
@@ -80,19 +83,35 @@ public final class Trainer {
    * The automatic transform plan for a model type (its encoding, materialized), fitted on the
    * training rows only: a test or serving row never contributes to a statistic the model uses.
    */
-  public static FittedTransforms automaticTransforms(Table training, String tableName, List<String> features, ModelType type) {
-    return TransformPlan.auto(training, features, type.encoding(), Placement.MATERIALIZED, FitScope.TRAINING).fit(training, tableName);
+  public static FittedTransforms automaticTransforms(
+      Table training, String tableName, List<String> features, ModelType type) {
+    return TransformPlan.auto(
+            training, features, type.encoding(), Placement.MATERIALIZED, FitScope.TRAINING)
+        .fit(training, tableName);
   }
 
-  public static TrainedModel train(Table table, FittedTransforms transforms, ModelSpec spec, String timeColumn, Work work) {
+  public static TrainedModel train(
+      Table table, FittedTransforms transforms, ModelSpec spec, String timeColumn, Work work) {
     LabelSpec label = spec.label();
     Task task = label.task(table);
     if (!spec.type().supports(task)) {
-      throw new IllegalArgumentException(spec.type().label() + " cannot learn a " + task.label() + " label ("
-          + label.describe() + ")" + (task == Task.REGRESSION ? "; use linear, forest, gbt or baseline, or derive classes with above=" : "; use logistic, forest, gbt or baseline"));
+      throw new IllegalArgumentException(
+          spec.type().label()
+              + " cannot learn a "
+              + task.label()
+              + " label ("
+              + label.describe()
+              + ")"
+              + (task == Task.REGRESSION
+                  ? "; use linear, forest, gbt or baseline, or derive classes with above="
+                  : "; use logistic, forest, gbt or baseline"));
     }
-    if (transforms.featureNames().contains(SmileBridge.LABEL) || transforms.sources().contains(label.column())) {
-      throw new IllegalArgumentException("the label " + label.column() + " is among the model's inputs; leave it out of the features");
+    if (transforms.featureNames().contains(SmileBridge.LABEL)
+        || transforms.sources().contains(label.column())) {
+      throw new IllegalArgumentException(
+          "the label "
+              + label.column()
+              + " is among the model's inputs; leave it out of the features");
     }
     long started = System.nanoTime();
     FeatureMatrix x = transforms.apply(table);
@@ -104,7 +123,8 @@ public final class Trainer {
     double[] values = task == Task.REGRESSION ? label.values(table) : null;
     int[] rows = labelled(classIndex, values);
     if (rows.length < 2) {
-      throw new IllegalArgumentException("fewer than 2 training rows have a label " + label.describe());
+      throw new IllegalArgumentException(
+          "fewer than 2 training rows have a label " + label.describe());
     }
     if (task == Task.CLASSIFICATION) {
       // Classes are those present: a class absent from these rows cannot be learned.
@@ -119,14 +139,18 @@ public final class Trainer {
         }
       }
       if (present.size() < 2 && spec.type() != ModelType.BASELINE) {
-        throw new IllegalArgumentException("the training rows hold one class only (" + present + "); a classifier needs two or more");
+        throw new IllegalArgumentException(
+            "the training rows hold one class only ("
+                + present
+                + "); a classifier needs two or more");
       }
       if (present.size() != classes.size()) {
         classes = present;
         classIndex = label.classIndex(table, classes);
       }
     }
-    Predictor predictor = fit(spec, task, classes, x, rows, classIndex, values, seed, work.part(0.05, 0.95));
+    Predictor predictor =
+        fit(spec, task, classes, x, rows, classIndex, values, seed, work.part(0.05, 0.95));
     long millis = (System.nanoTime() - started) / 1_000_000;
     String fingerprint = fingerprint(predictor, x, rows);
     work.report(1.0);
@@ -154,8 +178,20 @@ public final class Trainer {
         range[1] = Math.max(range[1], values[r]);
       }
     }
-    return new TrainedModel(spec, task, classes, transforms, predictor, seeded, seeded ? seed : 0, rows.length,
-        millis, end, endSeconds, fingerprint, range);
+    return new TrainedModel(
+        spec,
+        task,
+        classes,
+        transforms,
+        predictor,
+        seeded,
+        seeded ? seed : 0,
+        rows.length,
+        millis,
+        end,
+        endSeconds,
+        fingerprint,
+        range);
   }
 
   private static int[] labelled(int[] classIndex, double[] values) {
@@ -171,8 +207,16 @@ public final class Trainer {
     return Arrays.copyOf(rows, k);
   }
 
-  private static Predictor fit(ModelSpec spec, Task task, List<String> classes, FeatureMatrix x, int[] rows,
-      int[] classIndex, double[] values, long seed, Work work) {
+  private static Predictor fit(
+      ModelSpec spec,
+      Task task,
+      List<String> classes,
+      FeatureMatrix x,
+      int[] rows,
+      int[] classIndex,
+      double[] values,
+      long seed,
+      Work work) {
     return switch (spec.type()) {
       case BASELINE -> baseline(task, classes.size(), rows, classIndex, values);
       case LOGISTIC -> {
@@ -181,20 +225,28 @@ public final class Trainer {
         for (int i = 0; i < rows.length; i++) {
           y[i] = classIndex[rows[i]];
         }
-        LogisticRegression model = SmileRunner.run(() -> {
-          MathEx.setSeed(seed);
-          return LogisticRegression.fit(data, y, spec.lambda(), spec.tolerance(), spec.iterations());
-        }, work);
+        LogisticRegression model =
+            SmileRunner.run(
+                () -> {
+                  MathEx.setSeed(seed);
+                  return LogisticRegression.fit(
+                      data, y, spec.lambda(), spec.tolerance(), spec.iterations());
+                },
+                work);
         int k = classes.size();
-        yield (Predictor) features -> {
-          double[] p = new double[k];
-          model.predict(features, p);
-          return p;
-        };
+        yield (Predictor)
+            features -> {
+              double[] p = new double[k];
+              model.predict(features, p);
+              return p;
+            };
       }
       case LINEAR -> {
         DataFrame df = SmileBridge.frame(x, rows, values);
-        LinearModel model = SmileRunner.run(() -> OLS.fit(Formula.lhs(SmileBridge.LABEL), df, spec.method(), false, false), work);
+        LinearModel model =
+            SmileRunner.run(
+                () -> OLS.fit(Formula.lhs(SmileBridge.LABEL), df, spec.method(), false, false),
+                work);
         yield (Predictor) features -> new double[] {model.predict(features)};
       }
       case FOREST -> forest(spec, task, classes.size(), x, rows, classIndex, values, seed, work);
@@ -203,30 +255,54 @@ public final class Trainer {
         Formula formula = Formula.lhs(SmileBridge.LABEL);
         if (task == Task.CLASSIFICATION) {
           DataFrame df = SmileBridge.frame(x, rows, classIndex);
-          GradientTreeBoost model = SmileRunner.run(() -> {
-            MathEx.setSeed(seed);
-            return GradientTreeBoost.fit(formula, df, spec.trees(), spec.maxDepth(), spec.maxNodes(), spec.nodeSize(),
-                spec.shrinkage(), spec.subsample());
-          }, work);
+          GradientTreeBoost model =
+              SmileRunner.run(
+                  () -> {
+                    MathEx.setSeed(seed);
+                    return GradientTreeBoost.fit(
+                        formula,
+                        df,
+                        spec.trees(),
+                        spec.maxDepth(),
+                        spec.maxNodes(),
+                        spec.nodeSize(),
+                        spec.shrinkage(),
+                        spec.subsample());
+                  },
+                  work);
           int k = classes.size();
-          yield (Predictor) features -> {
-            double[] p = new double[k];
-            model.predict(SmileBridge.tuple(features, schema), p);
-            return p;
-          };
+          yield (Predictor)
+              features -> {
+                double[] p = new double[k];
+                model.predict(SmileBridge.tuple(features, schema), p);
+                return p;
+              };
         }
         DataFrame df = SmileBridge.frame(x, rows, values);
-        smile.regression.GradientTreeBoost model = SmileRunner.run(() -> {
-          MathEx.setSeed(seed);
-          return smile.regression.GradientTreeBoost.fit(formula, df, Loss.ls(), spec.trees(), spec.maxDepth(),
-              spec.maxNodes(), spec.nodeSize(), spec.shrinkage(), spec.subsample());
-        }, work);
-        yield (Predictor) features -> new double[] {model.predict(SmileBridge.tuple(features, schema))};
+        smile.regression.GradientTreeBoost model =
+            SmileRunner.run(
+                () -> {
+                  MathEx.setSeed(seed);
+                  return smile.regression.GradientTreeBoost.fit(
+                      formula,
+                      df,
+                      Loss.ls(),
+                      spec.trees(),
+                      spec.maxDepth(),
+                      spec.maxNodes(),
+                      spec.nodeSize(),
+                      spec.shrinkage(),
+                      spec.subsample());
+                },
+                work);
+        yield (Predictor)
+            features -> new double[] {model.predict(SmileBridge.tuple(features, schema))};
       }
     };
   }
 
-  private static Predictor baseline(Task task, int k, int[] rows, int[] classIndex, double[] values) {
+  private static Predictor baseline(
+      Task task, int k, int[] rows, int[] classIndex, double[] values) {
     if (task == Task.CLASSIFICATION) {
       double[] prior = new double[k];
       for (int r : rows) {
@@ -246,17 +322,25 @@ public final class Trainer {
   }
 
   /**
-   * A random forest grown tree by tree on a small pool of threads: each tree gets its own seed drawn
-   * from the run's seed, draws its bootstrap sample from that seed and reseeds Smile's per-thread
-   * generator with it before growing (Smile picks each node's candidate features from that
-   * generator), so the forest is the same on every run with the same seed, whatever thread grows
-   * which tree. Progress is reported per tree; a cancel skips the trees not yet started and returns
-   * within 50 ms. (Smile's own RandomForest.fit is not used: it gives no hook between trees, and its
-   * out-of-bag bookkeeping throws on small multi-class windows whose out-of-bag rows hold two
-   * classes.)
+   * A random forest grown tree by tree on a small pool of threads: each tree gets its own seed
+   * drawn from the run's seed, draws its bootstrap sample from that seed and reseeds Smile's
+   * per-thread generator with it before growing (Smile picks each node's candidate features from
+   * that generator), so the forest is the same on every run with the same seed, whatever thread
+   * grows which tree. Progress is reported per tree; a cancel skips the trees not yet started and
+   * returns within 50 ms. (Smile's own RandomForest.fit is not used: it gives no hook between
+   * trees, and its out-of-bag bookkeeping throws on small multi-class windows whose out-of-bag rows
+   * hold two classes.)
    */
-  private static Predictor forest(ModelSpec spec, Task task, int k, FeatureMatrix x, int[] rows, int[] classIndex,
-      double[] values, long seed, Work work) {
+  private static Predictor forest(
+      ModelSpec spec,
+      Task task,
+      int k,
+      FeatureMatrix x,
+      int[] rows,
+      int[] classIndex,
+      double[] values,
+      long seed,
+      Work work) {
     int trees = spec.trees();
     if (trees < 1) {
       throw new IllegalArgumentException("a forest needs at least one tree");
@@ -280,9 +364,15 @@ public final class Trainer {
         yv[i] = values[rows[i]];
       }
     }
-    StructField response = classification ? new StructField(SmileBridge.LABEL, DataTypes.IntegerType) : new StructField(SmileBridge.LABEL, DataTypes.DoubleType);
+    StructField response =
+        classification
+            ? new StructField(SmileBridge.LABEL, DataTypes.IntegerType)
+            : new StructField(SmileBridge.LABEL, DataTypes.DoubleType);
     int p = x.width();
-    int mtry = spec.mtry() > 0 ? Math.min(p, spec.mtry()) : classification ? Math.max(1, (int) Math.floor(Math.sqrt(p))) : Math.max(1, p / 3);
+    int mtry =
+        spec.mtry() > 0
+            ? Math.min(p, spec.mtry())
+            : classification ? Math.max(1, (int) Math.floor(Math.sqrt(p))) : Math.max(1, p / 3);
     int maxNodes = spec.maxNodes() > 0 ? spec.maxNodes() : Math.max(2, n / 5);
     double subsample = spec.subsample();
     DecisionTree[] classifiers = new DecisionTree[classification ? trees : 0];
@@ -292,21 +382,43 @@ public final class Trainer {
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < trees; t++) {
       int tree = t;
-      futures.add(FOREST_POOL.submit(() -> {
-        if (stop.get()) {
-          return;
-        }
-        MathEx.setSeed(seeds[tree]);
-        int[] samples = sample(n, subsample, new SplittableRandom(seeds[tree]));
-        if (classification) {
-          classifiers[tree] = new DecisionTree(predictors, y, response, k, SplitRule.GINI, spec.maxDepth(), maxNodes,
-              spec.nodeSize(), mtry, samples, order);
-        } else {
-          regressors[tree] = new RegressionTree(predictors, Loss.ls(yv), response, spec.maxDepth(), maxNodes,
-              spec.nodeSize(), mtry, samples, order);
-        }
-        work.report((double) grown.incrementAndGet() / trees);
-      }));
+      futures.add(
+          FOREST_POOL.submit(
+              () -> {
+                if (stop.get()) {
+                  return;
+                }
+                MathEx.setSeed(seeds[tree]);
+                int[] samples = sample(n, subsample, new SplittableRandom(seeds[tree]));
+                if (classification) {
+                  classifiers[tree] =
+                      new DecisionTree(
+                          predictors,
+                          y,
+                          response,
+                          k,
+                          SplitRule.GINI,
+                          spec.maxDepth(),
+                          maxNodes,
+                          spec.nodeSize(),
+                          mtry,
+                          samples,
+                          order);
+                } else {
+                  regressors[tree] =
+                      new RegressionTree(
+                          predictors,
+                          Loss.ls(yv),
+                          response,
+                          spec.maxDepth(),
+                          maxNodes,
+                          spec.nodeSize(),
+                          mtry,
+                          samples,
+                          order);
+                }
+                work.report((double) grown.incrementAndGet() / trees);
+              }));
     }
     try {
       for (Future<?> f : futures) {
@@ -361,8 +473,8 @@ public final class Trainer {
   }
 
   /**
-   * How often each row is drawn for one tree: a bootstrap (n draws with replacement) when
-   * {@code subsample} is 1, else that share of rows drawn without replacement.
+   * How often each row is drawn for one tree: a bootstrap (n draws with replacement) when {@code
+   * subsample} is 1, else that share of rows drawn without replacement.
    */
   static int[] sample(int n, double subsample, SplittableRandom random) {
     int[] samples = new int[n];

@@ -19,7 +19,8 @@ final class Bucketize extends FittedTransform {
     double[] sorted = FiniteValues.sorted(x);
     double[] edges = new double[buckets - 1];
     for (int b = 1; b < buckets; b++) {
-      edges[b - 1] = sorted.length == 0 ? 0 : FiniteValues.quantileOfSorted(sorted, (double) b / buckets);
+      edges[b - 1] =
+          sorted.length == 0 ? 0 : FiniteValues.quantileOfSorted(sorted, (double) b / buckets);
     }
     return new Bucketize(spec, edges);
   }
@@ -76,6 +77,7 @@ final class Bucketize extends FittedTransform {
 
   @Override
   public String parameters() {
-    return "edges=" + String.join(" ", Arrays.stream(edges).mapToObj(FittedTransform::number).toList());
+    return "edges="
+        + String.join(" ", Arrays.stream(edges).mapToObj(FittedTransform::number).toList());
   }
 }

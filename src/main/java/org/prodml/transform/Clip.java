@@ -18,8 +18,18 @@ final class Clip extends ValueMap {
     Double max = spec.doubleOption("max");
     double[] sorted = FiniteValues.sorted(x);
     // Without a finite value to fit on, a missing bound does not clip.
-    double lo = min != null ? min : sorted.length == 0 ? Double.NEGATIVE_INFINITY : FiniteValues.quantileOfSorted(sorted, 0.01);
-    double hi = max != null ? max : sorted.length == 0 ? Double.POSITIVE_INFINITY : FiniteValues.quantileOfSorted(sorted, 0.99);
+    double lo =
+        min != null
+            ? min
+            : sorted.length == 0
+                ? Double.NEGATIVE_INFINITY
+                : FiniteValues.quantileOfSorted(sorted, 0.01);
+    double hi =
+        max != null
+            ? max
+            : sorted.length == 0
+                ? Double.POSITIVE_INFINITY
+                : FiniteValues.quantileOfSorted(sorted, 0.99);
     return new Clip(spec, lo, hi);
   }
 

@@ -5,11 +5,16 @@ import java.util.Map;
 
 /**
  * What a model reads: named numeric columns, column-major, after the transforms. Nominal columns
- * (category codes) carry their level names so a tree model can treat them as categories.
- * {@code absent} names model features the batch did not produce (filled with zeros), which happens
- * when a serving path builds a different vocabulary than training did.
+ * (category codes) carry their level names so a tree model can treat them as categories. {@code
+ * absent} names model features the batch did not produce (filled with zeros), which happens when a
+ * serving path builds a different vocabulary than training did.
  */
-public record FeatureMatrix(List<String> names, double[][] columns, int rows, Map<String, List<String>> nominal, List<String> absent) {
+public record FeatureMatrix(
+    List<String> names,
+    double[][] columns,
+    int rows,
+    Map<String, List<String>> nominal,
+    List<String> absent) {
 
   public FeatureMatrix {
     names = List.copyOf(names);

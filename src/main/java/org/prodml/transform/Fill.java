@@ -19,28 +19,37 @@ final class Fill extends FittedTransform {
     String c = spec.columns().get(0);
     String with = spec.option("with", frame.isText(c) ? "mode" : "mean").toLowerCase(Locale.ROOT);
     if (frame.isText(c)) {
-      String value = switch (with) {
-        case "mode" -> vocabulary(frame.texts(c), 1).stream().findFirst().orElse("(missing)");
-        case "mean", "median" -> throw new IllegalArgumentException("fill " + c + ": a text column takes with=mode or a value");
-        default -> spec.option("with", "(missing)");
-      };
+      String value =
+          switch (with) {
+            case "mode" -> vocabulary(frame.texts(c), 1).stream().findFirst().orElse("(missing)");
+            case "mean", "median" ->
+                throw new IllegalArgumentException(
+                    "fill " + c + ": a text column takes with=mode or a value");
+            default -> spec.option("with", "(missing)");
+          };
       return new Fill(spec, Double.NaN, value);
     }
     double[] x = frame.numbers(c);
     double[] finite = FiniteValues.sorted(x);
-    double value = switch (with) {
-      case "mean" -> finite.length == 0 ? 0 : FiniteValues.mean(finite);
-      case "median" -> finite.length == 0 ? 0 : FiniteValues.quantileOfSorted(finite, 0.5);
-      case "mode" -> mode(finite);
-      case "zero" -> 0;
-      default -> {
-        try {
-          yield Double.parseDouble(with);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("fill " + c + ": with= takes mean, median, mode, zero or a number, not '" + with + "'");
-        }
-      }
-    };
+    double value =
+        switch (with) {
+          case "mean" -> finite.length == 0 ? 0 : FiniteValues.mean(finite);
+          case "median" -> finite.length == 0 ? 0 : FiniteValues.quantileOfSorted(finite, 0.5);
+          case "mode" -> mode(finite);
+          case "zero" -> 0;
+          default -> {
+            try {
+              yield Double.parseDouble(with);
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException(
+                  "fill "
+                      + c
+                      + ": with= takes mean, median, mode, zero or a number, not '"
+                      + with
+                      + "'");
+            }
+          }
+        };
     return new Fill(spec, value, null);
   }
 
@@ -75,7 +84,8 @@ final class Fill extends FittedTransform {
       return;
     }
     if (frame.isTime(c)) {
-      throw new IllegalArgumentException("fill " + c + ": a date column cannot be filled; derive a part of it first (timepart)");
+      throw new IllegalArgumentException(
+          "fill " + c + ": a date column cannot be filled; derive a part of it first (timepart)");
     }
     double[] x = frame.numbers(c).clone();
     for (int i = 0; i < x.length; i++) {

@@ -1,6 +1,7 @@
 package org.prodml.transform;
 
 import org.prodml.text.Choices;
+
 /**
  * Which rows a transform's statistics come from. {@link #TRAINING}: fitted once on the training
  * rows and reused unchanged everywhere. {@link #BATCH}: fitted again on every batch it is applied

@@ -13,7 +13,8 @@ import org.prodml.text.Format;
  * <p>Each kind is its own class in this package; the hierarchy is sealed, so {@link #fit}'s switch
  * over {@link TransformKind} and the {@code permits} clause name every transform there is.
  */
-public abstract sealed class FittedTransform permits ValueMap, Bucketize, OneHot, Hash, Fill, Index, TimePart {
+public abstract sealed class FittedTransform
+    permits ValueMap, Bucketize, OneHot, Hash, Fill, Index, TimePart {
   private final TransformSpec spec;
 
   FittedTransform(TransformSpec spec) {
@@ -40,7 +41,8 @@ public abstract sealed class FittedTransform permits ValueMap, Bucketize, OneHot
       case STANDARDIZE -> Standardize.fit(spec, frame.numbers(column));
       case MIN_MAX -> MinMax.fit(spec, frame.numbers(column));
       case CLIP -> Clip.fit(spec, frame.numbers(column));
-      case LOG -> new Log(spec, spec.doubleOption("offset") == null ? 1.0 : spec.doubleOption("offset"));
+      case LOG ->
+          new Log(spec, spec.doubleOption("offset") == null ? 1.0 : spec.doubleOption("offset"));
       case BUCKETIZE -> Bucketize.fit(spec, frame.numbers(column));
       case ONE_HOT -> new OneHot(spec, vocabulary(frame.texts(column), spec.intOption("top", 30)));
       case HASH -> new Hash(spec, spec.intOption("buckets", 32));
@@ -60,7 +62,10 @@ public abstract sealed class FittedTransform permits ValueMap, Bucketize, OneHot
       }
     }
     return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(top)
         .map(Map.Entry::getKey)
         .toList();

@@ -30,9 +30,17 @@ public final class FittedTransforms {
   private final long fitRows;
   private final List<TransformFact> facts;
 
-  private FittedTransforms(TransformPlan plan, List<FittedTransform> steps, boolean[] refitPerBatch,
-      List<String> featureNames, Map<String, List<String>> nominal, Map<String, String> sourceOf,
-      Map<String, Frame.Kind> inputKinds, String fittedOn, long fitRows, List<TransformFact> facts) {
+  private FittedTransforms(
+      TransformPlan plan,
+      List<FittedTransform> steps,
+      boolean[] refitPerBatch,
+      List<String> featureNames,
+      Map<String, List<String>> nominal,
+      Map<String, String> sourceOf,
+      Map<String, Frame.Kind> inputKinds,
+      String fittedOn,
+      long fitRows,
+      List<TransformFact> facts) {
     this.plan = plan;
     this.steps = List.copyOf(steps);
     this.refitPerBatch = refitPerBatch;
@@ -49,7 +57,13 @@ public final class FittedTransforms {
     List<String> inputs = plan.inputColumns();
     for (String c : inputs) {
       if (!table.columnNames().contains(c)) {
-        throw new IllegalArgumentException("no column '" + c + "' in " + tableName + "; it has " + String.join(", ", table.columnNames()));
+        throw new IllegalArgumentException(
+            "no column '"
+                + c
+                + "' in "
+                + tableName
+                + "; it has "
+                + String.join(", ", table.columnNames()));
       }
     }
     Frame frame = Frame.of(table, inputs);
@@ -67,8 +81,10 @@ public final class FittedTransforms {
     int i = 0;
     for (TransformSpec spec : plan.steps()) {
       FittedTransform step;
-      double[] before = spec.columns().size() == 1 && !frame.isText(spec.columns().get(0))
-          ? frame.numbers(spec.columns().get(0)) : null;
+      double[] before =
+          spec.columns().size() == 1 && !frame.isText(spec.columns().get(0))
+              ? frame.numbers(spec.columns().get(0))
+              : null;
       Set<String> stepSources = new LinkedHashSet<>();
       spec.columns().forEach(c -> stepSources.addAll(sources.getOrDefault(c, Set.of(c))));
       try {
@@ -93,8 +109,16 @@ public final class FittedTransforms {
     }
     for (String c : frame.textColumns()) {
       if (plan.features().contains(c) && !encoded.contains(c)) {
-        throw new IllegalArgumentException("feature '" + c + "' is text and no transform encodes it; add 'onehot " + c
-            + "', 'hash " + c + "' or 'index " + c + "'");
+        throw new IllegalArgumentException(
+            "feature '"
+                + c
+                + "' is text and no transform encodes it; add 'onehot "
+                + c
+                + "', 'hash "
+                + c
+                + "' or 'index "
+                + c
+                + "'");
       }
     }
     features.addAll(frame.numericFeatures());
@@ -103,19 +127,38 @@ public final class FittedTransforms {
       sourceOf.put(f, String.join("×", sources.getOrDefault(f, Set.of(f))));
     }
     Map<String, List<String>> nominal = new LinkedHashMap<>();
-    frame.levels().forEach((c, levels) -> {
-      if (features.contains(c)) {
-        nominal.put(c, levels);
-      }
-    });
+    frame
+        .levels()
+        .forEach(
+            (c, levels) -> {
+              if (features.contains(c)) {
+                nominal.put(c, levels);
+              }
+            });
     if (features.isEmpty()) {
       throw new IllegalArgumentException("the plan leaves no numeric feature for a model to read");
     }
-    return new FittedTransforms(plan, fitted, refit, features, nominal, sourceOf, kinds, tableName, table.rowCount(), facts);
+    return new FittedTransforms(
+        plan,
+        fitted,
+        refit,
+        features,
+        nominal,
+        sourceOf,
+        kinds,
+        tableName,
+        table.rowCount(),
+        facts);
   }
 
-  private static TransformFact fact(TransformSpec spec, FittedTransform step, Frame frame, double[] before,
-      FitScope scope, String tableName, long rows) {
+  private static TransformFact fact(
+      TransformSpec spec,
+      FittedTransform step,
+      Frame frame,
+      double[] before,
+      FitScope scope,
+      String tableName,
+      long rows) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     long nonFinite = 0;
@@ -129,15 +172,27 @@ public final class FittedTransforms {
         if (Double.isFinite(v)) {
           min = Math.min(min, v);
           max = Math.max(max, v);
-        } else if (before != null && out.equals(spec.columns().get(0)) && Double.isFinite(before[r])) {
+        } else if (before != null
+            && out.equals(spec.columns().get(0))
+            && Double.isFinite(before[r])) {
           nonFinite++;
         }
       }
     }
     boolean any = min <= max;
-    return new TransformFact(spec.kind().keyword(), spec.column(), step.outputs(), spec.stateful(),
-        spec.stateful() ? scope.label() : "none", tableName, rows, spec.placement().label(), step.parameters(),
-        any ? min : Double.NaN, any ? max : Double.NaN, nonFinite);
+    return new TransformFact(
+        spec.kind().keyword(),
+        spec.column(),
+        step.outputs(),
+        spec.stateful(),
+        spec.stateful() ? scope.label() : "none",
+        tableName,
+        rows,
+        spec.placement().label(),
+        step.parameters(),
+        any ? min : Double.NaN,
+        any ? max : Double.NaN,
+        nonFinite);
   }
 
   /** The features of every row of the table. */
@@ -152,7 +207,8 @@ public final class FittedTransforms {
   public FeatureMatrix apply(Frame raw) {
     Frame frame = raw.copy();
     for (int i = 0; i < steps.size(); i++) {
-      FittedTransform step = refitPerBatch[i] ? FittedTransform.fit(steps.get(i).spec(), frame) : steps.get(i);
+      FittedTransform step =
+          refitPerBatch[i] ? FittedTransform.fit(steps.get(i).spec(), frame) : steps.get(i);
       step.apply(frame);
     }
     double[][] columns = new double[featureNames.size()][];
@@ -186,12 +242,24 @@ public final class FittedTransforms {
     List<FittedTransform> refitted = new ArrayList<>();
     for (FittedTransform step : steps) {
       TransformSpec s = step.spec();
-      FittedTransform used = s.stateful() && s.placement() == Placement.MATERIALIZED ? FittedTransform.fit(s, frame) : step;
+      FittedTransform used =
+          s.stateful() && s.placement() == Placement.MATERIALIZED
+              ? FittedTransform.fit(s, frame)
+              : step;
       used.apply(frame);
       refitted.add(used);
     }
-    return new FittedTransforms(plan, refitted, refitPerBatch.clone(), featureNames, nominal, sourceOf, inputKinds,
-        fittedOn, fitRows, facts);
+    return new FittedTransforms(
+        plan,
+        refitted,
+        refitPerBatch.clone(),
+        featureNames,
+        nominal,
+        sourceOf,
+        inputKinds,
+        fittedOn,
+        fitRows,
+        facts);
   }
 
   /** Whether any step recomputes its statistics from each batch. */
@@ -263,7 +331,9 @@ public final class FittedTransforms {
       }
     }
     if (placements.isEmpty()) {
-      return steps.isEmpty() ? Placement.MATERIALIZED.label() : steps.get(0).spec().placement().label();
+      return steps.isEmpty()
+          ? Placement.MATERIALIZED.label()
+          : steps.get(0).spec().placement().label();
     }
     return placements.size() == 1 ? placements.first() : "mixed";
   }

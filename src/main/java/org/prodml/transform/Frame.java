@@ -149,9 +149,12 @@ public final class Frame {
   public double[] numbers(String column) {
     double[] values = numbers.get(column);
     if (values == null) {
-      throw new IllegalArgumentException(texts.containsKey(column)
-          ? "column '" + column + "' holds text; encode it (onehot, hash or index) or use a transform for text"
-          : "no column '" + column + "' in the data");
+      throw new IllegalArgumentException(
+          texts.containsKey(column)
+              ? "column '"
+                  + column
+                  + "' holds text; encode it (onehot, hash or index) or use a transform for text"
+              : "no column '" + column + "' in the data");
     }
     return values;
   }
@@ -165,8 +168,12 @@ public final class Frame {
     double[] n = numbers(column);
     String[] out = new String[n.length];
     for (int i = 0; i < n.length; i++) {
-      out[i] = Double.isNaN(n[i]) ? null : n[i] == Math.rint(n[i]) && Math.abs(n[i]) < 1e15
-          ? Long.toString((long) n[i]) : Double.toString(n[i]);
+      out[i] =
+          Double.isNaN(n[i])
+              ? null
+              : n[i] == Math.rint(n[i]) && Math.abs(n[i]) < 1e15
+                  ? Long.toString((long) n[i])
+                  : Double.toString(n[i]);
     }
     return out;
   }
@@ -229,7 +236,8 @@ public final class Frame {
 
   private void check(int length) {
     if (length != rows) {
-      throw new IllegalArgumentException("column of " + length + " values in a frame of " + rows + " rows");
+      throw new IllegalArgumentException(
+          "column of " + length + " values in a frame of " + rows + " rows");
     }
   }
 }

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stable hash of the value (or of the combined values, for a cross) into buckets. FNV-1a over
- * the UTF-8 bytes: the same bucket on every machine and every run (an invariant hash key, as the
- * course asks), unlike an identity hash.
+ * A stable hash of the value (or of the combined values, for a cross) into buckets. FNV-1a over the
+ * UTF-8 bytes: the same bucket on every machine and every run (an invariant hash key, as the course
+ * asks), unlike an identity hash.
  */
 final class Hash extends FittedTransform {
   final int buckets;
@@ -54,7 +54,8 @@ final class Hash extends FittedTransform {
       bucket[i] = missing ? -1 : bucket(key.toString(), buckets);
     }
     if (spec().kind() == TransformKind.HASH && !frame.isText(columns.get(0))) {
-      frame.remove(columns.get(0)); // a hashed number is replaced by its buckets; text is never a feature
+      frame.remove(
+          columns.get(0)); // a hashed number is replaced by its buckets; text is never a feature
     }
     if (spec().asIndex()) {
       double[] code = new double[n];

@@ -42,6 +42,8 @@ final class OneHot extends FittedTransform {
 
   @Override
   public String parameters() {
-    return vocabulary.size() + " values" + (vocabulary.isEmpty() ? "" : ", most frequent " + vocabulary.get(0));
+    return vocabulary.size()
+        + " values"
+        + (vocabulary.isEmpty() ? "" : ", most frequent " + vocabulary.get(0));
   }
 }

@@ -1,6 +1,7 @@
 package org.prodml.transform;
 
 import org.prodml.text.Choices;
+
 /**
  * Where a transform runs, the course's "when to transform data?". Before training, its output is
  * stored (materialized) and serving must recreate it, which risks training–serving skew; inside the

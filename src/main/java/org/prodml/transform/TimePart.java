@@ -22,7 +22,12 @@ final class TimePart extends FittedTransform {
     }
     String part = spec.option("part", "hour").toLowerCase(Locale.ROOT);
     if (!List.of("hour", "dayofweek", "month", "dayofyear").contains(part)) {
-      throw new IllegalArgumentException("timepart " + c + ": part must be hour, dayofweek, month or dayofyear, not '" + part + "'");
+      throw new IllegalArgumentException(
+          "timepart "
+              + c
+              + ": part must be hour, dayofweek, month or dayofyear, not '"
+              + part
+              + "'");
     }
     return new TimePart(spec, part);
   }
@@ -38,12 +43,13 @@ final class TimePart extends FittedTransform {
         continue;
       }
       ZonedDateTime t = Instant.ofEpochSecond((long) seconds[i]).atZone(ZoneOffset.UTC);
-      out[i] = switch (part) {
-        case "hour" -> t.getHour();
-        case "dayofweek" -> t.getDayOfWeek().getValue();
-        case "month" -> t.getMonthValue();
-        default -> t.getDayOfYear();
-      };
+      out[i] =
+          switch (part) {
+            case "hour" -> t.getHour();
+            case "dayofweek" -> t.getDayOfWeek().getValue();
+            case "month" -> t.getMonthValue();
+            default -> t.getDayOfYear();
+          };
     }
     frame.putNumbers(c + "." + part, out);
   }

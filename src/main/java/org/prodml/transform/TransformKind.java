@@ -17,12 +17,16 @@ public enum TransformKind {
   BUCKETIZE("bucketize", "quantile buckets (buckets=4), as one-hot indicators or as=index"),
   /** One indicator column per frequent category (top=30); other categories get all zeros. */
   ONE_HOT("onehot", "an indicator per frequent value (top=30); unknown values get all zeros"),
-  /** A stable hash of the value into a fixed number of buckets (buckets=32); needs no vocabulary. */
+  /**
+   * A stable hash of the value into a fixed number of buckets (buckets=32); needs no vocabulary.
+   */
   HASH("hash", "a stable hash into buckets=32 indicators (or as=index); no vocabulary to fit"),
   /** The combination of two or more columns, hashed into buckets. */
   CROSS("cross", "the combination of the columns, hashed into buckets=64 indicators (or as=index)"),
   /** Replace missing values: mean, median, mode, or a constant (with=). */
-  FILL_MISSING("fill", "replace missing values with=mean|median|mode|<value> (default mean, or mode for text)"),
+  FILL_MISSING(
+      "fill",
+      "replace missing values with=mean|median|mode|<value> (default mean, or mode for text)"),
   /** One code per frequent category (level 0 = other), read by trees as a nominal column. */
   INDEX("index", "one code per frequent value (top=1000), 0 for others; trees read it as nominal"),
   /** A part of a date or time: hour, dayofweek, month or dayofyear. */
@@ -72,8 +76,14 @@ public enum TransformKind {
       case "hashbuckets", "hashbucket" -> HASH;
       case "featurecross" -> CROSS;
       case "fillmissing", "impute" -> FILL_MISSING;
-      default -> throw new IllegalArgumentException("unknown transform '" + keyword + "'; transforms: "
-          + String.join(", ", java.util.Arrays.stream(values()).map(TransformKind::keyword).toList()));
+      default ->
+          throw new IllegalArgumentException(
+              "unknown transform '"
+                  + keyword
+                  + "'; transforms: "
+                  + String.join(
+                      ", ",
+                      java.util.Arrays.stream(values()).map(TransformKind::keyword).toList()));
     };
   }
 }

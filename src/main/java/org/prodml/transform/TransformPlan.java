@@ -10,8 +10,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * The declared transformations of a model's inputs, in order, before they are fitted: which raw
- * columns are features and what is done to them. Fitting it on the training table gives
- * {@link FittedTransforms}, the only object that turns any later table into model features.
+ * columns are features and what is done to them. Fitting it on the training table gives {@link
+ * FittedTransforms}, the only object that turns any later table into model features.
  *
  * @param features the raw columns the model reads (label, time, group and id columns excluded)
  * @param steps the transforms, applied in order
@@ -19,7 +19,9 @@ import tech.tablesaw.columns.Column;
  */
 public record TransformPlan(List<String> features, List<TransformSpec> steps, FitScope scope) {
 
-  /** Above this many distinct values a linear model gets hash buckets instead of one-hot columns. */
+  /**
+   * Above this many distinct values a linear model gets hash buckets instead of one-hot columns.
+   */
   static final int ONE_HOT_LIMIT = 30;
 
   public TransformPlan {
@@ -33,7 +35,8 @@ public record TransformPlan(List<String> features, List<TransformSpec> steps, Fi
    * many); for trees categories as nominal codes. Date columns are left out (derive parts of them
    * with timepart).
    */
-  public static TransformPlan auto(Table table, List<String> features, Encoding encoding, Placement placement, FitScope scope) {
+  public static TransformPlan auto(
+      Table table, List<String> features, Encoding encoding, Placement placement, FitScope scope) {
     List<String> usable = new ArrayList<>();
     List<TransformSpec> steps = new ArrayList<>();
     for (String f : features) {
@@ -57,12 +60,14 @@ public record TransformPlan(List<String> features, List<TransformSpec> steps, Fi
     return new TransformPlan(usable, steps, scope);
   }
 
-  private static TransformSpec encode(String column, int distinct, Encoding encoding, Placement placement) {
+  private static TransformSpec encode(
+      String column, int distinct, Encoding encoding, Placement placement) {
     if (encoding == Encoding.TREE) {
       return TransformSpec.of(TransformKind.INDEX, column, placement);
     }
     return distinct <= ONE_HOT_LIMIT
-        ? TransformSpec.of(TransformKind.ONE_HOT, column, placement, "top", String.valueOf(ONE_HOT_LIMIT))
+        ? TransformSpec.of(
+            TransformKind.ONE_HOT, column, placement, "top", String.valueOf(ONE_HOT_LIMIT))
         : TransformSpec.of(TransformKind.HASH, column, placement, "buckets", "64");
   }
 
@@ -72,8 +77,13 @@ public record TransformPlan(List<String> features, List<TransformSpec> steps, Fi
    * missing values and no fill gets the training mean. Nothing else is added: what a learner
    * declares is what runs.
    */
-  public static TransformPlan parse(Table table, List<String> features, String text, Encoding encoding,
-      Placement placement, FitScope scope) {
+  public static TransformPlan parse(
+      Table table,
+      List<String> features,
+      String text,
+      Encoding encoding,
+      Placement placement,
+      FitScope scope) {
     List<TransformSpec> steps = new ArrayList<>();
     List<String> known = new ArrayList<>(table.columnNames());
     int lineNumber = 0;
@@ -97,8 +107,13 @@ public record TransformPlan(List<String> features, List<TransformSpec> steps, Fi
     return complete(table, features, steps, encoding, placement, scope);
   }
 
-  static TransformPlan complete(Table table, List<String> features, List<TransformSpec> declared, Encoding encoding,
-      Placement placement, FitScope scope) {
+  static TransformPlan complete(
+      Table table,
+      List<String> features,
+      List<TransformSpec> declared,
+      Encoding encoding,
+      Placement placement,
+      FitScope scope) {
     Set<String> encoded = new HashSet<>();
     Set<String> filled = new HashSet<>();
     for (TransformSpec s : declared) {

@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
  * timepart date part=hour
  * </pre>
  *
- * Columns are separated by commas (a single column may contain spaces); options are trailing
- * {@code key=value} words.
+ * Columns are separated by commas (a single column may contain spaces); options are trailing {@code
+ * key=value} words.
  */
-public record TransformSpec(TransformKind kind, List<String> columns, Map<String, String> options, Placement placement) {
+public record TransformSpec(
+    TransformKind kind, List<String> columns, Map<String, String> options, Placement placement) {
 
   private static final Pattern OPTION = Pattern.compile("\\s+([A-Za-z]+)=(\\S+)\\s*$");
 
@@ -34,7 +35,8 @@ public record TransformSpec(TransformKind kind, List<String> columns, Map<String
     options = Map.copyOf(options);
   }
 
-  public static TransformSpec of(TransformKind kind, String column, Placement placement, String... options) {
+  public static TransformSpec of(
+      TransformKind kind, String column, Placement placement, String... options) {
     Map<String, String> opts = new LinkedHashMap<>();
     for (int i = 0; i + 1 < options.length; i += 2) {
       opts.put(options[i], options[i + 1]);
@@ -67,7 +69,15 @@ public record TransformSpec(TransformKind kind, List<String> columns, Map<String
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(kind.keyword() + " " + column() + ": " + key + " must be a positive whole number, not '" + v + "'");
+      throw new IllegalArgumentException(
+          kind.keyword()
+              + " "
+              + column()
+              + ": "
+              + key
+              + " must be a positive whole number, not '"
+              + v
+              + "'");
     }
   }
 
@@ -79,7 +89,8 @@ public record TransformSpec(TransformKind kind, List<String> columns, Map<String
     try {
       return Double.parseDouble(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(kind.keyword() + " " + column() + ": " + key + " must be a number, not '" + v + "'");
+      throw new IllegalArgumentException(
+          kind.keyword() + " " + column() + ": " + key + " must be a number, not '" + v + "'");
     }
   }
 
@@ -95,7 +106,8 @@ public record TransformSpec(TransformKind kind, List<String> columns, Map<String
    */
   public String derivedColumn() {
     return switch (kind) {
-      case TIME_PART -> columns.get(0) + "." + option("part", "hour").toLowerCase(java.util.Locale.ROOT);
+      case TIME_PART ->
+          columns.get(0) + "." + option("part", "hour").toLowerCase(java.util.Locale.ROOT);
       case BUCKETIZE -> asIndex() ? columns.get(0) + "_bucket" : null;
       case HASH, CROSS -> asIndex() ? column() + "#" : null;
       default -> null;
@@ -104,7 +116,8 @@ public record TransformSpec(TransformKind kind, List<String> columns, Map<String
 
   /** The line that declares it. */
   public String describe() {
-    StringBuilder b = new StringBuilder(kind.keyword()).append(' ').append(String.join(", ", columns));
+    StringBuilder b =
+        new StringBuilder(kind.keyword()).append(' ').append(String.join(", ", columns));
     options.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
     return b.toString();
   }
@@ -115,11 +128,13 @@ public record TransformSpec(TransformKind kind, List<String> columns, Map<String
    * @param known the columns of the data, to tell a name with spaces from several names
    * @throws IllegalArgumentException naming what is wrong in the line
    */
-  public static List<TransformSpec> parseLine(String line, Collection<String> known, Placement defaultPlacement) {
+  public static List<TransformSpec> parseLine(
+      String line, Collection<String> known, Placement defaultPlacement) {
     String text = line.strip();
     int space = text.indexOf(' ');
     if (space < 0) {
-      throw new IllegalArgumentException("'" + text + "' names no column; write e.g. 'standardize temp_max'");
+      throw new IllegalArgumentException(
+          "'" + text + "' names no column; write e.g. 'standardize temp_max'");
     }
     TransformKind kind = TransformKind.parse(text.substring(0, space));
     String rest = " " + text.substring(space + 1).strip();
@@ -145,12 +160,14 @@ public record TransformSpec(TransformKind kind, List<String> columns, Map<String
     }
     for (String c : columns) {
       if (!known.contains(c)) {
-        throw new IllegalArgumentException(kind.keyword() + ": no column '" + c + "'; the data has " + String.join(", ", known));
+        throw new IllegalArgumentException(
+            kind.keyword() + ": no column '" + c + "'; the data has " + String.join(", ", known));
       }
     }
     if (kind == TransformKind.CROSS) {
       if (columns.size() < 2) {
-        throw new IllegalArgumentException("cross needs two or more columns, e.g. 'cross origin, destination'");
+        throw new IllegalArgumentException(
+            "cross needs two or more columns, e.g. 'cross origin, destination'");
       }
       return List.of(new TransformSpec(kind, columns, ordered, placement));
     }

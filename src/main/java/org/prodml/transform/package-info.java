@@ -9,12 +9,12 @@
  * serving and monitoring data. Fitted on all the data instead, they let the test rows leak into the
  * features the model learns from, and the test score promises more than serving will give.
  *
- * <p><b>Placement: materialized or in the model.</b> The course's "when to transform data?"
- * ({@link org.prodml.transform.Placement}). A materialized transform runs before training and its
- * output is stored; serving then has to recreate the same features, and a serving path written
- * again (say, scaling each request with the day's own statistics) computes other numbers than the
- * training path did. A transform placed in the model travels with it: the same fitted statistics
- * run at training and at prediction time, at the cost of doing the work on every request.
+ * <p><b>Placement: materialized or in the model.</b> The course's "when to transform data?" ({@link
+ * org.prodml.transform.Placement}). A materialized transform runs before training and its output is
+ * stored; serving then has to recreate the same features, and a serving path written again (say,
+ * scaling each request with the day's own statistics) computes other numbers than the training path
+ * did. A transform placed in the model travels with it: the same fitted statistics run at training
+ * and at prediction time, at the cost of doing the work on every request.
  *
  * <p><b>Why per-batch statistics cause training–serving skew.</b> Refitting a transform on every
  * batch ({@link org.prodml.transform.FitScope#BATCH}) makes a feature mean something different in
@@ -22,8 +22,8 @@
  * computed on a serving batch it is one deviation above that batch's mean, so a warmer year still
  * centres on 0 and the shift the model should react to (and a monitor should flag) disappears. A
  * batch of one request has no spread at all, and every value becomes 0. The model's inputs then
- * differ between training and serving although the raw data did not: skew made by the pipeline,
- * not by the world.
+ * differ between training and serving although the raw data did not: skew made by the pipeline, not
+ * by the world.
  *
  * <p>The statistics themselves (mean, deviation, quantiles) come from {@link org.prodml.stats}, so
  * a transform's percentile and the evaluation's are the same number.

@@ -31,7 +31,8 @@ public interface Work {
    */
   default Work part(double from, double to) {
     Work outer = this;
-    return of(f -> outer.report(from + (to - from) * Math.max(0, Math.min(1, f))), outer::isCancelled);
+    return of(
+        f -> outer.report(from + (to - from) * Math.max(0, Math.min(1, f))), outer::isCancelled);
   }
 
   static Work of(DoubleConsumer report, BooleanSupplier cancelled) {

@@ -14,15 +14,15 @@ import org.prodml.data.CsvDamage;
 import org.prodml.note.NoteFiles;
 import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.Params;
+import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.work.Work;
+import org.prodml.pipeline.StageRegistry;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.TextBlock;
 import org.prodml.rules.RuleSource;
-import org.prodml.pipeline.Pipeline;
-import org.prodml.pipeline.StageRegistry;
 import org.prodml.stages.CheckStage;
+import org.prodml.work.Work;
 
 /** Exercises graded by rules: a choice, and a learner's own validation rule, with hints. */
 class CheckStageTest {
@@ -34,10 +34,20 @@ class CheckStageTest {
   void catalog() throws Exception {
     Path rules = Files.createDirectories(dir.resolve("rules/exercises/TESTNOTE"));
     Path note = Files.createDirectories(dir.resolve("notebooks/1 Training"));
-    Files.writeString(note.resolve("Training_TESTNOTE.zpln"), NoteFiles.write(NoteFiles.build("TESTNOTE", "Training", List.of(
-        new NoteFiles.Paragraph("", "%prodml.ask"), new NoteFiles.Paragraph("", "%prodml.check(exercise=flowers)"),
-        new NoteFiles.Paragraph("", "%prodml.rules"), new NoteFiles.Paragraph("", "%prodml.check(exercise=fahrenheit-rule)")))));
-    Files.writeString(note.resolve("note.yaml"), """
+    Files.writeString(
+        note.resolve("Training_TESTNOTE.zpln"),
+        NoteFiles.write(
+            NoteFiles.build(
+                "TESTNOTE",
+                "Training",
+                List.of(
+                    new NoteFiles.Paragraph("", "%prodml.ask"),
+                        new NoteFiles.Paragraph("", "%prodml.check(exercise=flowers)"),
+                    new NoteFiles.Paragraph("", "%prodml.rules"),
+                        new NoteFiles.Paragraph("", "%prodml.check(exercise=fahrenheit-rule)")))));
+    Files.writeString(
+        note.resolve("note.yaml"),
+        """
         id: TESTNOTE
         objective: Choose how to train
         section: Static versus dynamic training
@@ -68,7 +78,9 @@ class CheckStageTest {
             solved:
               paragraph_TESTNOTE_0003: "%prodml.rules"
         """);
-    Files.writeString(rules.resolve("FlowersAnsweredDynamic.drl"), """
+    Files.writeString(
+        rules.resolve("FlowersAnsweredDynamic.drl"),
+        """
         package rules.exercises;
         import org.prodml.facts.*;
         rule "EX-001 Flowers: dynamic training chosen"
@@ -82,7 +94,9 @@ class CheckStageTest {
           insert(Evidence.of("flowers", "answer", "dynamic"));
         end
         """);
-    Files.writeString(rules.resolve("FahrenheitRuleWorks.drl"), """
+    Files.writeString(
+        rules.resolve("FahrenheitRuleWorks.drl"),
+        """
         package rules.exercises;
         import org.prodml.facts.*;
         rule "EX-002 A learner rule fires on the damaged data only"
@@ -104,14 +118,27 @@ class CheckStageTest {
       }
     }
     Path data = Files.createDirectories(dir.resolve("data"));
-    Files.copy(Path.of("datasets/seattle-weather/spans/train-2012-2013.csv"), data.resolve("train.csv"));
-    Files.copy(Path.of("datasets/seattle-weather/spans/serving-2015.csv"), data.resolve("serving.csv"));
-    CsvDamage.of(data.resolve("serving.csv"), 1).rescale("temp_max", 1.8, 32).write(data.resolve("serving-f.csv"));
-    state = new PipelineState(new PipelineConfig(DataRoots.of(data), List.of(dir.resolve("rules")), null, dir.resolve("notebooks"), 50, 42));
+    Files.copy(
+        Path.of("datasets/seattle-weather/spans/train-2012-2013.csv"), data.resolve("train.csv"));
+    Files.copy(
+        Path.of("datasets/seattle-weather/spans/serving-2015.csv"), data.resolve("serving.csv"));
+    CsvDamage.of(data.resolve("serving.csv"), 1)
+        .rescale("temp_max", 1.8, 32)
+        .write(data.resolve("serving-f.csv"));
+    state =
+        new PipelineState(
+            new PipelineConfig(
+                DataRoots.of(data),
+                List.of(dir.resolve("rules")),
+                null,
+                dir.resolve("notebooks"),
+                50,
+                42));
   }
 
   String check(String exercise) {
-    StageResult r = pipeline.run(state, "check", Params.of(Map.of("exercise", exercise)), Work.NONE);
+    StageResult r =
+        pipeline.run(state, "check", Params.of(Map.of("exercise", exercise)), Work.NONE);
     return ((TextBlock) r.blocks().get(0)).text() + "\n" + r.blocks().get(1);
   }
 
@@ -120,20 +147,27 @@ class CheckStageTest {
     state.putAnswer("exercise.flowers", "static");
     String first = check("flowers");
     assertTrue(first.startsWith("exercise flowers: FAIL (attempt 1)"), first);
-    assertTrue(first.contains("Hint 1 of 2") && first.contains("Think about what changes in February."), first);
+    assertTrue(
+        first.contains("Hint 1 of 2") && first.contains("Think about what changes in February."),
+        first);
     String second = check("flowers");
-    assertTrue(second.contains("Hint 2 of 2") && second.contains("The data changes with the seasons."), second);
+    assertTrue(
+        second.contains("Hint 2 of 2") && second.contains("The data changes with the seasons."),
+        second);
     assertTrue(check("flowers").contains("Hint 2 of 2"), "hints stop at the last one");
     state.putAnswer("exercise.flowers", "Dynamic");
     String passed = check("flowers");
     assertTrue(passed.startsWith("exercise flowers: PASS (attempt 4)"), passed);
-    assertTrue(passed.contains("Demand moves with the seasons."), "the course's answer is shown once passed");
+    assertTrue(
+        passed.contains("Demand moves with the seasons."),
+        "the course's answer is shown once passed");
   }
 
   @Test
   void aLearnerRuleMustFireOnTheDamagedDataAndNotOnTheCleanData() {
     assertTrue(check("fahrenheit-rule").contains("FAIL"), "no rule written yet");
-    String tooBroad = """
+    String tooBroad =
+        """
         package rules.learner;
         import org.prodml.facts.*;
         rule "MY-1 every numeric column"
@@ -145,7 +179,8 @@ class CheckStageTest {
         """;
     state.putNoteRules(new RuleSource("paragraph p1", tooBroad));
     assertTrue(check("fahrenheit-rule").contains("FAIL"), "fires on the clean data too");
-    String right = """
+    String right =
+        """
         package rules.learner;
         import org.prodml.facts.*;
         rule "MY-1 temp_max beyond any Seattle day"
@@ -163,7 +198,9 @@ class CheckStageTest {
 
   @Test
   void unknownExercisesNameTheOnesThereAre() {
-    var e = org.junit.jupiter.api.Assertions.assertThrows(org.prodml.pipeline.StageException.class, () -> check("nope"));
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.prodml.pipeline.StageException.class, () -> check("nope"));
     assertEquals("no exercise 'nope'; the course has flowers, fahrenheit-rule", e.getMessage());
   }
 }

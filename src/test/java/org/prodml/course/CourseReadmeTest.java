@@ -27,8 +27,12 @@ class CourseReadmeTest {
     }
     Path readme = notebooks.resolve("README.md");
     String expected = CourseReadme.generate(course, rules);
-    String actual = Files.isRegularFile(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : "";
-    assertEquals(expected, actual, readme + " is out of date; regenerate it with:\n  " + CourseReadme.REGENERATE + "\n");
+    String actual =
+        Files.isRegularFile(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : "";
+    assertEquals(
+        expected,
+        actual,
+        readme + " is out of date; regenerate it with:\n  " + CourseReadme.REGENERATE + "\n");
   }
 
   @Test
@@ -37,13 +41,18 @@ class CourseReadmeTest {
     Course course = Course.read(rules.resolveSibling("notebooks"));
     String readme = CourseReadme.generate(course, rules);
     for (CourseNote o : course.notes()) {
-      assertTrue(readme.contains("`" + o.id() + "` | " + o.objective() + " |"), o.id() + " missing from\n" + readme);
+      assertTrue(
+          readme.contains("`" + o.id() + "` | " + o.objective() + " |"),
+          o.id() + " missing from\n" + readme);
       for (Exercise e : o.exercises()) {
-        assertTrue(readme.contains("| `" + e.id() + "` | `" + o.id() + "` |"), e.id() + " missing from\n" + readme);
+        assertTrue(
+            readme.contains("| `" + e.id() + "` | `" + o.id() + "` |"),
+            e.id() + " missing from\n" + readme);
       }
     }
     // a grading rule that waits for a finding names it: the exercise is about that rule
-    assertTrue(readme.lines().anyMatch(l -> l.matches(".*\\| [A-Z]{2}-\\d{3}(, [A-Z]{2,5}-\\d{3})* \\|$")),
+    assertTrue(
+        readme.lines().anyMatch(l -> l.matches(".*\\| [A-Z]{2}-\\d{3}(, [A-Z]{2,5}-\\d{3})* \\|$")),
         readme);
   }
 }

@@ -35,12 +35,18 @@ class CsvFileTest {
     List<List<String>> sample = new ArrayList<>();
     CsvHeader header = csv.readHeader(10, sample::add);
     assertEquals(List.of("a", "b", "c"), header.names());
-    assertEquals(List.of(List.of("1", "", "x"), List.of("2", "multi\nline", "say \"hi\""), List.of("3", "4", "")),
+    assertEquals(
+        List.of(
+            List.of("1", "", "x"),
+            List.of("2", "multi\nline", "say \"hi\""),
+            List.of("3", "4", "")),
         sample);
     AtomicLong progress = new AtomicLong();
-    List<CsvPart<TextRecords>> parts = csv.read(4, header.width(), TextRecords::new, progress::addAndGet);
+    List<CsvPart<TextRecords>> parts =
+        csv.read(4, header.width(), TextRecords::new, progress::addAndGet);
     assertEquals(1, parts.size(), "a small file is one part");
-    assertEquals(List.of("2: 1||x", "3: 2|multi\nline|say \"hi\"", "6: 3|4|"), TextRecords.inFile(parts));
+    assertEquals(
+        List.of("2: 1||x", "3: 2|multi\nline|say \"hi\"", "6: 3|4|"), TextRecords.inFile(parts));
     assertEquals(1, parts.get(0).handler().emptyLines, "the empty line is no record");
     assertEquals(Files.size(f), progress.get(), "every byte is reported once");
   }
@@ -55,11 +61,14 @@ class CsvFileTest {
 
   @Test
   void headerNamesAreCleanedAndMustBeUnique() throws Exception {
-    CsvHeader header = CsvFile.of(csv("h.csv", "\uFEFFid , ,x\n1,2,3\n")).readHeader(10, fields -> {});
+    CsvHeader header =
+        CsvFile.of(csv("h.csv", "\uFEFFid , ,x\n1,2,3\n")).readHeader(10, fields -> {});
     assertEquals(List.of("id", "column_2", "x"), header.names());
     Path dup = csv("d.csv", "a,b,a\n1,2,3\n");
-    assertTrue(assertThrows(DataInputException.class, () -> CsvFile.of(dup).readHeader(10, fields -> {}))
-        .getMessage().endsWith("d.csv:1: column 'a': appears twice in the header"));
+    assertTrue(
+        assertThrows(DataInputException.class, () -> CsvFile.of(dup).readHeader(10, fields -> {}))
+            .getMessage()
+            .endsWith("d.csv:1: column 'a': appears twice in the header"));
   }
 
   @Test
@@ -94,32 +103,46 @@ class CsvFileTest {
   @Test
   void anEmptyFileOrOneWithOnlyEmptyLinesHasNoHeader() throws Exception {
     Path empty = csv("empty.csv", "");
-    assertTrue(assertThrows(DataInputException.class, () -> CsvFile.of(empty))
-        .getMessage().endsWith("empty.csv: the file is empty (no header row)"));
+    assertTrue(
+        assertThrows(DataInputException.class, () -> CsvFile.of(empty))
+            .getMessage()
+            .endsWith("empty.csv: the file is empty (no header row)"));
     Path blank = csv("blank.csv", "\n\n");
-    assertTrue(assertThrows(DataInputException.class, () -> CsvFile.of(blank).readHeader(10, fields -> {}))
-        .getMessage().endsWith("blank.csv: the file is empty (no header row)"));
+    assertTrue(
+        assertThrows(DataInputException.class, () -> CsvFile.of(blank).readHeader(10, fields -> {}))
+            .getMessage()
+            .endsWith("blank.csv: the file is empty (no header row)"));
     assertEquals(List.of(), read(csv("header.csv", "a,b\n"), 1), "a header alone has no records");
   }
 
   @Test
   void missingFilesAndFoldersAreNamed() {
-    assertTrue(assertThrows(DataInputException.class, () -> CsvFile.of(dir.resolve("none.csv")))
-        .getMessage().endsWith("none.csv: no such file"));
-    assertTrue(assertThrows(DataInputException.class, () -> CsvFile.of(dir))
-        .getMessage().endsWith(": is a folder, not a CSV file"));
+    assertTrue(
+        assertThrows(DataInputException.class, () -> CsvFile.of(dir.resolve("none.csv")))
+            .getMessage()
+            .endsWith("none.csv: no such file"));
+    assertTrue(
+        assertThrows(DataInputException.class, () -> CsvFile.of(dir))
+            .getMessage()
+            .endsWith(": is a folder, not a CSV file"));
   }
 
   @Test
   void aRaggedRowIsAnErrorNamingTheFileAndLine() throws Exception {
     Path inSample = csv("r.csv", "a,b\n1,2\n\"x\ny\",2,3\n");
-    assertTrue(assertThrows(DataInputException.class, () -> read(inSample, 1))
-        .getMessage().endsWith("r.csv:3: row has 3 fields but the header has 2"));
+    assertTrue(
+        assertThrows(DataInputException.class, () -> read(inSample, 1))
+            .getMessage()
+            .endsWith("r.csv:3: row has 3 fields but the header has 2"));
     Path pastSample = csv("p.csv", "a,b\n1,2\n3,4\n\"x\ny\",2\n5\n");
     CsvFile csv = CsvFile.of(pastSample);
     CsvHeader header = csv.readHeader(1, fields -> {});
-    assertTrue(assertThrows(DataInputException.class, () -> csv.read(1, header.width(), TextRecords::new, bytes -> {}))
-        .getMessage().endsWith("p.csv:6: row has 1 field but the header has 2"));
+    assertTrue(
+        assertThrows(
+                DataInputException.class,
+                () -> csv.read(1, header.width(), TextRecords::new, bytes -> {}))
+            .getMessage()
+            .endsWith("p.csv:6: row has 1 field but the header has 2"));
   }
 
   /**
@@ -130,7 +153,8 @@ class CsvFileTest {
   private Path largeFile(String name, boolean quotedMiddle, String tail) throws Exception {
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < 640_000; i++) {
-      rows.add("k" + (i % 50) + "," + i + "," + (i % 997 == 0 ? "\"a,\"\"b\"\"\nc\"" : "plain") + "\n");
+      rows.add(
+          "k" + (i % 50) + "," + i + "," + (i % 997 == 0 ? "\"a,\"\"b\"\"\nc\"" : "plain") + "\n");
     }
     StringBuilder quoted = new StringBuilder("k1,-1,\"");
     for (int i = 0; i < 100; i++) {
@@ -158,7 +182,8 @@ class CsvFileTest {
   }
 
   @Test
-  void partsReadAtOnceGiveTheRecordsAndLinesOfOneReadEvenWhenACutFallsInAQuotedField() throws Exception {
+  void partsReadAtOnceGiveTheRecordsAndLinesOfOneReadEvenWhenACutFallsInAQuotedField()
+      throws Exception {
     for (boolean quotedMiddle : new boolean[] {false, true}) {
       Path f = largeFile("large" + quotedMiddle + ".csv", quotedMiddle, "k2,last,plain\n");
       CsvFile csv = CsvFile.of(f);
@@ -183,9 +208,13 @@ class CsvFileTest {
       Path bad = largeFile("bad" + quotedMiddle + ".csv", quotedMiddle, "k2,1,plain,extra\n");
       long lines = Files.readAllLines(bad).size();
       for (int threads : new int[] {1, 2}) {
-        String message = assertThrows(DataInputException.class,
-            () -> CsvFile.of(bad).read(threads, 3, TextRecords::new, bytes -> {})).getMessage();
-        assertTrue(message.endsWith(":" + lines + ": row has 4 fields but the header has 3"), message);
+        String message =
+            assertThrows(
+                    DataInputException.class,
+                    () -> CsvFile.of(bad).read(threads, 3, TextRecords::new, bytes -> {}))
+                .getMessage();
+        assertTrue(
+            message.endsWith(":" + lines + ": row has 4 fields but the header has 3"), message);
       }
     }
   }

@@ -13,13 +13,17 @@ class CsvSplitterTest {
 
   @Test
   void aGuessCutsJustAfterTheFirstNewlinePastEachShareOfTheFile() throws Exception {
-    // bytes: "a,b\n" 0-3, "1,2\n" 4-7, "3,\"x\ny\"\n" 8-15 (a newline inside quotes at 12), "5,6\n" 16-19
+    // bytes: "a,b\n" 0-3, "1,2\n" 4-7, "3,\"x\ny\"\n" 8-15 (a newline inside quotes at 12), "5,6\n"
+    // 16-19
     Path f = Files.writeString(dir.resolve("g.csv"), "a,b\n1,2\n3,\"x\ny\"\n5,6\n");
     CsvSplitter.Cuts cuts = CsvSplitter.guess(f, 20, 2);
-    assertArrayEquals(new long[] {0, 13, 20}, cuts.starts(), "inside the quoted field: the parts find out");
+    assertArrayEquals(
+        new long[] {0, 13, 20}, cuts.starts(), "inside the quoted field: the parts find out");
     assertNull(cuts.linesBefore());
     assertArrayEquals(new long[] {0, 8, 13, 16, 20}, CsvSplitter.guess(f, 20, 5).starts());
-    assertArrayEquals(new long[] {0, 4, 8, 13, 16, 20}, CsvSplitter.guess(f, 20, 40).starts(),
+    assertArrayEquals(
+        new long[] {0, 4, 8, 13, 16, 20},
+        CsvSplitter.guess(f, 20, 40).starts(),
         "more parts than lines: a part per line, none empty");
   }
 

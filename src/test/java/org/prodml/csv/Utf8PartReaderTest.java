@@ -16,11 +16,13 @@ class Utf8PartReaderTest {
   @TempDir Path dir;
 
   /** Reads [start, end) of the file as FastCSV does, 8192 chars at a time. */
-  private static String read(Path file, long start, long end, QuoteAndNewlineCounts counts, AtomicLong progress)
+  private static String read(
+      Path file, long start, long end, QuoteAndNewlineCounts counts, AtomicLong progress)
       throws IOException {
     StringBuilder text = new StringBuilder();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-         Utf8PartReader reader = new Utf8PartReader(channel, start, end, progress::addAndGet, counts)) {
+        Utf8PartReader reader =
+            new Utf8PartReader(channel, start, end, progress::addAndGet, counts)) {
       char[] buf = new char[8192];
       for (int n; (n = reader.read(buf, 0, buf.length)) >= 0; ) {
         text.append(buf, 0, n);

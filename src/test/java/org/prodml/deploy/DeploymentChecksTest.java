@@ -1,7 +1,5 @@
 package org.prodml.deploy;
 
-import org.prodml.evaluate.QualityGate;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.prodml.data.DataLoader;
 import org.prodml.evaluate.EvaluationResult;
 import org.prodml.evaluate.Evaluator;
+import org.prodml.evaluate.QualityGate;
 import org.prodml.facts.DeploymentCheckFact;
 import org.prodml.train.LabelSpec;
 import org.prodml.train.ModelSpec;
@@ -28,21 +27,33 @@ import org.prodml.work.Work;
 import tech.tablesaw.api.Table;
 
 class DeploymentChecksTest {
-  static final Table TRAIN = DataLoader.load(Path.of("datasets/seattle-weather/spans/train-2012-2013.csv"));
-  static final Table TEST = DataLoader.load(Path.of("datasets/seattle-weather/spans/test-2014.csv"));
+  static final Table TRAIN =
+      DataLoader.load(Path.of("datasets/seattle-weather/spans/train-2012-2013.csv"));
+  static final Table TEST =
+      DataLoader.load(Path.of("datasets/seattle-weather/spans/test-2014.csv"));
   static final List<String> FEATURES = List.of("precipitation", "temp_max", "temp_min", "wind");
 
   static TrainedModel forest(Long seed) {
-    FittedTransforms t = TransformPlan.auto(TRAIN, FEATURES, Encoding.TREE, Placement.MATERIALIZED, FitScope.TRAINING).fit(TRAIN, "train");
-    return Trainer.train(TRAIN, t, ModelSpec.of(ModelType.FOREST, LabelSpec.of("weather"), seed).with("trees", 10), "date", Work.NONE);
+    FittedTransforms t =
+        TransformPlan.auto(
+                TRAIN, FEATURES, Encoding.TREE, Placement.MATERIALIZED, FitScope.TRAINING)
+            .fit(TRAIN, "train");
+    return Trainer.train(
+        TRAIN,
+        t,
+        ModelSpec.of(ModelType.FOREST, LabelSpec.of("weather"), seed).with("trees", 10),
+        "date",
+        Work.NONE);
   }
 
   @Test
   void aSeededForestReproducesAndAnUnseededOneDoesNot() {
-    DeploymentCheckFact seeded = DeploymentChecks.reproducibility(forest(3L), TRAIN, TRAIN, "date", TEST, Work.NONE);
+    DeploymentCheckFact seeded =
+        DeploymentChecks.reproducibility(forest(3L), TRAIN, TRAIN, "date", TEST, Work.NONE);
     assertEquals(0, seeded.failures(), seeded.detail());
     assertEquals(seeded.observed(), seeded.reference());
-    DeploymentCheckFact unseeded = DeploymentChecks.reproducibility(forest(null), TRAIN, TRAIN, "date", TEST, Work.NONE);
+    DeploymentCheckFact unseeded =
+        DeploymentChecks.reproducibility(forest(null), TRAIN, TRAIN, "date", TEST, Work.NONE);
     assertTrue(unseeded.failures() >= 1, unseeded.detail());
     assertTrue(unseeded.detail().contains("no seed"), unseeded.detail());
   }
@@ -53,22 +64,35 @@ class DeploymentChecksTest {
     DeploymentCheckFact calls = DeploymentChecks.testCalls(model, TEST, 50, 1L);
     assertEquals(50, calls.checked());
     assertEquals(0, calls.failures(), calls.detail());
-    DeploymentCheckFact integration = DeploymentChecks.integration(model, TRAIN, "date", 300, 1L, Work.NONE);
+    DeploymentCheckFact integration =
+        DeploymentChecks.integration(model, TRAIN, "date", 300, 1L, Work.NONE);
     assertEquals(0, integration.failures(), integration.detail());
-    DeploymentCheckFact compatible = DeploymentChecks.compatibility(model, TEST, DeploymentChecks.SERVING_ACCEPTS);
+    DeploymentCheckFact compatible =
+        DeploymentChecks.compatibility(model, TEST, DeploymentChecks.SERVING_ACCEPTS);
     assertEquals(0, compatible.failures(), compatible.detail());
     assertEquals(5, compatible.checked(), "four inputs and the format");
     Table withoutWind = TEST.copy().removeColumns("wind");
-    DeploymentCheckFact missing = DeploymentChecks.compatibility(model, withoutWind, Set.of("prodml-model/0"));
+    DeploymentCheckFact missing =
+        DeploymentChecks.compatibility(model, withoutWind, Set.of("prodml-model/0"));
     assertEquals(2, missing.failures(), missing.detail());
-    assertTrue(missing.detail().contains("input wind is not in the serving data"), missing.detail());
+    assertTrue(
+        missing.detail().contains("input wind is not in the serving data"), missing.detail());
   }
 
   @Test
   void theQualityGateComparesWithThePreviousModelAndTheFloor() {
     EvaluationResult forest = Evaluator.evaluate(forest(3L), TEST, "test");
-    FittedTransforms t = TransformPlan.auto(TRAIN, FEATURES, Encoding.TREE, Placement.MATERIALIZED, FitScope.TRAINING).fit(TRAIN, "train");
-    TrainedModel baseline = Trainer.train(TRAIN, t, ModelSpec.of(ModelType.BASELINE, LabelSpec.of("weather"), 0L), null, Work.NONE);
+    FittedTransforms t =
+        TransformPlan.auto(
+                TRAIN, FEATURES, Encoding.TREE, Placement.MATERIALIZED, FitScope.TRAINING)
+            .fit(TRAIN, "train");
+    TrainedModel baseline =
+        Trainer.train(
+            TRAIN,
+            t,
+            ModelSpec.of(ModelType.BASELINE, LabelSpec.of("weather"), 0L),
+            null,
+            Work.NONE);
     EvaluationResult majority = Evaluator.evaluate(baseline, TEST, "test");
     DeploymentCheckFact first = QualityGate.againstPrevious(forest, null);
     assertFalse(first.executed());

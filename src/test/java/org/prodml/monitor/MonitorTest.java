@@ -40,13 +40,29 @@ class MonitorTest {
       }
     }
     wind.set(200, Double.POSITIVE_INFINITY);
-    var t = TransformPlan.auto(train, FEATURES, Encoding.LINEAR, Placement.MATERIALIZED, FitScope.TRAINING).fit(train, "train");
-    TrainedModel model = Trainer.train(train, t, ModelSpec.of(ModelType.LOGISTIC, LabelSpec.of("weather"), 1L), "date", Work.NONE);
-    var profile = TableProfiler.profile(train, ProfileOptions.defaults().withLabel("weather").withTime("date"));
+    var t =
+        TransformPlan.auto(
+                train, FEATURES, Encoding.LINEAR, Placement.MATERIALIZED, FitScope.TRAINING)
+            .fit(train, "train");
+    TrainedModel model =
+        Trainer.train(
+            train,
+            t,
+            ModelSpec.of(ModelType.LOGISTIC, LabelSpec.of("weather"), 1L),
+            "date",
+            Work.NONE);
+    var profile =
+        TableProfiler.profile(
+            train, ProfileOptions.defaults().withLabel("weather").withTime("date"));
     Map.Entry<String, Double> mean = Monitor.trainingMeanPrediction(model, train);
     assertEquals("sun", mean.getKey(), "the class the model predicts most on training days");
-    List<WindowResult> windows = Monitor.replay(new Monitor.Setup(model, profile, mean.getValue(), mean.getKey(), 0.8,
-        WindowSpec.month()), serving, "date", Work.NONE);
+    List<WindowResult> windows =
+        Monitor.replay(
+            new Monitor.Setup(
+                model, profile, mean.getValue(), mean.getKey(), 0.8, WindowSpec.month()),
+            serving,
+            "date",
+            Work.NONE);
     assertEquals(12, windows.size());
     MonitoringWindowFact june = windows.get(5).fact();
     assertEquals("2015-06", june.window());
@@ -55,7 +71,9 @@ class MonitorTest {
     for (int m = 0; m < 12; m++) {
       MonitoringWindowFact w = windows.get(m).fact();
       if (m != 5 && "wind".equals(w.maxJsColumn())) {
-        assertTrue(w.maxJsDivergence() < june.maxJsDivergence() / 2, w.window() + " " + w.maxJsDivergence());
+        assertTrue(
+            w.maxJsDivergence() < june.maxJsDivergence() / 2,
+            w.window() + " " + w.maxJsDivergence());
       }
     }
     // Model age grows window by window: the training data ends 2013-12-31.
@@ -74,7 +92,8 @@ class MonitorTest {
   void windowsOfDays() {
     WindowSpec w = WindowSpec.parse("14d");
     var first = java.time.LocalDate.of(2015, 1, 1);
-    assertEquals(java.time.LocalDate.of(2015, 1, 15), w.start(first, java.time.LocalDate.of(2015, 1, 20)));
+    assertEquals(
+        java.time.LocalDate.of(2015, 1, 15), w.start(first, java.time.LocalDate.of(2015, 1, 20)));
     assertEquals(java.time.LocalDate.of(2015, 1, 28), w.end(java.time.LocalDate.of(2015, 1, 15)));
     assertEquals(WindowSpec.month(), WindowSpec.parse("month"));
   }

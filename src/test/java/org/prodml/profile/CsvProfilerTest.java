@@ -1,6 +1,5 @@
 package org.prodml.profile;
 
-import org.prodml.data.ValueType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prodml.csv.CsvFile;
 import org.prodml.data.DataInputException;
 import org.prodml.data.DataLoader;
+import org.prodml.data.ValueType;
 import org.prodml.report.Json;
 
 class CsvProfilerTest {
@@ -27,7 +27,8 @@ class CsvProfilerTest {
   @Test
   void countsMissingNanInfinityAndInvalidValuesApart() throws Exception {
     Path f = csv("a.csv", "x,c\n1.5,a\n,b\nNaN,a\nInf,\n-2,a\nabc,NA\n3,c\n");
-    DatasetProfile p = CsvProfiler.profile(f, ProfileOptions.defaults().withTypes(Map.of("x", ValueType.DOUBLE)));
+    DatasetProfile p =
+        CsvProfiler.profile(f, ProfileOptions.defaults().withTypes(Map.of("x", ValueType.DOUBLE)));
     ColumnProfile x = p.column("x").orElseThrow();
     assertEquals(ValueType.DOUBLE, x.type());
     assertEquals(7, x.count());
@@ -49,15 +50,21 @@ class CsvProfilerTest {
 
   @Test
   void infersTypesFromTheFirstRowsAndAcceptsDeclaredOnes() throws Exception {
-    Path f = csv("t.csv", "d,t,i,b,s\n2012-01-01,2001-01-01T00:47,1,true,x\n2012-01-02,2001/01/02 10:00,2,false,y\n");
+    Path f =
+        csv(
+            "t.csv",
+            "d,t,i,b,s\n2012-01-01,2001-01-01T00:47,1,true,x\n2012-01-02,2001/01/02 10:00,2,false,y\n");
     DatasetProfile p = CsvProfiler.profile(f, ProfileOptions.defaults());
     assertEquals(ValueType.LOCAL_DATE, p.column("d").orElseThrow().type());
     assertEquals(ValueType.LOCAL_DATE_TIME, p.column("t").orElseThrow().type());
     assertEquals(ValueType.INTEGER, p.column("i").orElseThrow().type());
     assertEquals(ValueType.BOOLEAN, p.column("b").orElseThrow().type());
     assertEquals(ValueType.STRING, p.column("s").orElseThrow().type());
-    assertEquals("2012-01-02", p.column("d").orElseThrow().formatValue(p.column("d").orElseThrow().numeric().max()));
-    DatasetProfile declared = CsvProfiler.profile(f, ProfileOptions.defaults().withTypes(Map.of("i", ValueType.STRING)));
+    assertEquals(
+        "2012-01-02",
+        p.column("d").orElseThrow().formatValue(p.column("d").orElseThrow().numeric().max()));
+    DatasetProfile declared =
+        CsvProfiler.profile(f, ProfileOptions.defaults().withTypes(Map.of("i", ValueType.STRING)));
     assertEquals(ValueType.STRING, declared.column("i").orElseThrow().type());
   }
 
@@ -68,7 +75,10 @@ class CsvProfilerTest {
       s.append(i).append('\n');
     }
     s.append("n.a.\n");
-    ColumnProfile x = CsvProfiler.profile(csv("stray.csv", s.toString()), ProfileOptions.defaults()).column("x").orElseThrow();
+    ColumnProfile x =
+        CsvProfiler.profile(csv("stray.csv", s.toString()), ProfileOptions.defaults())
+            .column("x")
+            .orElseThrow();
     assertEquals(ValueType.INTEGER, x.type());
     assertEquals(1, x.invalid());
     assertEquals("n.a.", x.invalidExample());
@@ -80,28 +90,45 @@ class CsvProfilerTest {
     Random r = new Random(1);
     for (int i = 0; i < 400; i++) {
       String y = r.nextBoolean() ? "yes" : "no";
-      s.append(i % 300).append(',').append(y.equals("yes") ? "Y" : "N").append(',').append(r.nextInt(4)).append(',').append(y).append('\n');
+      s.append(i % 300)
+          .append(',')
+          .append(y.equals("yes") ? "Y" : "N")
+          .append(',')
+          .append(r.nextInt(4))
+          .append(',')
+          .append(y)
+          .append('\n');
     }
-    s.append("0,N,1,no\n0,N,1,no\n"); // two more copies of one row (duplicates of each other at least)
+    s.append(
+        "0,N,1,no\n0,N,1,no\n"); // two more copies of one row (duplicates of each other at least)
     Path f = csv("assoc.csv", s.toString());
     DatasetProfile p = CsvProfiler.profile(f, ProfileOptions.defaults().withLabel("y"));
     assertTrue(p.duplicatesExact());
     assertTrue(p.duplicateRows() >= 1);
-    Association copy = p.associations().stream().filter(a -> a.feature().equals("copy")).findFirst().orElseThrow();
+    Association copy =
+        p.associations().stream().filter(a -> a.feature().equals("copy")).findFirst().orElseThrow();
     assertEquals("cramersV", copy.measure());
     assertTrue(copy.value() > 0.99, "a column copying the label: " + copy);
-    Association noise = p.associations().stream().filter(a -> a.feature().equals("noise")).findFirst().orElseThrow();
+    Association noise =
+        p.associations().stream()
+            .filter(a -> a.feature().equals("noise"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("correlationRatio", noise.measure());
     assertTrue(noise.value() < 0.2, "an independent column: " + noise);
-    Association id = p.associations().stream().filter(a -> a.feature().equals("id")).findFirst().orElseThrow();
-    assertTrue(id.value() < 0.3, "a near-unique id is not a label proxy once corrected for its many values: " + id);
+    Association id =
+        p.associations().stream().filter(a -> a.feature().equals("id")).findFirst().orElseThrow();
+    assertTrue(
+        id.value() < 0.3,
+        "a near-unique id is not a label proxy once corrected for its many values: " + id);
   }
 
   @Test
   void theSameDataGivesTheSameProfileEveryTime() throws Exception {
     Path f = Path.of("datasets/seattle-weather/data.csv");
     ProfileOptions options = ProfileOptions.defaults().withLabel("weather").withTime("date");
-    assertEquals(Json.write(CsvProfiler.profile(f, options)), Json.write(CsvProfiler.profile(f, options)));
+    assertEquals(
+        Json.write(CsvProfiler.profile(f, options)), Json.write(CsvProfiler.profile(f, options)));
   }
 
   @Test
@@ -135,7 +162,14 @@ class CsvProfilerTest {
       w.write("k,x,q\n");
       for (int i = 0; i < 700_000; i++) {
         // quoted fields with newlines inside must not fool the cut between parts
-        w.write("k" + r.nextInt(50) + "," + (r.nextInt(2000) - 1000) / 10.0 + "," + (i % 997 == 0 ? "\"a\nb\"" : "plain") + "\n");
+        w.write(
+            "k"
+                + r.nextInt(50)
+                + ","
+                + (r.nextInt(2000) - 1000) / 10.0
+                + ","
+                + (i % 997 == 0 ? "\"a\nb\"" : "plain")
+                + "\n");
       }
     }
     assertTrue(Files.size(f) > CsvFile.PARALLEL_MIN_BYTES);
@@ -152,13 +186,17 @@ class CsvProfilerTest {
         assertEquals(c.numeric().min(), d.numeric().min());
         assertEquals(c.numeric().max(), d.numeric().max());
         assertEquals(c.numeric().mean(), d.numeric().mean(), 1e-9);
-        assertEquals(c.numeric().median(), d.numeric().median(), 5.0, "KLL median within its rank error");
+        assertEquals(
+            c.numeric().median(), d.numeric().median(), 5.0, "KLL median within its rank error");
       }
     }
     assertEquals(one.duplicateRows(), two.duplicateRows());
   }
 
-  /** A big file: rows, one quoted field of many lines across the middle (when asked), rows, then {@code tail}. */
+  /**
+   * A big file: rows, one quoted field of many lines across the middle (when asked), rows, then
+   * {@code tail}.
+   */
   private Path bigFile(String name, boolean quotedMiddle, String tail) throws Exception {
     Path f = dir.resolve(name);
     try (BufferedWriter w = Files.newBufferedWriter(f)) {
@@ -185,7 +223,8 @@ class CsvProfilerTest {
   @Test
   void aCutInsideAQuotedFieldIsFoundAndLinesStayRightAcrossThreads() throws Exception {
     for (boolean quotedMiddle : new boolean[] {false, true}) {
-      Path f = bigFile("inv" + quotedMiddle + ".csv", quotedMiddle, "k2,oops,plain\nk3,2.5,plain\n");
+      Path f =
+          bigFile("inv" + quotedMiddle + ".csv", quotedMiddle, "k2,oops,plain\nk3,2.5,plain\n");
       DatasetProfile one = CsvProfiler.profile(f, ProfileOptions.defaults().withThreads(1));
       DatasetProfile two = CsvProfiler.profile(f, ProfileOptions.defaults().withThreads(2));
       assertEquals(one.rows(), two.rows());
@@ -195,14 +234,19 @@ class CsvProfilerTest {
       assertEquals(1, x2.invalid());
       assertEquals(x1.invalidLine(), x2.invalidLine());
       assertEquals(Files.readAllLines(f).size() - 1, x2.invalidLine());
-      assertEquals(one.column("q").orElseThrow().distinct(), two.column("q").orElseThrow().distinct());
+      assertEquals(
+          one.column("q").orElseThrow().distinct(), two.column("q").orElseThrow().distinct());
 
       Path bad = bigFile("bad" + quotedMiddle + ".csv", quotedMiddle, "k2,1,plain,extra\n");
       long lines = Files.readAllLines(bad).size();
       for (int threads : new int[] {1, 2}) {
-        String message = assertThrows(DataInputException.class,
-            () -> CsvProfiler.profile(bad, ProfileOptions.defaults().withThreads(threads))).getMessage();
-        assertTrue(message.endsWith(":" + lines + ": row has 4 fields but the header has 3"), message);
+        String message =
+            assertThrows(
+                    DataInputException.class,
+                    () -> CsvProfiler.profile(bad, ProfileOptions.defaults().withThreads(threads)))
+                .getMessage();
+        assertTrue(
+            message.endsWith(":" + lines + ": row has 4 fields but the header has 3"), message);
       }
     }
   }
@@ -227,19 +271,38 @@ class CsvProfilerTest {
 
   @Test
   void badFilesAreOneLineErrorsNamingTheLine() throws Exception {
-    assertTrue(assertThrows(DataInputException.class, () -> CsvProfiler.profile(dir.resolve("none.csv"), ProfileOptions.defaults()))
-        .getMessage().endsWith("none.csv: no such file"));
+    assertTrue(
+        assertThrows(
+                DataInputException.class,
+                () -> CsvProfiler.profile(dir.resolve("none.csv"), ProfileOptions.defaults()))
+            .getMessage()
+            .endsWith("none.csv: no such file"));
     Path empty = csv("empty.csv", "");
-    assertTrue(assertThrows(DataInputException.class, () -> CsvProfiler.profile(empty, ProfileOptions.defaults()))
-        .getMessage().contains("empty"));
+    assertTrue(
+        assertThrows(
+                DataInputException.class,
+                () -> CsvProfiler.profile(empty, ProfileOptions.defaults()))
+            .getMessage()
+            .contains("empty"));
     Path ragged = csv("r.csv", "a,b\n1,2\n1,2,3\n");
-    assertTrue(assertThrows(DataInputException.class, () -> CsvProfiler.profile(ragged, ProfileOptions.defaults()))
-        .getMessage().endsWith("r.csv:3: row has 3 fields but the header has 2"));
+    assertTrue(
+        assertThrows(
+                DataInputException.class,
+                () -> CsvProfiler.profile(ragged, ProfileOptions.defaults()))
+            .getMessage()
+            .endsWith("r.csv:3: row has 3 fields but the header has 2"));
     Path dup = csv("d.csv", "a,a\n1,2\n");
-    assertTrue(assertThrows(DataInputException.class, () -> CsvProfiler.profile(dup, ProfileOptions.defaults()))
-        .getMessage().contains("column 'a': appears twice in the header"));
+    assertTrue(
+        assertThrows(
+                DataInputException.class, () -> CsvProfiler.profile(dup, ProfileOptions.defaults()))
+            .getMessage()
+            .contains("column 'a': appears twice in the header"));
     Path ok = csv("ok.csv", "a,b\n1,2\n");
-    assertTrue(assertThrows(DataInputException.class, () -> CsvProfiler.profile(ok, ProfileOptions.defaults().withLabel("c")))
-        .getMessage().contains("column 'c': no such column; the header has a, b"));
+    assertTrue(
+        assertThrows(
+                DataInputException.class,
+                () -> CsvProfiler.profile(ok, ProfileOptions.defaults().withLabel("c")))
+            .getMessage()
+            .contains("column 'c': no such column; the header has a, b"));
   }
 }

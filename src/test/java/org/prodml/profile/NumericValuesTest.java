@@ -63,8 +63,11 @@ class NumericValuesTest {
         NumericValues whole = of(concat(x, y));
         assertEquals(x.length + y.length, merged.result().getN());
         double exact = whole.distinct();
-        assertEquals(exact, merged.distinct(), exact <= DistinctCounter.EXACT_LIMIT ? 0 : exact * 0.03);
-        assertEquals(whole.result().getQuantile(0.5), merged.result().getQuantile(0.5),
+        assertEquals(
+            exact, merged.distinct(), exact <= DistinctCounter.EXACT_LIMIT ? 0 : exact * 0.03);
+        assertEquals(
+            whole.result().getQuantile(0.5),
+            merged.result().getQuantile(0.5),
             Math.max(1, 0.02 * (max(x, y) - min(x, y))));
       }
     }
@@ -88,10 +91,12 @@ class NumericValuesTest {
   }
 
   private static double max(double[] a, double[] b) {
-    return Math.max(java.util.Arrays.stream(a).max().orElse(0), java.util.Arrays.stream(b).max().orElse(0));
+    return Math.max(
+        java.util.Arrays.stream(a).max().orElse(0), java.util.Arrays.stream(b).max().orElse(0));
   }
 
   private static double min(double[] a, double[] b) {
-    return Math.min(java.util.Arrays.stream(a).min().orElse(0), java.util.Arrays.stream(b).min().orElse(0));
+    return Math.min(
+        java.util.Arrays.stream(a).min().orElse(0), java.util.Arrays.stream(b).min().orElse(0));
   }
 }

@@ -17,7 +17,13 @@ import org.prodml.facts.TimeOverlapFact;
 class ProfileComparisonTest {
   @TempDir Path dir;
 
-  DatasetProfile profile(String name, String header, int rows, java.util.function.IntFunction<String> row, ProfileOptions options) throws Exception {
+  DatasetProfile profile(
+      String name,
+      String header,
+      int rows,
+      java.util.function.IntFunction<String> row,
+      ProfileOptions options)
+      throws Exception {
     StringBuilder s = new StringBuilder(header).append('\n');
     for (int i = 0; i < rows; i++) {
       s.append(row.apply(i)).append('\n');
@@ -36,9 +42,12 @@ class ProfileComparisonTest {
     for (int i = 0; i < rows.length; i++) {
       rows[i] = r.nextGaussian() + "," + (r.nextInt(3) == 0 ? "a" : "b");
     }
-    DatasetProfile a = profile("a.csv", "x,c", rows.length, i -> rows[i], ProfileOptions.defaults());
-    DatasetProfile b = profile("b.csv", "x,c", rows.length, i -> rows[i], ProfileOptions.defaults());
-    ProfileComparison.Result result = ProfileComparison.compare(a, "train", b, "serving", "train-serving");
+    DatasetProfile a =
+        profile("a.csv", "x,c", rows.length, i -> rows[i], ProfileOptions.defaults());
+    DatasetProfile b =
+        profile("b.csv", "x,c", rows.length, i -> rows[i], ProfileOptions.defaults());
+    ProfileComparison.Result result =
+        ProfileComparison.compare(a, "train", b, "serving", "train-serving");
     assertEquals(0, column(result, "x").jsDivergence(), 1e-12);
     assertEquals(0, column(result, "x").psi(), 1e-12);
     assertEquals(0, column(result, "x").outOfRangeShare(), 1e-12);
@@ -55,29 +64,56 @@ class ProfileComparisonTest {
       t[i] = r.nextGaussian();
       s[i] = r.nextGaussian() + 3;
     }
-    DatasetProfile train = profile("t.csv", "x,c", 3000, i -> t[i] + "," + (i % 2 == 0 ? "a" : "b"), ProfileOptions.defaults());
-    DatasetProfile serving = profile("s.csv", "x,c,extra", 3000, i -> s[i] + "," + (i % 10 == 0 ? "z" : i % 2 == 0 ? "a" : "b") + ",1",
-        ProfileOptions.defaults());
+    DatasetProfile train =
+        profile(
+            "t.csv",
+            "x,c",
+            3000,
+            i -> t[i] + "," + (i % 2 == 0 ? "a" : "b"),
+            ProfileOptions.defaults());
+    DatasetProfile serving =
+        profile(
+            "s.csv",
+            "x,c,extra",
+            3000,
+            i -> s[i] + "," + (i % 10 == 0 ? "z" : i % 2 == 0 ? "a" : "b") + ",1",
+            ProfileOptions.defaults());
     double trainMax = java.util.Arrays.stream(t).max().orElseThrow();
     double above = java.util.Arrays.stream(s).filter(v -> v > trainMax).count() / 3000.0;
-    ProfileComparison.Result result = ProfileComparison.compare(train, "train", serving, "serving", "train-serving");
+    ProfileComparison.Result result =
+        ProfileComparison.compare(train, "train", serving, "serving", "train-serving");
     ColumnComparisonFact x = column(result, "x");
     assertTrue(x.jsDivergence() > 0.6, "3 sigma apart: " + x.jsDivergence());
     assertTrue(x.psi() > 2, "PSI: " + x.psi());
-    assertEquals(above, x.outOfRangeShare(), 1e-9, "values above the training maximum (exact while values are kept)");
+    assertEquals(
+        above,
+        x.outOfRangeShare(),
+        1e-9,
+        "values above the training maximum (exact while values are kept)");
     ColumnComparisonFact c = column(result, "c");
     assertEquals(List.of("z"), c.newCategories());
     assertEquals(0.1, c.newCategoryShare(), 1e-9);
     assertEquals(0.1, c.lInfinity(), 1e-9);
-    assertEquals(List.of(new SchemaChangeFact("extra", "new", "train", "serving")), result.schemaChanges());
+    assertEquals(
+        List.of(new SchemaChangeFact("extra", "new", "train", "serving")), result.schemaChanges());
   }
 
   @Test
   void groupsSharedBetweenSplitsAndTimeOverlapAreCounted() throws Exception {
-    DatasetProfile train = profile("g1.csv", "author,day,y", 100, i -> "author" + (i % 10) + ",2020-01-" + String.format("%02d", 1 + i % 20) + ",a",
-        ProfileOptions.defaults().withGroup("author").withTime("day"));
-    DatasetProfile test = profile("g2.csv", "author,day,y", 50, i -> "author" + (8 + i % 5) + ",2020-01-" + String.format("%02d", 15 + i % 10) + ",a",
-        ProfileOptions.defaults().withGroup("author").withTime("day"));
+    DatasetProfile train =
+        profile(
+            "g1.csv",
+            "author,day,y",
+            100,
+            i -> "author" + (i % 10) + ",2020-01-" + String.format("%02d", 1 + i % 20) + ",a",
+            ProfileOptions.defaults().withGroup("author").withTime("day"));
+    DatasetProfile test =
+        profile(
+            "g2.csv",
+            "author,day,y",
+            50,
+            i -> "author" + (8 + i % 5) + ",2020-01-" + String.format("%02d", 15 + i % 10) + ",a",
+            ProfileOptions.defaults().withGroup("author").withTime("day"));
     GroupOverlapFact groups = ProfileComparison.groupOverlap(train, "train", test, "test");
     assertEquals(10, groups.referenceGroups());
     assertEquals(5, groups.currentGroups());

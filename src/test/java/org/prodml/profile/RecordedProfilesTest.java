@@ -30,13 +30,17 @@ class RecordedProfilesTest {
 
   @Test
   void seattleWeather() throws Exception {
-    assertAsRecorded("seattle-weather.json", Path.of("datasets/seattle-weather/data.csv"),
+    assertAsRecorded(
+        "seattle-weather.json",
+        Path.of("datasets/seattle-weather/data.csv"),
         ProfileOptions.defaults().withLabel("weather").withTime("date"));
   }
 
   @Test
   void flights20k() throws Exception {
-    assertAsRecorded("flights-20k.json", Path.of("datasets/flights-20k/data.csv"),
+    assertAsRecorded(
+        "flights-20k.json",
+        Path.of("datasets/flights-20k/data.csv"),
         ProfileOptions.defaults().withLabel("delay").withTime("date").withGroup("origin"));
   }
 
@@ -65,7 +69,8 @@ class RecordedProfilesTest {
       rows.add("k" + (i % 50) + "," + (i % 2000 - 1000) / 10.0 + "," + q + "\n");
     }
     for (int i = 0; i < 320_000; i++) {
-      rows.add("k" + (i % 37) + "," + (i % 3000) + "," + (i % 11 == 0 ? "" : "p" + (i % 13)) + "\n");
+      rows.add(
+          "k" + (i % 37) + "," + (i % 3000) + "," + (i % 11 == 0 ? "" : "p" + (i % 13)) + "\n");
     }
     rows.add("k2,oops,plain\n");
     rows.add("k3,2.5,plain\n");
@@ -94,12 +99,24 @@ class RecordedProfilesTest {
     return f;
   }
 
-  private static void assertAsRecorded(String recorded, Path file, ProfileOptions options) throws Exception {
+  private static void assertAsRecorded(String recorded, Path file, ProfileOptions options)
+      throws Exception {
     DatasetProfile p = CsvProfiler.profile(file, options);
     // the source is the path as given: a temporary folder's name must not count
     String source = file.startsWith("datasets") ? p.source() : file.getFileName().toString();
-    String json = Json.write(new DatasetProfile(source, p.rows(), p.columns(), p.duplicateRows(),
-        p.duplicatesExact(), p.label(), p.time(), p.group(), p.associations(), p.groupSketch()));
+    String json =
+        Json.write(
+            new DatasetProfile(
+                source,
+                p.rows(),
+                p.columns(),
+                p.duplicateRows(),
+                p.duplicatesExact(),
+                p.label(),
+                p.time(),
+                p.group(),
+                p.associations(),
+                p.groupSketch()));
     Path expected = RECORDED.resolve(recorded);
     if (RECORD) {
       Files.createDirectories(RECORDED);

@@ -19,15 +19,29 @@ class FeatureCorrelationsTest {
   void pearsonOnTheWeatherData() {
     Table weather = DataLoader.load(Path.of("datasets/seattle-weather/data.csv"));
     List<FeatureCorrelationFact> facts =
-        FeatureCorrelations.of(weather, "seattle-weather", List.of("precipitation", "temp_max", "temp_min", "wind", "weather"));
-    assertEquals(6, facts.size(), "the 4 numeric features pairwise; weather is categorical and pairs with no other");
-    FeatureCorrelationFact temps = facts.stream()
-        .filter(f -> f.featureA().equals("temp_max") && f.featureB().equals("temp_min")).findFirst().orElseThrow();
+        FeatureCorrelations.of(
+            weather,
+            "seattle-weather",
+            List.of("precipitation", "temp_max", "temp_min", "wind", "weather"));
+    assertEquals(
+        6,
+        facts.size(),
+        "the 4 numeric features pairwise; weather is categorical and pairs with no other");
+    FeatureCorrelationFact temps =
+        facts.stream()
+            .filter(f -> f.featureA().equals("temp_max") && f.featureB().equals("temp_min"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("pearson", temps.measure());
     assertEquals(1461, temps.rows());
-    assertEquals(textbookPearson(weather.doubleColumn("temp_max").asDoubleArray(), weather.doubleColumn("temp_min").asDoubleArray()),
-        temps.value(), 1e-9);
-    assertTrue(temps.value() > 0.8 && temps.value() < 0.95, "related, not copies: " + temps.value());
+    assertEquals(
+        textbookPearson(
+            weather.doubleColumn("temp_max").asDoubleArray(),
+            weather.doubleColumn("temp_min").asDoubleArray()),
+        temps.value(),
+        1e-9);
+    assertTrue(
+        temps.value() > 0.8 && temps.value() < 0.95, "related, not copies: " + temps.value());
   }
 
   static double textbookPearson(double[] x, double[] y) {
@@ -58,10 +72,17 @@ class FeatureCorrelationsTest {
       celsius[i] = i % 37;
       fahrenheit[i] = i == 5 ? Double.NaN : celsius[i] * 9 / 5 + 32;
     }
-    Table t = Table.create("t", StringColumn.create("city", city), StringColumn.create("code", copy),
-        StringColumn.create("unrelated", unrelated), DoubleColumn.create("c", celsius), DoubleColumn.create("f", fahrenheit));
+    Table t =
+        Table.create(
+            "t",
+            StringColumn.create("city", city),
+            StringColumn.create("code", copy),
+            StringColumn.create("unrelated", unrelated),
+            DoubleColumn.create("c", celsius),
+            DoubleColumn.create("f", fahrenheit));
     t.stringColumn("code").setMissing(7);
-    List<FeatureCorrelationFact> facts = FeatureCorrelations.of(t, "t", List.of("city", "code", "unrelated", "c", "f"));
+    List<FeatureCorrelationFact> facts =
+        FeatureCorrelations.of(t, "t", List.of("city", "code", "unrelated", "c", "f"));
     FeatureCorrelationFact same = find(facts, "city", "code");
     assertEquals("cramersV", same.measure());
     assertEquals(1.0, same.value(), 1e-9);
@@ -70,11 +91,16 @@ class FeatureCorrelationsTest {
     FeatureCorrelationFact units = find(facts, "c", "f");
     assertEquals(1.0, units.value(), 1e-9);
     assertEquals(299, units.rows(), "NaN is skipped");
-    assertEquals(4, facts.size(), "3 categorical pairs and 1 numeric pair; mixed pairs are not measured");
-    assertThrows(IllegalArgumentException.class, () -> FeatureCorrelations.of(t, "t", List.of("nope")));
+    assertEquals(
+        4, facts.size(), "3 categorical pairs and 1 numeric pair; mixed pairs are not measured");
+    assertThrows(
+        IllegalArgumentException.class, () -> FeatureCorrelations.of(t, "t", List.of("nope")));
   }
 
   static FeatureCorrelationFact find(List<FeatureCorrelationFact> facts, String a, String b) {
-    return facts.stream().filter(f -> f.featureA().equals(a) && f.featureB().equals(b)).findFirst().orElseThrow();
+    return facts.stream()
+        .filter(f -> f.featureA().equals(a) && f.featureB().equals(b))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -15,19 +15,21 @@ class MlTestScoreTest {
 
   static TestScoreFact score(String test, double score) {
     String status = score == 1 ? "automated" : score == 0.5 ? "manual" : "not done";
-    return new TestScoreFact(test, null, score, status, score == 1 ? "evidence" : "answer", Map.of(), "", "");
+    return new TestScoreFact(
+        test, null, score, status, score == 1 ? "evidence" : "answer", Map.of(), "", "");
   }
 
   /** Every test of a section at the same score, the others at 1. */
   static List<TestScoreFact> all(double data, double model, double infra, double monitor) {
     List<TestScoreFact> scores = new ArrayList<>();
     for (MlTest t : MlTest.values()) {
-      double s = switch (t.section()) {
-        case "Data" -> data;
-        case "Model" -> model;
-        case "Infra" -> infra;
-        default -> monitor;
-      };
+      double s =
+          switch (t.section()) {
+            case "Data" -> data;
+            case "Model" -> model;
+            case "Infra" -> infra;
+            default -> monitor;
+          };
       scores.add(score(t.id(), s));
     }
     return scores;
@@ -53,8 +55,17 @@ class MlTestScoreTest {
   @Test
   void bandEdgesFollowTheTable() {
     Object[][] cases = {
-      {0.0, "0"}, {0.5, "(0, 1]"}, {1.0, "(0, 1]"}, {1.5, "(1, 2]"}, {2.0, "(1, 2]"}, {2.5, "(2, 3]"},
-      {3.0, "(2, 3]"}, {3.5, "(3, 5]"}, {5.0, "(3, 5]"}, {5.5, "> 5"}, {7.0, "> 5"},
+      {0.0, "0"},
+      {0.5, "(0, 1]"},
+      {1.0, "(0, 1]"},
+      {1.5, "(1, 2]"},
+      {2.0, "(1, 2]"},
+      {2.5, "(2, 3]"},
+      {3.0, "(2, 3]"},
+      {3.5, "(3, 5]"},
+      {5.0, "(3, 5]"},
+      {5.5, "> 5"},
+      {7.0, "> 5"},
     };
     for (Object[] c : cases) {
       assertEquals(c[1], MlTestScore.Band.of((double) c[0]).range(), "final " + c[0]);
@@ -72,7 +83,10 @@ class MlTestScoreTest {
     MlTestScore result = MlTestScore.of(scores);
     assertEquals("unknown", result.test("Data 6").status());
     assertTrue(result.test("Data 6").note().contains("did not run"));
-    assertEquals(1.0, result.test("Data 1").score(), "the automated score of Data 1 wins over the manual one");
+    assertEquals(
+        1.0,
+        result.test("Data 1").score(),
+        "the automated score of Data 1 wins over the manual one");
     assertEquals(6.0, result.section("Data"));
     assertEquals(28, result.tests().size());
   }
@@ -80,22 +94,38 @@ class MlTestScoreTest {
   @Test
   void theCheapestRaisesComeFromTheLowestSection() {
     List<TestScoreFact> scores = new ArrayList<>(all(1, 1, 1, 1));
-    scores.replaceAll(s -> switch (s.test()) {
-      case "Infra 1" -> new TestScoreFact("Infra 1", null, 0, "failed", "evidence", Map.of(), "training.reproducible", "");
-      case "Infra 5" -> new TestScoreFact("Infra 5", null, 0, "unknown", "answer", Map.of(), "model.debuggable", "");
-      case "Infra 2" -> score("Infra 2", 0.5);
-      case "Model 1" -> score("Model 1", 0);
-      case "Model 2" -> score("Model 2", 0);
-      default -> s;
-    });
+    scores.replaceAll(
+        s ->
+            switch (s.test()) {
+              case "Infra 1" ->
+                  new TestScoreFact(
+                      "Infra 1",
+                      null,
+                      0,
+                      "failed",
+                      "evidence",
+                      Map.of(),
+                      "training.reproducible",
+                      "");
+              case "Infra 5" ->
+                  new TestScoreFact(
+                      "Infra 5", null, 0, "unknown", "answer", Map.of(), "model.debuggable", "");
+              case "Infra 2" -> score("Infra 2", 0.5);
+              case "Model 1" -> score("Model 1", 0);
+              case "Model 2" -> score("Model 2", 0);
+              default -> s;
+            });
     MlTestScore result = MlTestScore.of(scores, QuestionCatalog.standard());
     assertEquals(4.5, result.finalScore(), "Infra: 7 - 1 - 1 - 0.5");
     assertEquals(List.of("Infra"), result.lowestSections());
     List<MlTestScore.Improvement> raises = result.cheapestRaises();
-    assertEquals(List.of("Infra 5", "Infra 2", "Infra 1"), raises.stream().map(MlTestScore.Improvement::test).toList());
+    assertEquals(
+        List.of("Infra 5", "Infra 2", "Infra 1"),
+        raises.stream().map(MlTestScore.Improvement::test).toList());
     assertEquals("answer the question", raises.get(0).action());
     assertEquals(0.5, raises.get(0).finalGain());
-    assertTrue(raises.get(0).questionText().startsWith("Can you follow"), raises.get(0).questionText());
+    assertTrue(
+        raises.get(0).questionText().startsWith("Can you follow"), raises.get(0).questionText());
     assertEquals("let the pipeline measure it", raises.get(1).action());
     assertEquals("fix what the pipeline measured", raises.get(2).action());
     assertEquals(1.0, raises.get(2).gain());

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.prodml.profile.DataFacts;
 import org.prodml.data.ColumnRoles;
 import org.prodml.facts.AnswerFact;
 import org.prodml.profile.CsvProfiler;
+import org.prodml.profile.DataFacts;
 import org.prodml.profile.DatasetProfile;
 import org.prodml.profile.ProfileOptions;
 import org.prodml.rules.Finding;
@@ -22,8 +22,8 @@ import org.prodml.rules.Severity;
 
 /**
  * The readiness judgement end to end on shipped data: the Seattle weather spans (train 2012-2013,
- * serving 2015) profiled and compared as the audit does, with the example answers files of
- * {@code rules/questions/examples/}: an honest one, and one whose claims the data contradicts.
+ * serving 2015) profiled and compared as the audit does, with the example answers files of {@code
+ * rules/questions/examples/}: an honest one, and one whose claims the data contradicts.
  */
 class ReadinessOnSeattleWeatherTest {
   static final Path SPANS = Path.of("datasets/seattle-weather/spans");
@@ -38,10 +38,13 @@ class ReadinessOnSeattleWeatherTest {
     ProfileOptions options = ProfileOptions.defaults().withLabel("weather").withTime("date");
     DatasetProfile train = CsvProfiler.profile(SPANS.resolve("train-2012-2013.csv"), options);
     DatasetProfile serving = CsvProfiler.profile(SPANS.resolve("serving-2015.csv"), options);
-    ColumnRoles roles = new ColumnRoles("weather", "date", null, null, Set.of(), Set.of(), Set.of());
+    ColumnRoles roles =
+        new ColumnRoles("weather", "date", null, null, Set.of(), Set.of(), Set.of());
     facts = DataFacts.build(train, Map.of("serving", serving), roles).facts();
     List<Path> folders = Readiness.ruleFolders(Path.of("rules"));
-    rules = RuleFiles.compile(List.of(Path.of("rules/data-validation"), folders.get(0), folders.get(1)));
+    rules =
+        RuleFiles.compile(
+            List.of(Path.of("rules/data-validation"), folders.get(0), folders.get(1)));
     catalog = QuestionCatalog.standard();
   }
 
@@ -59,12 +62,21 @@ class ReadinessOnSeattleWeatherTest {
       assertEquals("automated", score.test(test).status(), test);
       assertEquals("evidence", score.test(test).basis(), test);
     }
-    assertEquals(6L, score.test("Data 1").evidence().get("comparedColumns"), "every column of serving against training");
-    assertEquals(4L, score.test("Monitor 3").evidence().get("featuresCompared"), "the 4 features, not the label or the date");
+    assertEquals(
+        6L,
+        score.test("Data 1").evidence().get("comparedColumns"),
+        "every column of serving against training");
+    assertEquals(
+        4L,
+        score.test("Monitor 3").evidence().get("featuresCompared"),
+        "the 4 features, not the label or the date");
     assertEquals(List.of(), score.test("Monitor 3").evidence().get("skewedFeatures"));
-    // The team's one-year age limit against serving data two years past training: measured, and failing.
+    // The team's one-year age limit against serving data two years past training: measured, and
+    // failing.
     assertEquals("failed", score.test("Monitor 4").status());
-    assertEquals(List.of("serving"), score.test("Monitor 4").evidence().get("servingSpansTooFarPastTraining"));
+    assertEquals(
+        List.of("serving"),
+        score.test("Monitor 4").evidence().get("servingSpansTooFarPastTraining"));
     // Claimed by hand only.
     assertEquals("manual", score.test("Data 2").status());
     assertEquals(0.5, score.test("Data 2").score());
@@ -83,9 +95,12 @@ class ReadinessOnSeattleWeatherTest {
     assertEquals("Model 2", score.cheapestRaises().get(0).test());
     assertEquals("answer the question", score.cheapestRaises().get(0).action());
     assertEquals("let the pipeline measure it", score.cheapestRaises().get(1).action());
-    assertTrue(score.cheapestRaises().stream().allMatch(i -> i.finalGain() == 0), "two sections tie at the minimum");
+    assertTrue(
+        score.cheapestRaises().stream().allMatch(i -> i.finalGain() == 0),
+        "two sections tie at the minimum");
 
-    assertEquals(List.of("model.metrics.offlineOnline", "monitoring.alertOwner", "serving.latencyBudgetMs"),
+    assertEquals(
+        List.of("model.metrics.offlineOnline", "monitoring.alertOwner", "serving.latencyBudgetMs"),
         report.unanswered().stream().map(AnswerFact::id).toList());
     assertEquals(List.of(), report.contradictions());
     assertEquals(List.of("FL-019"), report.flaws().stream().map(Finding::ruleId).toList());
@@ -98,12 +113,20 @@ class ReadinessOnSeattleWeatherTest {
 
     List<String> contradictions = report.contradictions().stream().map(Finding::ruleId).toList();
     assertEquals(List.of("MT-508", "MT-511"), contradictions.stream().sorted().toList());
-    Finding stale = report.contradictions().stream().filter(f -> f.ruleId().equals("MT-508")).findFirst().orElseThrow();
+    Finding stale =
+        report.contradictions().stream()
+            .filter(f -> f.ruleId().equals("MT-508"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("model.age.monitored", stale.subject());
     assertEquals(Severity.WARNING, stale.severity());
     assertEquals(List.of(730.0), stale.evidence().get("servingDaysPastTraining"));
     assertTrue(stale.message().contains("yes-automated"), stale.message());
-    Finding denied = report.contradictions().stream().filter(f -> f.ruleId().equals("MT-511")).findFirst().orElseThrow();
+    Finding denied =
+        report.contradictions().stream()
+            .filter(f -> f.ruleId().equals("MT-511"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(List.of("wind"), denied.evidence().get("features"));
 
     // Evidence beats answers: the claims do not raise the measured tests.
@@ -113,9 +136,12 @@ class ReadinessOnSeattleWeatherTest {
     assertEquals(List.of("wind"), score.test("Data 4").evidence().get("deniedFeaturesUsed"));
     // A claim of automation without evidence counts as manual.
     assertEquals("manual", score.test("Infra 1").status());
-    assertTrue(score.test("Infra 1").note().contains("counts as manual"), score.test("Infra 1").note());
+    assertTrue(
+        score.test("Infra 1").note().contains("counts as manual"), score.test("Infra 1").note());
     assertEquals(1.5, score.finalScore());
-    assertTrue(report.flaws().stream().anyMatch(f -> f.ruleId().equals("FL-018") && f.subject().equals("wind")));
+    assertTrue(
+        report.flaws().stream()
+            .anyMatch(f -> f.ruleId().equals("FL-018") && f.subject().equals("wind")));
   }
 
   @Test
@@ -124,7 +150,8 @@ class ReadinessOnSeattleWeatherTest {
     assertEquals(catalog.questions().size(), report.unanswered().size());
     MlTestScore score = report.mlTestScore();
     assertEquals(1.0, score.section("Data"), "Data 1 from the comparison");
-    assertEquals(3.0, score.section("Monitor"), "Monitor 2, 3 and 5; no age limit stated for Monitor 4");
+    assertEquals(
+        3.0, score.section("Monitor"), "Monitor 2, 3 and 5; no age limit stated for Monitor 4");
     assertEquals(0.0, score.finalScore());
     assertEquals("0", score.band().range());
     assertEquals(24, score.tests().stream().filter(t -> t.status().equals("unknown")).count());
@@ -137,8 +164,12 @@ class ReadinessOnSeattleWeatherTest {
     withAnswers.addAll(answers.facts());
     var judgement = rules.evaluate(withAnswers);
     assertEquals(28, judgement.derived(org.prodml.facts.TestScoreFact.class).size());
-    assertEquals(28, judgement.derived(org.prodml.facts.TestScoreFact.class).stream()
-        .map(org.prodml.facts.TestScoreFact::test).distinct().count());
+    assertEquals(
+        28,
+        judgement.derived(org.prodml.facts.TestScoreFact.class).stream()
+            .map(org.prodml.facts.TestScoreFact::test)
+            .distinct()
+            .count());
     ReadinessReport viaReport = Readiness.report(judgement, answers);
     ReadinessReport viaEvaluate = Readiness.evaluate(rules, withAnswers, answers);
     assertEquals(viaEvaluate.mlTestScore(), viaReport.mlTestScore());

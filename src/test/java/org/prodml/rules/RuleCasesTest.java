@@ -41,15 +41,23 @@ class RuleCasesTest {
         base = RuleCases.compile(file);
         RuleCases.checkRuleId(file, cases, base);
       } catch (RuntimeException e) {
-        nodes.add(DynamicTest.dynamicTest(label + " (cannot run)", file.toUri(), () -> fail(e.getMessage(), e)));
+        nodes.add(
+            DynamicTest.dynamicTest(
+                label + " (cannot run)", file.toUri(), () -> fail(e.getMessage(), e)));
         continue;
       }
-      List<DynamicTest> tests = cases.cases().stream()
-          .map(c -> DynamicTest.dynamicTest(cases.rule() + " " + c.title(), file.toUri(), () -> {
-            RuleCases.Result result = RuleCases.run(base, cases.rule(), c, file);
-            assertTrue(result.passed(), result.message());
-          }))
-          .toList();
+      List<DynamicTest> tests =
+          cases.cases().stream()
+              .map(
+                  c ->
+                      DynamicTest.dynamicTest(
+                          cases.rule() + " " + c.title(),
+                          file.toUri(),
+                          () -> {
+                            RuleCases.Result result = RuleCases.run(base, cases.rule(), c, file);
+                            assertTrue(result.passed(), result.message());
+                          }))
+              .toList();
       nodes.add(DynamicContainer.dynamicContainer(label, file.toUri(), tests.stream()));
     }
     return nodes.stream();
@@ -57,7 +65,8 @@ class RuleCasesTest {
 
   // The harness itself.
 
-  private static final String DRL = """
+  private static final String DRL =
+      """
       package rules.test;
       import org.prodml.facts.ColumnProfileFact;
       import org.prodml.facts.Evidence;
@@ -83,7 +92,11 @@ class RuleCasesTest {
   @Test
   void nanAndInfinityAreReadQuotedOrBare(@TempDir Path dir) throws IOException {
     write(dir, "HasNaN.drl", DRL);
-    Path cases = write(dir, "HasNaN.cases.json", """
+    Path cases =
+        write(
+            dir,
+            "HasNaN.cases.json",
+            """
         { "rule": "T-001", "cases": [
           { "title": "quoted", "expect": "fire", "subject": "a",
             "facts": [ {"type": "ColumnProfileFact", "value": {"column": "a", "nanCount": 1, "mean": "NaN", "max": "Infinity", "min": "-Infinity"}} ] },
@@ -109,7 +122,11 @@ class RuleCasesTest {
   @Test
   void aFailingCaseSaysWhatFired(@TempDir Path dir) throws IOException {
     write(dir, "HasNaN.drl", DRL);
-    Path cases = write(dir, "HasNaN.cases.json", """
+    Path cases =
+        write(
+            dir,
+            "HasNaN.cases.json",
+            """
         { "rule": "T-001", "cases": [
           { "title": "wrong subject", "expect": "fire", "subject": "zzz",
             "facts": [ {"type": "ColumnProfileFact", "value": {"column": "a", "nanCount": 2}} ] },
@@ -120,7 +137,9 @@ class RuleCasesTest {
         """);
     List<RuleCases.Result> results = RuleCases.run(cases);
     assertFalse(results.get(0).passed());
-    assertTrue(results.get(0).message().contains("fired only on") && results.get(0).message().contains("'a'"),
+    assertTrue(
+        results.get(0).message().contains("fired only on")
+            && results.get(0).message().contains("'a'"),
         results.get(0).message());
     assertFalse(results.get(1).passed());
     assertTrue(results.get(1).message().contains("a has 2 NaN"), results.get(1).message());
@@ -133,22 +152,45 @@ class RuleCasesTest {
   void malformedCasesAreRejectedWithTheFileName(@TempDir Path dir) throws IOException {
     write(dir, "HasNaN.drl", DRL);
     String[][] bad = {
-      {"{\"rule\": \"T-001\", \"cases\": [{\"title\": \"x\", \"expect\": \"fires\", \"facts\": []}]}", "\"expect\""},
-      {"{\"rule\": \"T-001\", \"cases\": [{\"title\": \"x\", \"expect\": \"fire\", \"facts\": [{\"type\": \"NoSuchFact\", \"value\": {}}]}]}", "unknown fact type"},
-      {"{\"rule\": \"T-001\", \"cases\": [{\"title\": \"x\", \"expect\": \"fire\", \"facts\": [{\"type\": \"ColumnProfileFact\", \"value\": {\"colum\": \"a\"}}]}]}", "colum"},
-      {"{\"rule\": \"T-001\", \"cases\": [{\"title\": \"x\", \"expect\": \"fire\", \"facts\": [{\"type\": \"Threshold\", \"value\": {}}]}]}", "thresholds"},
-      {"{\"rule\": \"T-001\", \"cases\": [{\"title\": \"x\", \"expected\": \"fire\", \"facts\": []}]}", "expected"},
+      {
+        "{\"rule\": \"T-001\", \"cases\": [{\"title\": \"x\", \"expect\": \"fires\", \"facts\": []}]}",
+        "\"expect\""
+      },
+      {
+        "{\"rule\": \"T-001\", \"cases\": [{\"title\": \"x\", \"expect\": \"fire\", \"facts\": [{\"type\": \"NoSuchFact\", \"value\": {}}]}]}",
+        "unknown fact type"
+      },
+      {
+        "{\"rule\": \"T-001\", \"cases\": [{\"title\": \"x\", \"expect\": \"fire\", \"facts\": [{\"type\": \"ColumnProfileFact\", \"value\": {\"colum\": \"a\"}}]}]}",
+        "colum"
+      },
+      {
+        "{\"rule\": \"T-001\", \"cases\": [{\"title\": \"x\", \"expect\": \"fire\", \"facts\": [{\"type\": \"Threshold\", \"value\": {}}]}]}",
+        "thresholds"
+      },
+      {
+        "{\"rule\": \"T-001\", \"cases\": [{\"title\": \"x\", \"expected\": \"fire\", \"facts\": []}]}",
+        "expected"
+      },
       {"{\"cases\": []}", "\"rule\""},
       {"{\"rule\": \"T-001\", \"cases\": [", "HasNaN.cases.json:"},
     };
     for (String[] b : bad) {
       Path cases = write(dir, "HasNaN.cases.json", b[0]);
-      RuleCases.CasesFormatException e = assertThrows(RuleCases.CasesFormatException.class, () -> RuleCases.read(cases));
-      assertTrue(e.getMessage().contains("HasNaN.cases.json") && e.getMessage().contains(b[1]), e.getMessage());
+      RuleCases.CasesFormatException e =
+          assertThrows(RuleCases.CasesFormatException.class, () -> RuleCases.read(cases));
+      assertTrue(
+          e.getMessage().contains("HasNaN.cases.json") && e.getMessage().contains(b[1]),
+          e.getMessage());
     }
-    Path otherRule = write(dir, "HasNaN.cases.json",
-        "{\"rule\": \"T-002\", \"cases\": [{\"title\": \"x\", \"expect\": \"fire\", \"facts\": []}]}");
-    RuleCases.CasesFormatException e = assertThrows(RuleCases.CasesFormatException.class, () -> RuleCases.run(otherRule));
-    assertTrue(e.getMessage().contains("T-002") && e.getMessage().contains("T-001"), e.getMessage());
+    Path otherRule =
+        write(
+            dir,
+            "HasNaN.cases.json",
+            "{\"rule\": \"T-002\", \"cases\": [{\"title\": \"x\", \"expect\": \"fire\", \"facts\": []}]}");
+    RuleCases.CasesFormatException e =
+        assertThrows(RuleCases.CasesFormatException.class, () -> RuleCases.run(otherRule));
+    assertTrue(
+        e.getMessage().contains("T-002") && e.getMessage().contains("T-001"), e.getMessage());
   }
 }

@@ -24,7 +24,8 @@ class RuleCatalogTest {
 
   @Test
   void theRealCatalogListsEveryRuleWithItsMetadata() {
-    List<RuleCatalog.Entry> entries = RuleCatalog.list(RuleCatalog.folders(RuleCasesTest.rulesRoot()));
+    List<RuleCatalog.Entry> entries =
+        RuleCatalog.list(RuleCatalog.folders(RuleCasesTest.rulesRoot()));
     Set<String> ids = new HashSet<>();
     for (RuleCatalog.Entry e : entries) {
       assertTrue(ids.add(e.id()), "duplicate " + e.id());
@@ -41,7 +42,8 @@ class RuleCatalogTest {
 
   // A small rules folder in a temporary project, broken one way per test.
 
-  static final String CATALOG = """
+  static final String CATALOG =
+      """
       {"folders": {"data-validation": {"prefix": "DV", "package": "rules.datavalidation", "title": "Data validation"}}}
       """;
 
@@ -61,10 +63,12 @@ class RuleCatalogTest {
         then
             insert(Evidence.of($c.column(), "missingShare", $c.missingShare(), "limit", $limit));
         end
-        """.formatted(imports, id, id, metadata, when);
+        """
+        .formatted(imports, id, id, metadata, when);
   }
 
-  static final String METADATA = """
+  static final String METADATA =
+      """
           @severity("WARNING")
           @topic("MISSINGNESS")
           @stage("VALIDATE")
@@ -72,7 +76,8 @@ class RuleCatalogTest {
           @explanation("{subject} is missing {missingShare:%} (limit {limit:%})")
           @remedy("Fix {subject}.")""";
 
-  static final String WHEN = """
+  static final String WHEN =
+      """
           Threshold(name == "missing.maxShare", $limit : value)
           $c : ColumnProfileFact(missingShare > $limit)""";
 
@@ -83,7 +88,8 @@ class RuleCatalogTest {
             "facts": [ {"type": "ColumnProfileFact", "value": {"column": "a", "missingShare": 0.5}} ] },
           { "title": "quiet", "expect": "quiet",
             "facts": [ {"type": "ColumnProfileFact", "value": {"column": "a", "missingShare": 0.0}} ] } ] }
-        """.formatted(id);
+        """
+        .formatted(id);
   }
 
   /** A project with one good rule; returns its rules folder. */
@@ -112,8 +118,15 @@ class RuleCatalogTest {
     return problems.stream()
         .filter(p -> p.contains(file) && List.of(words).stream().allMatch(p::contains))
         .findFirst()
-        .orElseThrow(() -> new AssertionError(
-            "expected a problem in " + file + " mentioning " + List.of(words) + "; got:\n" + String.join("\n", problems)));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "expected a problem in "
+                        + file
+                        + " mentioning "
+                        + List.of(words)
+                        + "; got:\n"
+                        + String.join("\n", problems)));
   }
 
   @Test
@@ -124,8 +137,13 @@ class RuleCatalogTest {
   @Test
   void catchesADuplicateId(@TempDir Path dir) throws IOException {
     Path rules = project(dir);
-    rule(rules, "AlsoMissingValues", drl("DV-001", METADATA, "", WHEN).replace(
-        "Column has too many missing values", "Column still has too many missing values"), cases("DV-001"));
+    rule(
+        rules,
+        "AlsoMissingValues",
+        drl("DV-001", METADATA, "", WHEN)
+            .replace(
+                "Column has too many missing values", "Column still has too many missing values"),
+        cases("DV-001"));
     String p = assertProblem(rules, "MissingValues.drl", "id DV-001 is already used by");
     assertTrue(p.matches("(?s).*\\.drl:7: .*"), p);
   }
@@ -133,25 +151,42 @@ class RuleCatalogTest {
   @Test
   void catchesMissingRemedy(@TempDir Path dir) throws IOException {
     Path rules = project(dir);
-    rule(rules, "NoRemedy", drl("DV-002", METADATA.replaceAll("(?m)^.*@remedy.*$", ""), "", WHEN), cases("DV-002"));
+    rule(
+        rules,
+        "NoRemedy",
+        drl("DV-002", METADATA.replaceAll("(?m)^.*@remedy.*$", ""), "", WHEN),
+        cases("DV-002"));
     assertProblem(rules, "NoRemedy.drl", "lacks metadata @remedy");
   }
 
   @Test
   void catchesAnUnknownTopic(@TempDir Path dir) throws IOException {
     Path rules = project(dir);
-    rule(rules, "BadTopic", drl("DV-002", METADATA.replace("MISSINGNESS", "MISSING_STUFF"), "", WHEN), cases("DV-002"));
+    rule(
+        rules,
+        "BadTopic",
+        drl("DV-002", METADATA.replace("MISSINGNESS", "MISSING_STUFF"), "", WHEN),
+        cases("DV-002"));
     assertProblem(rules, "BadTopic.drl", "unknown topic", "MISSING_STUFF");
   }
 
   @Test
   void catchesAnImportOutsideTheFacts(@TempDir Path dir) throws IOException {
     Path rules = project(dir);
-    rule(rules, "ImportsList", drl("DV-002", METADATA, "import java.util.List;", WHEN), cases("DV-002"));
-    String p = assertProblem(rules, "ImportsList.drl", "import java.util.List is outside org.prodml.facts");
+    rule(
+        rules,
+        "ImportsList",
+        drl("DV-002", METADATA, "import java.util.List;", WHEN),
+        cases("DV-002"));
+    String p =
+        assertProblem(
+            rules, "ImportsList.drl", "import java.util.List is outside org.prodml.facts");
     assertTrue(p.contains("ImportsList.drl:6: "), p);
-    rule(rules, "Qualified", drl("DV-003", METADATA, "",
-        WHEN + "\n    eval(org.prodml.rules.RuleFiles.class != null)"), cases("DV-003"));
+    rule(
+        rules,
+        "Qualified",
+        drl("DV-003", METADATA, "", WHEN + "\n    eval(org.prodml.rules.RuleFiles.class != null)"),
+        cases("DV-003"));
     assertProblem(rules, "Qualified.drl", "org.prodml.rules.RuleFiles is outside org.prodml.facts");
   }
 
@@ -175,10 +210,19 @@ class RuleCatalogTest {
   @Test
   void reportsADrlSyntaxErrorAsFileLineMessage(@TempDir Path dir) throws IOException {
     Path rules = project(dir);
-    rule(rules, "Broken", drl("DV-002", METADATA, "", WHEN.replace("missingShare > $limit)", "missingShare > $limit")),
+    rule(
+        rules,
+        "Broken",
+        drl(
+            "DV-002",
+            METADATA,
+            "",
+            WHEN.replace("missingShare > $limit)", "missingShare > $limit")),
         cases("DV-002"));
     String p = assertProblem(rules, "Broken.drl");
-    assertTrue(p.matches("(?s).*Broken\\.drl:(1[4-9]|2[0-9]): .+"), "the error should point at the broken pattern: " + p);
+    assertTrue(
+        p.matches("(?s).*Broken\\.drl:(1[4-9]|2[0-9]): .+"),
+        "the error should point at the broken pattern: " + p);
   }
 
   @Test
@@ -186,41 +230,71 @@ class RuleCatalogTest {
     Path rules = project(dir);
     rule(rules, "WrongPrefix", drl("MT-002", METADATA, "", WHEN), cases("MT-002"));
     assertProblem(rules, "WrongPrefix.drl", "id MT-002 should read DV-nnn");
-    rule(rules, "WrongPackage", drl("DV-003", METADATA, "", WHEN).replace("package rules.datavalidation;",
-        "package rules.other;"), cases("DV-003"));
-    assertProblem(rules, "WrongPackage.drl:1: ", "package rules.other should be rules.datavalidation");
+    rule(
+        rules,
+        "WrongPackage",
+        drl("DV-003", METADATA, "", WHEN)
+            .replace("package rules.datavalidation;", "package rules.other;"),
+        cases("DV-003"));
+    assertProblem(
+        rules, "WrongPackage.drl:1: ", "package rules.other should be rules.datavalidation");
   }
 
   @Test
   void catchesThresholdsThatAreNotRead(@TempDir Path dir) throws IOException {
     Path rules = project(dir);
-    rule(rules, "Unread", drl("DV-002", METADATA.replace("missing.maxShare=0.05", "missing.maxShare=0.05, unused.limit=3"),
-        "", WHEN), cases("DV-002"));
+    rule(
+        rules,
+        "Unread",
+        drl(
+            "DV-002",
+            METADATA.replace("missing.maxShare=0.05", "missing.maxShare=0.05, unused.limit=3"),
+            "",
+            WHEN),
+        cases("DV-002"));
     assertProblem(rules, "Unread.drl", "threshold unused.limit is declared but never read");
-    rule(rules, "Undeclared", drl("DV-003", METADATA, "", WHEN + "\n    Threshold(name == \"other.limit\", $o : value)"),
+    rule(
+        rules,
+        "Undeclared",
+        drl("DV-003", METADATA, "", WHEN + "\n    Threshold(name == \"other.limit\", $o : value)"),
         cases("DV-003"));
     assertProblem(rules, "Undeclared.drl", "conditions read threshold other.limit");
-    rule(rules, "OtherDefault", drl("DV-004", METADATA.replace("missing.maxShare=0.05", "missing.maxShare=0.1"), "",
-        WHEN), cases("DV-004"));
-    assertProblem(rules, "OtherDefault.drl", "threshold missing.maxShare defaults to 0.1 here but to 0.05");
+    rule(
+        rules,
+        "OtherDefault",
+        drl("DV-004", METADATA.replace("missing.maxShare=0.05", "missing.maxShare=0.1"), "", WHEN),
+        cases("DV-004"));
+    assertProblem(
+        rules, "OtherDefault.drl", "threshold missing.maxShare defaults to 0.1 here but to 0.05");
   }
 
   @Test
   void catchesPlaceholdersWithoutEvidence(@TempDir Path dir) throws IOException {
     Path rules = project(dir);
-    rule(rules, "Typo", drl("DV-002", METADATA.replace("{missingShare:%}", "{missingShar:%}"), "", WHEN), cases("DV-002"));
+    rule(
+        rules,
+        "Typo",
+        drl("DV-002", METADATA.replace("{missingShare:%}", "{missingShar:%}"), "", WHEN),
+        cases("DV-002"));
     assertProblem(rules, "Typo.drl", "uses {missingShar}");
   }
 
   @Test
   void catchesTwoRulesInOneFileAndAnUnnamedClaim(@TempDir Path dir) throws IOException {
     Path rules = project(dir);
-    String two = drl("DV-002", METADATA, "", WHEN) + drl("DV-003", METADATA, "", WHEN)
-        .replaceAll("(?s)^.*?(?=rule )", "").replace("Column has too many", "Column again has too many");
+    String two =
+        drl("DV-002", METADATA, "", WHEN)
+            + drl("DV-003", METADATA, "", WHEN)
+                .replaceAll("(?s)^.*?(?=rule )", "")
+                .replace("Column has too many", "Column again has too many");
     rule(rules, "TwoRules", two, cases("DV-002"));
     assertProblem(rules, "TwoRules.drl", "declares 2 rules");
-    rule(rules, "NoClaim", drl("DV-004", METADATA, "", WHEN).replace("DV-004 Column has too many missing values",
-        "Too many missing values"), cases("DV-004"));
+    rule(
+        rules,
+        "NoClaim",
+        drl("DV-004", METADATA, "", WHEN)
+            .replace("DV-004 Column has too many missing values", "Too many missing values"),
+        cases("DV-004"));
     assertProblem(rules, "NoClaim.drl", "should be \"DV-004 <the claim as a sentence>\"");
   }
 
@@ -228,7 +302,8 @@ class RuleCatalogTest {
   void catchesUnlistedFoldersAndRulesOnTheClasspath(@TempDir Path dir) throws IOException {
     Path rules = project(dir);
     Files.createDirectories(rules.resolve("readiness"));
-    Files.writeString(rules.resolve("readiness/Ready.drl"), RuleCatalogTest.drl("MT-001", METADATA, "", WHEN));
+    Files.writeString(
+        rules.resolve("readiness/Ready.drl"), RuleCatalogTest.drl("MT-001", METADATA, "", WHEN));
     assertProblem(rules, "readiness", "not listed in");
     Path resources = dir.resolve("src/main/resources/rules");
     Files.createDirectories(resources);

@@ -26,29 +26,50 @@ class RulesReadmeTest {
       RulesReadme.write(readme, folders);
     }
     String expected = RulesReadme.generate(folders);
-    String actual = Files.isRegularFile(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : "";
-    assertEquals(expected, actual, readme + " is out of date with the rules; regenerate it with:\n  "
-        + RulesReadme.REGENERATE + "\n");
+    String actual =
+        Files.isRegularFile(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : "";
+    assertEquals(
+        expected,
+        actual,
+        readme
+            + " is out of date with the rules; regenerate it with:\n  "
+            + RulesReadme.REGENERATE
+            + "\n");
   }
 
   @Test
   void generationIsDeterministicAndListsEveryRule(@TempDir Path dir) throws IOException {
     Path rules = RuleCatalogTest.project(dir);
-    RuleCatalogTest.rule(rules, "ZeroRows", RuleCatalogTest.drl("DV-002",
-        RuleCatalogTest.METADATA + "\n    @course(\"Monitoring pipelines: Data schema\")", "",
-        RuleCatalogTest.WHEN), RuleCatalogTest.cases("DV-002"));
+    RuleCatalogTest.rule(
+        rules,
+        "ZeroRows",
+        RuleCatalogTest.drl(
+            "DV-002",
+            RuleCatalogTest.METADATA + "\n    @course(\"Monitoring pipelines: Data schema\")",
+            "",
+            RuleCatalogTest.WHEN),
+        RuleCatalogTest.cases("DV-002"));
     List<Path> folders = RuleCatalog.folders(rules);
     String first = RulesReadme.generate(folders);
     assertEquals(first, RulesReadme.generate(folders));
     assertTrue(first.contains("## Data validation"), first);
-    assertTrue(first.contains("| DV-001 | WARNING | MISSINGNESS | VALIDATE | [Column has too many missing values]"
-        + "(data-validation/MissingValues.drl) | `missing.maxShare` = 0.05 |"), first);
-    assertTrue(first.contains("| Course section |") && first.contains("Monitoring pipelines: Data schema |"), first);
+    assertTrue(
+        first.contains(
+            "| DV-001 | WARNING | MISSINGNESS | VALIDATE | [Column has too many missing values]"
+                + "(data-validation/MissingValues.drl) | `missing.maxShare` = 0.05 |"),
+        first);
+    assertTrue(
+        first.contains("| Course section |")
+            && first.contains("Monitoring pipelines: Data schema |"),
+        first);
     Path readme = rules.resolve("README.md");
     RulesReadme.write(readme, folders);
     assertEquals(first, Files.readString(readme));
     try (var left = Files.list(rules)) {
-      assertEquals(0, left.filter(p -> p.getFileName().toString().endsWith(".tmp")).count(), "temp file left behind");
+      assertEquals(
+          0,
+          left.filter(p -> p.getFileName().toString().endsWith(".tmp")).count(),
+          "temp file left behind");
     }
   }
 }

@@ -28,23 +28,41 @@ class ServingTest {
   static final Table MARCH = FLIGHTS.last(7099);
 
   static TrainedModel model(FitScope scope) {
-    FittedTransforms t = TransformPlan.parse(JANUARY, List.of("distance", "origin", "destination"),
-        "timepart date part=hour\nstandardize distance, date.hour", Encoding.LINEAR, Placement.MATERIALIZED, scope).fit(JANUARY, "train");
-    return Trainer.train(JANUARY, t, ModelSpec.of(ModelType.LOGISTIC, new LabelSpec("delay", 15.0), 1L), "date", Work.NONE);
+    FittedTransforms t =
+        TransformPlan.parse(
+                JANUARY,
+                List.of("distance", "origin", "destination"),
+                "timepart date part=hour\nstandardize distance, date.hour",
+                Encoding.LINEAR,
+                Placement.MATERIALIZED,
+                scope)
+            .fit(JANUARY, "train");
+    return Trainer.train(
+        JANUARY,
+        t,
+        ModelSpec.of(ModelType.LOGISTIC, new LabelSpec("delay", 15.0), 1L),
+        "date",
+        Work.NONE);
   }
 
   @Test
   void staticRouteTableMissesTheRareRoutesThatDynamicAnswers() {
     TrainedModel model = model(FitScope.TRAINING);
-    StaticInference table = StaticInference.precompute(model, JANUARY, List.of("origin", "destination"), 1, Integer.MAX_VALUE);
+    StaticInference table =
+        StaticInference.precompute(
+            model, JANUARY, List.of("origin", "destination"), 1, Integer.MAX_VALUE);
     ServingResult s = table.serve(MARCH, "date");
-    ServingResult d = DynamicInference.serve(model, MARCH, ServingPath.SHARED, table.keySpace(), "date");
+    ServingResult d =
+        DynamicInference.serve(model, MARCH, ServingPath.SHARED, table.keySpace(), "date");
     ServingFact sf = s.fact();
     ServingFact df = d.fact();
     assertEquals(7099, sf.requests());
     assertEquals(1.0, df.coverage());
-    assertTrue(sf.coverage() < 0.9 && sf.coverage() > 0.6, "static coverage of March routes " + sf.coverage());
-    assertEquals(table.size(), sf.predictionsComputed(), "static computes one prediction per cached route");
+    assertTrue(
+        sf.coverage() < 0.9 && sf.coverage() > 0.6,
+        "static coverage of March routes " + sf.coverage());
+    assertEquals(
+        table.size(), sf.predictionsComputed(), "static computes one prediction per cached route");
     assertEquals(7099, df.predictionsComputed());
     // Unseen routes are all misses; routes seen 50+ times in January are all hits.
     assertEquals(0, s.coverageByFrequency().get("unseen")[1]);
@@ -64,16 +82,43 @@ class ServingTest {
     TrainedModel model = model(FitScope.TRAINING);
     List<FeatureSkewFact> shared = SkewCheck.compare(model, MARCH, ServingPath.SHARED, 500);
     assertTrue(shared.stream().allMatch(f -> f.mismatchedRows() == 0), shared.toString());
-    List<FeatureSkewFact> reimplemented = SkewCheck.compare(model, MARCH, ServingPath.REIMPLEMENTED, 500);
-    FeatureSkewFact distance = reimplemented.stream().filter(f -> f.feature().equals("distance")).findFirst().orElseThrow();
-    assertEquals(500, distance.mismatchedRows(), "a z-score with March's mean and spread differs on every row");
-    FeatureSkewFact origin = reimplemented.stream().filter(f -> f.feature().equals("origin")).findFirst().orElseThrow();
-    assertEquals(0, origin.mismatchedRows(), "origin is hashed (over 30 values): a stateless hash has nothing to recompute");
-    FittedTransforms vocabulary = TransformPlan.parse(JANUARY, List.of("origin"), "onehot origin top=20", Encoding.LINEAR,
-        Placement.MATERIALIZED, FitScope.TRAINING).fit(JANUARY, "train");
-    TrainedModel onehot = Trainer.train(JANUARY, vocabulary, ModelSpec.of(ModelType.LOGISTIC, new LabelSpec("delay", 15.0), 1L), "date", Work.NONE);
-    FeatureSkewFact rebuilt = SkewCheck.compare(onehot, MARCH, ServingPath.REIMPLEMENTED, 2000).get(0);
-    assertTrue(rebuilt.mismatchedRows() > 0 && rebuilt.mismatchShare() < 0.2,
+    List<FeatureSkewFact> reimplemented =
+        SkewCheck.compare(model, MARCH, ServingPath.REIMPLEMENTED, 500);
+    FeatureSkewFact distance =
+        reimplemented.stream()
+            .filter(f -> f.feature().equals("distance"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        500,
+        distance.mismatchedRows(),
+        "a z-score with March's mean and spread differs on every row");
+    FeatureSkewFact origin =
+        reimplemented.stream().filter(f -> f.feature().equals("origin")).findFirst().orElseThrow();
+    assertEquals(
+        0,
+        origin.mismatchedRows(),
+        "origin is hashed (over 30 values): a stateless hash has nothing to recompute");
+    FittedTransforms vocabulary =
+        TransformPlan.parse(
+                JANUARY,
+                List.of("origin"),
+                "onehot origin top=20",
+                Encoding.LINEAR,
+                Placement.MATERIALIZED,
+                FitScope.TRAINING)
+            .fit(JANUARY, "train");
+    TrainedModel onehot =
+        Trainer.train(
+            JANUARY,
+            vocabulary,
+            ModelSpec.of(ModelType.LOGISTIC, new LabelSpec("delay", 15.0), 1L),
+            "date",
+            Work.NONE);
+    FeatureSkewFact rebuilt =
+        SkewCheck.compare(onehot, MARCH, ServingPath.REIMPLEMENTED, 2000).get(0);
+    assertTrue(
+        rebuilt.mismatchedRows() > 0 && rebuilt.mismatchShare() < 0.2,
         "a top-20 vocabulary rebuilt from March differs for the airports near the cut: " + rebuilt);
   }
 
@@ -81,7 +126,8 @@ class ServingTest {
   void perBatchNormalisationIsSkewBetweenABatchAndOneRequest() {
     TrainedModel model = model(FitScope.BATCH);
     List<FeatureSkewFact> skew = SkewCheck.compare(model, MARCH, ServingPath.SHARED, 300);
-    FeatureSkewFact distance = skew.stream().filter(f -> f.feature().equals("distance")).findFirst().orElseThrow();
+    FeatureSkewFact distance =
+        skew.stream().filter(f -> f.feature().equals("distance")).findFirst().orElseThrow();
     assertEquals(300, distance.mismatchedRows());
   }
 }

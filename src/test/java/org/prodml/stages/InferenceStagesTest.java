@@ -11,7 +11,9 @@ import org.prodml.facts.ParadigmComparisonFact;
 import org.prodml.facts.ServingFact;
 import org.prodml.pipeline.StageResult;
 
-/** Static against dynamic inference on the flights sample, through the serve and simulate stages. */
+/**
+ * Static against dynamic inference on the flights sample, through the serve and simulate stages.
+ */
 class InferenceStagesTest extends PipelineFixture {
   @Test
   void staticAndDynamicInferenceOnFlights() {
@@ -27,7 +29,8 @@ class InferenceStagesTest extends PipelineFixture {
     assertTrue(ids(serve).contains("PL-040"), "rare routes are missed: " + serve.findings());
     assertTrue(ids(serve).contains("PL-044"), "served before any evaluation");
     assertTrue(text(serve).startsWith("Served 3000 requests from 'test'"), text(serve));
-    StageResult simulate = run("simulate", Map.of("paradigm", "inference", "keys", "origin", "requests", "3000"));
+    StageResult simulate =
+        run("simulate", Map.of("paradigm", "inference", "keys", "origin", "requests", "3000"));
     assertEquals("inference", facts("simulate", ParadigmComparisonFact.class).get(0).paradigm());
     assertTrue(simulate.blocks().size() > 4);
   }

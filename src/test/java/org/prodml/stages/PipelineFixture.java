@@ -9,10 +9,10 @@ import org.prodml.pipeline.Params;
 import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.work.Work;
 import org.prodml.pipeline.StageResult;
 import org.prodml.render.TextBlock;
 import org.prodml.rules.Finding;
+import org.prodml.work.Work;
 
 /**
  * A pipeline on the shipped data with the pipeline and data-validation rules (whose drift rules
@@ -20,8 +20,15 @@ import org.prodml.rules.Finding;
  */
 abstract class PipelineFixture {
   final Pipeline pipeline = Stages.pipeline();
-  final PipelineState state = new PipelineState(new PipelineConfig(PipelineConfig.forHome(HOME).dataRoots(),
-      List.of(HOME.resolve("rules/pipeline"), HOME.resolve("rules/data-validation")), null, null, 50, PipelineConfig.DEFAULT_SEED));
+  final PipelineState state =
+      new PipelineState(
+          new PipelineConfig(
+              PipelineConfig.forHome(HOME).dataRoots(),
+              List.of(HOME.resolve("rules/pipeline"), HOME.resolve("rules/data-validation")),
+              null,
+              null,
+              50,
+              PipelineConfig.DEFAULT_SEED));
   static final Path HOME = Path.of("").toAbsolutePath();
 
   StageResult run(String stage, Map<String, String> params) {
@@ -37,15 +44,21 @@ abstract class PipelineFixture {
   }
 
   static List<String> subjects(StageResult result, String ruleId) {
-    return result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).map(Finding::subject).sorted().toList();
+    return result.findings().stream()
+        .filter(f -> f.ruleId().equals(ruleId))
+        .map(Finding::subject)
+        .sorted()
+        .toList();
   }
 
   <T> List<T> facts(String source, Class<T> type) {
-    return state.factsBySource().getOrDefault(source, List.of()).stream().filter(type::isInstance).map(type::cast).toList();
+    return state.factsBySource().getOrDefault(source, List.of()).stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
   }
 
   static String text(StageResult result) {
     return ((TextBlock) result.blocks().get(0)).text();
   }
-
 }

@@ -17,7 +17,8 @@ class FiniteValuesTest {
     assertEquals(2.5, FiniteValues.mean(values), 0);
     assertEquals(Math.sqrt(5.0 / 3), FiniteValues.sampleSd(values), 1e-15);
     assertEquals(2.5, FiniteValues.median(values), 0);
-    assertArrayEquals(new double[] {4, NAN, 1, INF, 3, -INF, 2}, values, "the input is not sorted in place");
+    assertArrayEquals(
+        new double[] {4, NAN, 1, INF, 3, -INF, 2}, values, "the input is not sorted in place");
   }
 
   @Test

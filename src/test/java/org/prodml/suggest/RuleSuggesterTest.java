@@ -50,28 +50,58 @@ class RuleSuggesterTest {
     assertEquals("rules.suggested.seattleweather", suggestion.drlPackage());
     Set<String> kinds = new TreeSet<>();
     suggestion.rules().forEach(r -> kinds.add(r.column() + ":" + r.constraint()));
-    assertEquals(new TreeSet<>(List.of(
-        "date:completeness", "date:type", "date:uniqueness",
-        "precipitation:completeness", "precipitation:type", "precipitation:range",
-        "temp_max:completeness", "temp_max:type", "temp_max:range",
-        "temp_min:completeness", "temp_min:type", "temp_min:range",
-        "wind:completeness", "wind:type", "wind:range",
-        "weather:completeness", "weather:type", "weather:domain")), kinds);
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "date:completeness",
+                "date:type",
+                "date:uniqueness",
+                "precipitation:completeness",
+                "precipitation:type",
+                "precipitation:range",
+                "temp_max:completeness",
+                "temp_max:type",
+                "temp_max:range",
+                "temp_min:completeness",
+                "temp_min:type",
+                "temp_min:range",
+                "wind:completeness",
+                "wind:type",
+                "wind:range",
+                "weather:completeness",
+                "weather:type",
+                "weather:domain")),
+        kinds);
     assertEquals(rules.rules().size(), suggestion.rules().size());
     assertEquals("SG-001", suggestion.rules().get(0).id());
     // temp_max spans [-1.6, 35.6]: widened by 3.72 each side, rounded outward to whole degrees.
-    assertTrue(suggestion.drl().contains("ColumnProfileFact(column == \"temp_max\", min < -6.0 || max > 40.0)"), suggestion.drl());
+    assertTrue(
+        suggestion
+            .drl()
+            .contains("ColumnProfileFact(column == \"temp_max\", min < -6.0 || max > 40.0)"),
+        suggestion.drl());
     // precipitation was never negative: its lower bound stays 0.
-    assertTrue(suggestion.drl().contains("ColumnProfileFact(column == \"precipitation\", min < 0.0 || max > 62.0)"));
-    assertTrue(suggestion.drl().contains("String(this not in (\"drizzle\", \"fog\", \"rain\", \"snow\", \"sun\"))"));
+    assertTrue(
+        suggestion
+            .drl()
+            .contains("ColumnProfileFact(column == \"precipitation\", min < 0.0 || max > 62.0)"));
+    assertTrue(
+        suggestion
+            .drl()
+            .contains("String(this not in (\"drizzle\", \"fog\", \"rain\", \"snow\", \"sun\"))"));
   }
 
   @Test
   void theReferenceDataRaisesNothing() {
     assertEquals(List.of(), rules.evaluate(facts(reference, "train")).findings());
-    DatasetProfile serving = CsvProfiler.profile(Path.of("datasets/seattle-weather/spans/serving-2015.csv"),
-        ProfileOptions.defaults().withLabel("weather"));
-    assertEquals(List.of(), rules.evaluate(facts(serving, "serving")).findings(), "a later span inside the reference");
+    DatasetProfile serving =
+        CsvProfiler.profile(
+            Path.of("datasets/seattle-weather/spans/serving-2015.csv"),
+            ProfileOptions.defaults().withLabel("weather"));
+    assertEquals(
+        List.of(),
+        rules.evaluate(facts(serving, "serving")).findings(),
+        "a later span inside the reference");
   }
 
   @Test
@@ -79,7 +109,8 @@ class RuleSuggesterTest {
     List<String> lines = Files.readAllLines(DATA, StandardCharsets.UTF_8);
     List<String> damaged = new ArrayList<>(lines);
     for (int row = 1; row < damaged.size(); row++) {
-      String[] f = damaged.get(row).split(",", -1); // date,precipitation,temp_max,temp_min,wind,weather
+      String[] f =
+          damaged.get(row).split(",", -1); // date,precipitation,temp_max,temp_min,wind,weather
       if (row == 10) {
         f[2] = "60.5"; // a heat no Seattle day had: Fahrenheit slipped in
       }
@@ -100,21 +131,40 @@ class RuleSuggesterTest {
     }
     Path file = dir.resolve("damaged.csv");
     Files.write(file, damaged, StandardCharsets.UTF_8);
-    DatasetProfile profile = CsvProfiler.profile(file, ProfileOptions.defaults().withLabel("weather"));
+    DatasetProfile profile =
+        CsvProfiler.profile(file, ProfileOptions.defaults().withLabel("weather"));
     List<Finding> findings = rules.evaluate(facts(profile, "serving")).findings();
 
     Map<String, String> constraintOf = new java.util.HashMap<>();
     suggestion.rules().forEach(r -> constraintOf.put(r.id(), r.column() + ":" + r.constraint()));
     Set<String> fired = new TreeSet<>();
     findings.forEach(f -> fired.add(constraintOf.get(f.ruleId())));
-    assertEquals(new TreeSet<>(List.of("temp_max:range", "weather:domain", "wind:completeness", "precipitation:type",
-        "date:uniqueness")), fired, fired.toString());
-    Finding hail = findings.stream().filter(f -> constraintOf.get(f.ruleId()).equals("weather:domain")).findFirst().orElseThrow();
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "temp_max:range",
+                "weather:domain",
+                "wind:completeness",
+                "precipitation:type",
+                "date:uniqueness")),
+        fired,
+        fired.toString());
+    Finding hail =
+        findings.stream()
+            .filter(f -> constraintOf.get(f.ruleId()).equals("weather:domain"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("hail", hail.evidence().get("value"));
     assertEquals("weather", hail.subject());
-    Finding heat = findings.stream().filter(f -> constraintOf.get(f.ruleId()).equals("temp_max:range")).findFirst().orElseThrow();
+    Finding heat =
+        findings.stream()
+            .filter(f -> constraintOf.get(f.ruleId()).equals("temp_max:range"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(60.5, heat.evidence().get("max"));
-    assertTrue(heat.message().contains("[-6, 40]") || heat.message().contains("[-6.0, 40.0]"), heat.message());
+    assertTrue(
+        heat.message().contains("[-6, 40]") || heat.message().contains("[-6.0, 40.0]"),
+        heat.message());
   }
 
   @Test
@@ -122,7 +172,9 @@ class RuleSuggesterTest {
     Path rulesRoot = dir.resolve("rules");
     Path folder = rulesRoot.resolve("seattle-weather");
     Files.createDirectories(folder);
-    Files.writeString(rulesRoot.resolve("catalog.json"), "{\"folders\": {" + suggestion.catalogEntry("seattle-weather") + "}}");
+    Files.writeString(
+        rulesRoot.resolve("catalog.json"),
+        "{\"folders\": {" + suggestion.catalogEntry("seattle-weather") + "}}");
     for (Map.Entry<String, String> e : suggestion.files().entrySet()) {
       Files.writeString(folder.resolve(e.getKey()), e.getValue());
     }

@@ -12,7 +12,9 @@ class FormatTest {
 
   @Test
   void aSetIsShownSortedAndAListInItsOwnOrder() {
-    Set<String> windows = Collections.unmodifiableSet(new HashSet<>(List.of("window 2015-08", "window 2015-07", "window 2015-10")));
+    Set<String> windows =
+        Collections.unmodifiableSet(
+            new HashSet<>(List.of("window 2015-08", "window 2015-07", "window 2015-10")));
     assertEquals("window 2015-07, window 2015-08, window 2015-10", Format.value(windows));
     assertEquals("b, a", Format.value(List.of("b", "a")));
   }

@@ -31,19 +31,39 @@ final class ForestBenchmark {
     long t0 = System.nanoTime();
     Table flights = DataLoader.load(file);
     long t1 = System.nanoTime();
-    FittedTransforms transforms = TransformPlan.parse(flights, List.of("distance", "origin", "destination"),
-        "timepart date part=hour", ModelType.FOREST.encoding(), Placement.MATERIALIZED, FitScope.TRAINING).fit(flights, "train");
+    FittedTransforms transforms =
+        TransformPlan.parse(
+                flights,
+                List.of("distance", "origin", "destination"),
+                "timepart date part=hour",
+                ModelType.FOREST.encoding(),
+                Placement.MATERIALIZED,
+                FitScope.TRAINING)
+            .fit(flights, "train");
     long t2 = System.nanoTime();
     int[] reported = {0};
-    TrainedModel forest = Trainer.train(flights, transforms,
-        ModelSpec.of(ModelType.FOREST, new LabelSpec("delay", 15.0), 7L).with("trees", trees), "date",
-        Work.of(f -> reported[0]++, () -> false));
+    TrainedModel forest =
+        Trainer.train(
+            flights,
+            transforms,
+            ModelSpec.of(ModelType.FOREST, new LabelSpec("delay", 15.0), 7L).with("trees", trees),
+            "date",
+            Work.of(f -> reported[0]++, () -> false));
     long t3 = System.nanoTime();
-    double accuracy = Evaluator.headline(forest, forest.predict(flights.last(20_000)), flights.last(20_000), null);
+    double accuracy =
+        Evaluator.headline(
+            forest, forest.predict(flights.last(20_000)), flights.last(20_000), null);
     System.out.printf("rows %d, features %s%n", flights.rowCount(), transforms.featureNames());
-    System.out.printf("load %.2f s, fit transforms %.2f s, train %d trees %.2f s (model's own clock %d ms, %d progress reports)%n",
-        (t1 - t0) / 1e9, (t2 - t1) / 1e9, trees, (t3 - t2) / 1e9, forest.trainingMillis(), reported[0]);
-    System.out.printf("model %s, training-set accuracy on the last 20000 rows %.4f, cores %d%n", forest.id(), accuracy,
-        Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        "load %.2f s, fit transforms %.2f s, train %d trees %.2f s (model's own clock %d ms, %d progress reports)%n",
+        (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9,
+        trees,
+        (t3 - t2) / 1e9,
+        forest.trainingMillis(),
+        reported[0]);
+    System.out.printf(
+        "model %s, training-set accuracy on the last 20000 rows %.4f, cores %d%n",
+        forest.id(), accuracy, Runtime.getRuntime().availableProcessors());
   }
 }

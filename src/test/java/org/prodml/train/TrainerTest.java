@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.prodml.data.DataLoader;
 import org.prodml.evaluate.EvaluationResult;
-import org.prodml.evaluate.RegressionMetrics;
 import org.prodml.evaluate.Evaluator;
+import org.prodml.evaluate.RegressionMetrics;
 import org.prodml.split.SplitMethod;
 import org.prodml.split.SplitResult;
 import org.prodml.split.SplitSpec;
@@ -28,15 +28,32 @@ import tech.tablesaw.api.Table;
 
 class TrainerTest {
   static final List<String> PENGUIN_FEATURES =
-      List.of("Island", "Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)", "Sex");
+      List.of(
+          "Island",
+          "Beak Length (mm)",
+          "Beak Depth (mm)",
+          "Flipper Length (mm)",
+          "Body Mass (g)",
+          "Sex");
   static final Table PENGUINS = DataLoader.load(Path.of("datasets/penguins/data.csv"));
   static final SplitResult SPLIT =
-      Splitter.split(PENGUINS, "data", new SplitSpec(SplitMethod.STRATIFIED, 0.25, 11L, "Species"), null, null);
+      Splitter.split(
+          PENGUINS,
+          "data",
+          new SplitSpec(SplitMethod.STRATIFIED, 0.25, 11L, "Species"),
+          null,
+          null);
 
   static TrainedModel train(ModelSpec spec) {
     Table train = SPLIT.train();
-    FittedTransforms t = TransformPlan.auto(train, PENGUIN_FEATURES, spec.type().encoding(), Placement.MATERIALIZED,
-        FitScope.TRAINING).fit(train, "train");
+    FittedTransforms t =
+        TransformPlan.auto(
+                train,
+                PENGUIN_FEATURES,
+                spec.type().encoding(),
+                Placement.MATERIALIZED,
+                FitScope.TRAINING)
+            .fit(train, "train");
     return Trainer.train(train, t, spec, null, Work.NONE);
   }
 
@@ -53,7 +70,14 @@ class TrainerTest {
     assertNotEquals(a.fingerprint(), c.fingerprint());
     assertTrue(a.seeded());
     assertEquals(7, a.seed());
-    assertEquals(List.of("maxDepth=20", "maxNodes=rows/5", "mtry=default", "nodeSize=5", "subsample=1.0", "trees=15"),
+    assertEquals(
+        List.of(
+            "maxDepth=20",
+            "maxNodes=rows/5",
+            "mtry=default",
+            "nodeSize=5",
+            "subsample=1.0",
+            "trees=15"),
         a.fact().hyperparameters());
     assertTrue(a.fact().randomized());
   }
@@ -67,7 +91,11 @@ class TrainerTest {
   @Test
   void twoNotesTrainingAtOnceGetTheModelsTheyWouldGetAlone() throws Exception {
     ModelSpec gbt = ModelSpec.of(ModelType.GBT, LabelSpec.of("Species"), 5L).with("trees", 20);
-    List<String> alone = List.of(train(forest(7L)).fingerprint(), train(forest(8L)).fingerprint(), train(gbt).fingerprint());
+    List<String> alone =
+        List.of(
+            train(forest(7L)).fingerprint(),
+            train(forest(8L)).fingerprint(),
+            train(gbt).fingerprint());
     var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
     try {
       for (int round = 0; round < 3; round++) {
@@ -87,7 +115,8 @@ class TrainerTest {
     assertFalse(m.seeded());
     assertEquals(0, m.seed());
     assertFalse(m.fact().seeded());
-    assertNotEquals(m.fingerprint(), train(forest(null)).fingerprint(), "two unseeded forests differ");
+    assertNotEquals(
+        m.fingerprint(), train(forest(null)).fingerprint(), "two unseeded forests differ");
   }
 
   @Test
@@ -106,18 +135,43 @@ class TrainerTest {
   @Test
   void linearRegressionOnCars() {
     Table cars = DataLoader.load(Path.of("datasets/cars/data.csv"));
-    List<String> features = List.of("Cylinders", "Displacement", "Horsepower", "Weight_in_lbs", "Acceleration", "Origin");
-    FittedTransforms t = TransformPlan.auto(cars, features, ModelType.LINEAR.encoding(), Placement.MATERIALIZED, FitScope.TRAINING)
-        .fit(cars, "data");
-    TrainedModel ols = Trainer.train(cars, t, ModelSpec.of(ModelType.LINEAR, LabelSpec.of("Miles_per_Gallon"), 1L), "Year", Work.NONE);
+    List<String> features =
+        List.of(
+            "Cylinders", "Displacement", "Horsepower", "Weight_in_lbs", "Acceleration", "Origin");
+    FittedTransforms t =
+        TransformPlan.auto(
+                cars,
+                features,
+                ModelType.LINEAR.encoding(),
+                Placement.MATERIALIZED,
+                FitScope.TRAINING)
+            .fit(cars, "data");
+    TrainedModel ols =
+        Trainer.train(
+            cars,
+            t,
+            ModelSpec.of(ModelType.LINEAR, LabelSpec.of("Miles_per_Gallon"), 1L),
+            "Year",
+            Work.NONE);
     assertEquals(398, ols.trainingRows(), "the 8 rows without a label are left out");
     RegressionMetrics r = Evaluator.evaluate(ols, cars, "data").regression();
     assertTrue(r.r2() > 0.7 && r.r2() < 0.8, "R² " + r.r2());
-    assertEquals(0, r.bias(), 1e-6, "least squares with an intercept has no bias on its training rows");
+    assertEquals(
+        0, r.bias(), 1e-6, "least squares with an intercept has no bias on its training rows");
     assertEquals("1982-01-01", ols.trainingDataEnd());
-    TrainedModel forest = Trainer.train(cars, TransformPlan.auto(cars, features, ModelType.FOREST.encoding(), Placement.MATERIALIZED,
-        FitScope.TRAINING).fit(cars, "data"), ModelSpec.of(ModelType.FOREST, LabelSpec.of("Miles_per_Gallon"), 1L).with("trees", 20),
-        null, Work.NONE);
+    TrainedModel forest =
+        Trainer.train(
+            cars,
+            TransformPlan.auto(
+                    cars,
+                    features,
+                    ModelType.FOREST.encoding(),
+                    Placement.MATERIALIZED,
+                    FitScope.TRAINING)
+                .fit(cars, "data"),
+            ModelSpec.of(ModelType.FOREST, LabelSpec.of("Miles_per_Gallon"), 1L).with("trees", 20),
+            null,
+            Work.NONE);
     assertTrue(Evaluator.evaluate(forest, cars, "data").regression().rmse() < r.rmse());
   }
 
@@ -126,40 +180,82 @@ class TrainerTest {
     Table flights = DataLoader.load(Path.of("datasets/flights-20k/data.csv")).first(3000);
     LabelSpec delayed = new LabelSpec("delay", 15.0);
     assertEquals(List.of("delay ≤ 15", "delay > 15"), delayed.classes(flights));
-    FittedTransforms t = TransformPlan.parse(flights, List.of("distance", "origin"), "timepart date part=hour",
-        ModelType.LOGISTIC.encoding(), Placement.MATERIALIZED, FitScope.TRAINING).fit(flights, "train");
-    TrainedModel m = Trainer.train(flights, t, ModelSpec.of(ModelType.LOGISTIC, delayed, 1L), "date", Work.NONE);
+    FittedTransforms t =
+        TransformPlan.parse(
+                flights,
+                List.of("distance", "origin"),
+                "timepart date part=hour",
+                ModelType.LOGISTIC.encoding(),
+                Placement.MATERIALIZED,
+                FitScope.TRAINING)
+            .fit(flights, "train");
+    TrainedModel m =
+        Trainer.train(flights, t, ModelSpec.of(ModelType.LOGISTIC, delayed, 1L), "date", Work.NONE);
     assertEquals("classification", m.fact().task());
     assertEquals("delay > 15", m.fact().label());
-    assertThrows(IllegalArgumentException.class,
-        () -> Trainer.train(flights, t, ModelSpec.of(ModelType.LOGISTIC, LabelSpec.of("delay"), 1L), "date", Work.NONE));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Trainer.train(
+                flights,
+                t,
+                ModelSpec.of(ModelType.LOGISTIC, LabelSpec.of("delay"), 1L),
+                "date",
+                Work.NONE));
   }
 
   @Test
   void aCancelledForestStopsWithinASecond() {
     Table flights = DataLoader.load(Path.of("datasets/flights-20k/data.csv"));
-    FittedTransforms t = TransformPlan.parse(flights, List.of("distance", "origin", "destination"), "timepart date part=hour",
-        ModelType.FOREST.encoding(), Placement.MATERIALIZED, FitScope.TRAINING).fit(flights, "train");
+    FittedTransforms t =
+        TransformPlan.parse(
+                flights,
+                List.of("distance", "origin", "destination"),
+                "timepart date part=hour",
+                ModelType.FOREST.encoding(),
+                Placement.MATERIALIZED,
+                FitScope.TRAINING)
+            .fit(flights, "train");
     AtomicBoolean cancel = new AtomicBoolean();
     double[] progress = {0};
-    Work work = Work.of(f -> {
-      progress[0] = f;
-      if (f > 0.06) {
-        cancel.set(true); // after the first trees
-      }
-    }, cancel::get);
+    Work work =
+        Work.of(
+            f -> {
+              progress[0] = f;
+              if (f > 0.06) {
+                cancel.set(true); // after the first trees
+              }
+            },
+            cancel::get);
     long started = System.nanoTime();
     long[] cancelledAt = {0};
-    assertThrows(CancellationException.class, () -> Trainer.train(flights, t,
-        ModelSpec.of(ModelType.FOREST, new LabelSpec("delay", 15.0), 3L).with("trees", 500), "date", Work.of(f -> {
-          work.report(f);
-          if (cancel.get() && cancelledAt[0] == 0) {
-            cancelledAt[0] = System.nanoTime();
-          }
-        }, work::isCancelled)));
+    assertThrows(
+        CancellationException.class,
+        () ->
+            Trainer.train(
+                flights,
+                t,
+                ModelSpec.of(ModelType.FOREST, new LabelSpec("delay", 15.0), 3L).with("trees", 500),
+                "date",
+                Work.of(
+                    f -> {
+                      work.report(f);
+                      if (cancel.get() && cancelledAt[0] == 0) {
+                        cancelledAt[0] = System.nanoTime();
+                      }
+                    },
+                    work::isCancelled)));
     long stopped = System.nanoTime();
     assertTrue(cancelledAt[0] > 0, "progress was reported before the cancel");
-    assertTrue((stopped - cancelledAt[0]) / 1e9 < 1.0, "stopped " + (stopped - cancelledAt[0]) / 1e6 + " ms after the cancel");
-    assertTrue(progress[0] < 0.5, "most of the 500 trees were never grown: " + progress[0] + " after " + (stopped - started) / 1e6 + " ms");
+    assertTrue(
+        (stopped - cancelledAt[0]) / 1e9 < 1.0,
+        "stopped " + (stopped - cancelledAt[0]) / 1e6 + " ms after the cancel");
+    assertTrue(
+        progress[0] < 0.5,
+        "most of the 500 trees were never grown: "
+            + progress[0]
+            + " after "
+            + (stopped - started) / 1e6
+            + " ms");
   }
 }

@@ -18,7 +18,9 @@ final class Errors {
     if (e instanceof RuleCompileException r) {
       return String.join("; ", r.errors());
     }
-    if (e instanceof StageException || e instanceof DataInputException || e instanceof IllegalArgumentException) {
+    if (e instanceof StageException
+        || e instanceof DataInputException
+        || e instanceof IllegalArgumentException) {
       return flat(e.getMessage());
     }
     if (e instanceof CancellationException) {
@@ -27,7 +29,11 @@ final class Errors {
     if (e instanceof UncheckedIOException || e instanceof IOException) {
       return "cannot read or write: " + flat(e.getMessage());
     }
-    return "internal error: " + e.getClass().getSimpleName() + ": " + flat(e.getMessage()) + " (bug)";
+    return "internal error: "
+        + e.getClass().getSimpleName()
+        + ": "
+        + flat(e.getMessage())
+        + " (bug)";
   }
 
   static boolean isBug(Throwable e) {

@@ -10,17 +10,25 @@ import org.prodml.io.AtomicFiles;
 import org.prodml.zeppelin.ParagraphRun.Status;
 import org.prodml.zeppelin.RunCommand.NoteFile;
 
-/** The run command's work: run each note, print each paragraph as it ends, write the copy and the page. */
+/**
+ * The run command's work: run each note, print each paragraph as it ends, write the copy and the
+ * page.
+ */
 final class HeadlessRun {
   private HeadlessRun() {}
 
-  static int run(List<NoteFile> notes, Path outDir, Map<String, String> properties, PrintWriter out) {
+  static int run(
+      List<NoteFile> notes, Path outDir, Map<String, String> properties, PrintWriter out) {
     return run(notes, outDir, properties, note -> NoteRunner.read(note.file()), out);
   }
 
   /** Runs the notes as {@code reader} gives them (e.g. with their solutions in place). */
-  static int run(List<NoteFile> notes, Path outDir, Map<String, String> properties,
-      java.util.function.Function<NoteFile, ObjectNode> reader, PrintWriter out) {
+  static int run(
+      List<NoteFile> notes,
+      Path outDir,
+      Map<String, String> properties,
+      java.util.function.Function<NoteFile, ObjectNode> reader,
+      PrintWriter out) {
     NoteRunner runner = new NoteRunner(properties);
     int failed = 0;
     List<String> summary = new java.util.ArrayList<>();
@@ -30,29 +38,61 @@ final class HeadlessRun {
       Path zpln = outDir.resolve(note.output() + ".zpln");
       Path html = outDir.resolve(note.output() + ".html");
       if (zpln.toAbsolutePath().normalize().equals(note.file().toAbsolutePath().normalize())) {
-        throw new IllegalArgumentException(note.file() + ": --out would overwrite the input note; choose another folder");
+        throw new IllegalArgumentException(
+            note.file() + ": --out would overwrite the input note; choose another folder");
       }
       ObjectNode input = reader.apply(note);
       out.println(note.file() + "  (" + input.path("name").asText("") + ")");
       out.flush();
-      NoteRun run = runner.run(input, paragraph -> {
-        out.println(line(paragraph));
-        out.flush();
-      });
+      NoteRun run =
+          runner.run(
+              input,
+              paragraph -> {
+                out.println(line(paragraph));
+                out.flush();
+              });
       AtomicFiles.write(zpln, NoteRunner.write(run.note()));
       AtomicFiles.write(html, NotePage.render(run));
       long bad = run.count(Status.ERROR) + run.count(Status.UNEXPECTED_SUCCESS);
-      out.println("  → " + zpln + ", " + html.getFileName() + "  (" + run.paragraphs().size() + " paragraphs: "
-          + run.count(Status.OK) + " ok, " + bad + " failed, " + run.millis() + " ms)");
+      out.println(
+          "  → "
+              + zpln
+              + ", "
+              + html.getFileName()
+              + "  ("
+              + run.paragraphs().size()
+              + " paragraphs: "
+              + run.count(Status.OK)
+              + " ok, "
+              + bad
+              + " failed, "
+              + run.millis()
+              + " ms)");
       List<CourseNotes.Verdict> verdicts = CourseNotes.verdicts(run.note());
       long passed = verdicts.stream().filter(CourseNotes.Verdict::passed).count();
       exercises += verdicts.size();
       exercisesPassed += (int) passed;
-      summary.add(String.format("  %-36.36s %10s %7d %11s %8.1f s", input.path("name").asText(""), run.paragraphs().size(), bad,
-          verdicts.isEmpty() ? "-" : passed + " of " + verdicts.size(), run.millis() / 1000.0));
+      summary.add(
+          String.format(
+              "  %-36.36s %10s %7d %11s %8.1f s",
+              input.path("name").asText(""),
+              run.paragraphs().size(),
+              bad,
+              verdicts.isEmpty() ? "-" : passed + " of " + verdicts.size(),
+              run.millis() / 1000.0));
       if (!verdicts.isEmpty()) {
-        out.println("  exercises: " + passed + " passed, " + (verdicts.size() - passed) + " not yet ("
-            + String.join(", ", verdicts.stream().map(v -> v.exercise() + " " + (v.passed() ? "PASS" : "FAIL")).toList()) + ")");
+        out.println(
+            "  exercises: "
+                + passed
+                + " passed, "
+                + (verdicts.size() - passed)
+                + " not yet ("
+                + String.join(
+                    ", ",
+                    verdicts.stream()
+                        .map(v -> v.exercise() + " " + (v.passed() ? "PASS" : "FAIL"))
+                        .toList())
+                + ")");
       }
       out.flush();
       if (run.failed()) {
@@ -61,10 +101,22 @@ final class HeadlessRun {
     }
     if (notes.size() > 1) {
       out.println();
-      out.println(String.format("  %-36s %10s %7s %11s %10s", "note", "paragraphs", "failed", "exercises", "time"));
+      out.println(
+          String.format(
+              "  %-36s %10s %7s %11s %10s", "note", "paragraphs", "failed", "exercises", "time"));
       summary.forEach(out::println);
-      out.println(notes.size() + " notes: " + (notes.size() - failed) + " passed, " + failed + " failed; exercises passed: "
-          + exercisesPassed + " of " + exercises + "; pages in " + outDir);
+      out.println(
+          notes.size()
+              + " notes: "
+              + (notes.size() - failed)
+              + " passed, "
+              + failed
+              + " failed; exercises passed: "
+              + exercisesPassed
+              + " of "
+              + exercises
+              + "; pages in "
+              + outDir);
     }
     out.flush();
     return failed > 0 ? RunCommand.FAILED : 0;
@@ -72,9 +124,13 @@ final class HeadlessRun {
 
   static String line(ParagraphRun paragraph) {
     String binding = paragraph.binding().isEmpty() ? "" : "%" + paragraph.binding();
-    String time = paragraph.status() == Status.SKIPPED || paragraph.status() == Status.NOT_RUN ? ""
-        : paragraph.millis() + " ms";
+    String time =
+        paragraph.status() == Status.SKIPPED || paragraph.status() == Status.NOT_RUN
+            ? ""
+            : paragraph.millis() + " ms";
     String message = paragraph.message().isEmpty() ? "" : "  " + paragraph.message();
-    return String.format("  %3d  %-20s %-18s %8s%s", paragraph.index(), binding, paragraph.status().label(), time, message);
+    return String.format(
+        "  %3d  %-20s %-18s %8s%s",
+        paragraph.index(), binding, paragraph.status().label(), time, message);
   }
 }

@@ -33,7 +33,8 @@ final class InterpreterSettings {
   }
 
   static InterpreterSettings load() {
-    try (InputStream in = InterpreterSettings.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    try (InputStream in =
+        InterpreterSettings.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is not on the class path");
       }
@@ -47,14 +48,22 @@ final class InterpreterSettings {
     List<Entry> entries = new ArrayList<>();
     Map<String, String> defaults = new LinkedHashMap<>();
     for (JsonNode entry : root) {
-      entries.add(new Entry(entry.path("group").asText(), entry.path("name").asText(),
-          entry.path("className").asText(), entry.path("defaultInterpreter").asBoolean(false)));
-      entry.path("properties").fields().forEachRemaining(p -> {
-        String value = p.getValue().path("defaultValue").asText("");
-        if (!value.isEmpty()) { // an empty property is left unset, as Zeppelin does
-          defaults.put(p.getKey(), value);
-        }
-      });
+      entries.add(
+          new Entry(
+              entry.path("group").asText(),
+              entry.path("name").asText(),
+              entry.path("className").asText(),
+              entry.path("defaultInterpreter").asBoolean(false)));
+      entry
+          .path("properties")
+          .fields()
+          .forEachRemaining(
+              p -> {
+                String value = p.getValue().path("defaultValue").asText("");
+                if (!value.isEmpty()) { // an empty property is left unset, as Zeppelin does
+                  defaults.put(p.getKey(), value);
+                }
+              });
     }
     return new InterpreterSettings(entries, defaults);
   }
@@ -64,7 +73,9 @@ final class InterpreterSettings {
   }
 
   Optional<Entry> entry(String group, String name) {
-    return entries.stream().filter(e -> e.group().equals(group) && e.name().equals(name)).findFirst();
+    return entries.stream()
+        .filter(e -> e.group().equals(group) && e.name().equals(name))
+        .findFirst();
   }
 
   Optional<Entry> defaultEntry(String group) {

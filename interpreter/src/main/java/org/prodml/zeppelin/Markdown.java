@@ -1,18 +1,18 @@
 package org.prodml.zeppelin;
 
-import org.prodml.text.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.prodml.text.Html;
 
 /**
  * The small, safe Markdown subset the headless runner renders for {@code %md} paragraphs (there is
  * no Markdown interpreter without Zeppelin): headings ({@code #} to {@code ######}), paragraphs,
- * bullet and numbered lists, block quotes, fenced code, and inline {@code `code`},
- * {@code **bold**}, {@code *italic*} and {@code [links](https://…)}. Every piece of text is
- * escaped first; raw HTML in the source shows as text, and only http(s), mailto, relative and
- * {@code #} links are kept. The result is wrapped like Zeppelin's markdown interpreter output.
+ * bullet and numbered lists, block quotes, fenced code, and inline {@code `code`}, {@code
+ * **bold**}, {@code *italic*} and {@code [links](https://…)}. Every piece of text is escaped first;
+ * raw HTML in the source shows as text, and only http(s), mailto, relative and {@code #} links are
+ * kept. The result is wrapped like Zeppelin's markdown interpreter output.
  */
 final class Markdown {
   private static final Pattern HEADING = Pattern.compile("(#{1,6})\\s+(.*?)\\s*#*\\s*");
@@ -21,7 +21,8 @@ final class Markdown {
   private static final Pattern QUOTE = Pattern.compile("\\s*>\\s?(.*)");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)\\]\\(([^)\\s]+)\\)");
   private static final Pattern BOLD = Pattern.compile("\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*");
-  private static final Pattern ITALIC = Pattern.compile("(?<![\\w*])\\*(?=\\S)([^*]+?)(?<=\\S)\\*(?![\\w*])");
+  private static final Pattern ITALIC =
+      Pattern.compile("(?<![\\w*])\\*(?=\\S)([^*]+?)(?<=\\S)\\*(?![\\w*])");
   private static final Pattern SAFE_URL = Pattern.compile("(?i)(https?://|mailto:|#)\\S*|[^:]*");
 
   private Markdown() {}
@@ -54,7 +55,13 @@ final class Markdown {
         flush(paragraph, html);
         list = closeList(list, html);
         int level = heading.group(1).length();
-        html.append("<h").append(level).append('>').append(inline(heading.group(2))).append("</h").append(level).append(">\n");
+        html.append("<h")
+            .append(level)
+            .append('>')
+            .append(inline(heading.group(2)))
+            .append("</h")
+            .append(level)
+            .append(">\n");
       } else if (bullet.matches() || numbered.matches()) {
         flush(paragraph, html);
         String kind = bullet.matches() ? "ul" : "ol";
@@ -63,7 +70,9 @@ final class Markdown {
           html.append('<').append(kind).append(">\n");
           list = kind;
         }
-        html.append("<li>").append(inline((bullet.matches() ? bullet : numbered).group(1))).append("</li>\n");
+        html.append("<li>")
+            .append(inline((bullet.matches() ? bullet : numbered).group(1)))
+            .append("</li>\n");
       } else if (quote.matches()) {
         flush(paragraph, html);
         list = closeList(list, html);
@@ -116,7 +125,11 @@ final class Markdown {
       String url = link.group(2);
       String label = emphasis(Html.escape(link.group(1)));
       if (SAFE_URL.matcher(url).matches()) {
-        out.append("<a href=\"").append(Html.escape(url)).append("\">").append(label).append("</a>");
+        out.append("<a href=\"")
+            .append(Html.escape(url))
+            .append("\">")
+            .append(label)
+            .append("</a>");
       } else {
         out.append(label);
       }

@@ -1,12 +1,12 @@
 package org.prodml.zeppelin;
 
-import org.prodml.text.Html;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.prodml.cli.Version;
+import org.prodml.text.Html;
 import org.prodml.zeppelin.ParagraphRun.Status;
 
 /**
@@ -16,7 +16,8 @@ import org.prodml.zeppelin.ParagraphRun.Status;
  * rendered text only, as Zeppelin shows them with the editor hidden.
  */
 final class NotePage {
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f5f7;color:#1d2330}
       header{background:#1d2330;color:#fff;padding:18px 28px}header h1{margin:0 0 4px;font-size:22px}
       header p{margin:0;color:#c5cad6;font-size:13px}main{max-width:1200px;margin:0 auto;padding:16px 20px 40px}
@@ -45,13 +46,31 @@ final class NotePage {
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(Html.escape(run.name())).append(" · ProdML Lab</title>\n")
-        .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<header>\n<h1>")
-        .append(Html.escape(run.name())).append("</h1>\n<p>")
-        .append(Html.escape("Note " + run.noteId() + " · run headless by ProdML Lab " + Version.get() + " on "
-            + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(LocalDateTime.now()) + " · "
-            + run.paragraphs().size() + " paragraphs, " + run.count(Status.OK) + " ok, "
-            + (run.count(Status.ERROR) + run.count(Status.UNEXPECTED_SUCCESS)) + " failed, " + run.millis() + " ms"))
+        .append("<title>")
+        .append(Html.escape(run.name()))
+        .append(" · ProdML Lab</title>\n")
+        .append("<style>\n")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n<header>\n<h1>")
+        .append(Html.escape(run.name()))
+        .append("</h1>\n<p>")
+        .append(
+            Html.escape(
+                "Note "
+                    + run.noteId()
+                    + " · run headless by ProdML Lab "
+                    + Version.get()
+                    + " on "
+                    + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(LocalDateTime.now())
+                    + " · "
+                    + run.paragraphs().size()
+                    + " paragraphs, "
+                    + run.count(Status.OK)
+                    + " ok, "
+                    + (run.count(Status.ERROR) + run.count(Status.UNEXPECTED_SUCCESS))
+                    + " failed, "
+                    + run.millis()
+                    + " ms"))
         .append("</p>\n</header>\n<main>\n");
     for (JsonNode paragraph : run.note().path("paragraphs")) {
       String text = paragraph.path("text").asText("");
@@ -64,23 +83,40 @@ final class NotePage {
     return html.append("</main>\n</body>\n</html>\n").toString();
   }
 
-  private static void paragraph(JsonNode paragraph, String text, ParagraphRun outcome, StringBuilder html) {
-    boolean markdown = outcome != null && outcome.binding().split("\\.")[0].equals(NoteRunner.MARKDOWN_GROUP)
-        && outcome.status() == Status.OK;
-    String kind = markdown ? "markdown" : outcome == null ? "" : switch (outcome.status()) {
-      case OK -> "ok";
-      case ERROR, UNEXPECTED_SUCCESS -> "error";
-      case EXPECTED_ERROR -> "expected";
-      default -> "";
-    };
-    html.append("<section class=\"").append(kind).append("\" id=\"").append(Html.escape(paragraph.path("id").asText("")))
+  private static void paragraph(
+      JsonNode paragraph, String text, ParagraphRun outcome, StringBuilder html) {
+    boolean markdown =
+        outcome != null
+            && outcome.binding().split("\\.")[0].equals(NoteRunner.MARKDOWN_GROUP)
+            && outcome.status() == Status.OK;
+    String kind =
+        markdown
+            ? "markdown"
+            : outcome == null
+                ? ""
+                : switch (outcome.status()) {
+                  case OK -> "ok";
+                  case ERROR, UNEXPECTED_SUCCESS -> "error";
+                  case EXPECTED_ERROR -> "expected";
+                  default -> "";
+                };
+    html.append("<section class=\"")
+        .append(kind)
+        .append("\" id=\"")
+        .append(Html.escape(paragraph.path("id").asText("")))
         .append("\">\n");
     String title = paragraph.path("title").asText("");
     if (!markdown) {
-      html.append("<div class=\"head\"><span class=\"title\">").append(Html.escape(title)).append("</span>");
+      html.append("<div class=\"head\"><span class=\"title\">")
+          .append(Html.escape(title))
+          .append("</span>");
       if (outcome != null) {
-        html.append("<span class=\"status\">").append(Html.escape(outcome.status().label()))
-            .append(outcome.millis() > 0 || outcome.status() == Status.OK ? " · " + outcome.millis() + " ms" : "")
+        html.append("<span class=\"status\">")
+            .append(Html.escape(outcome.status().label()))
+            .append(
+                outcome.millis() > 0 || outcome.status() == Status.OK
+                    ? " · " + outcome.millis() + " ms"
+                    : "")
             .append("</span>");
       }
       html.append("</div>\n<pre class=\"source\">").append(Html.escape(text)).append("</pre>\n");
@@ -91,7 +127,9 @@ final class NotePage {
       result(message.path("type").asText("TEXT"), message.path("data").asText(""), failed, html);
     }
     if (outcome != null && outcome.status() == Status.UNEXPECTED_SUCCESS) {
-      html.append("<pre class=\"error\">").append(Html.escape(outcome.message())).append("</pre>\n");
+      html.append("<pre class=\"error\">")
+          .append(Html.escape(outcome.message()))
+          .append("</pre>\n");
     }
     html.append("</section>\n");
   }
@@ -100,9 +138,16 @@ final class NotePage {
     switch (type) {
       case "TABLE" -> table(data, html);
       case "HTML" -> html.append("<div class=\"html\">").append(data).append("</div>\n");
-      case "IMG" -> html.append("<img alt=\"\" src=\"data:image/png;base64,").append(Html.escape(data.strip())).append("\">\n");
-      default -> html.append("<pre class=\"").append(failed ? "error" : "text").append("\">").append(Html.escape(data))
-          .append("</pre>\n");
+      case "IMG" ->
+          html.append("<img alt=\"\" src=\"data:image/png;base64,")
+              .append(Html.escape(data.strip()))
+              .append("\">\n");
+      default ->
+          html.append("<pre class=\"")
+              .append(failed ? "error" : "text")
+              .append("\">")
+              .append(Html.escape(data))
+              .append("</pre>\n");
     }
   }
 
@@ -122,7 +167,13 @@ final class NotePage {
       }
       html.append("<tr>");
       for (String value : lines[i].split("\t", -1)) {
-        html.append('<').append(cell).append('>').append(Html.escape(value)).append("</").append(cell).append('>');
+        html.append('<')
+            .append(cell)
+            .append('>')
+            .append(Html.escape(value))
+            .append("</")
+            .append(cell)
+            .append('>');
       }
       html.append("</tr>");
       html.append(i == 0 ? "</thead>\n" : "\n");

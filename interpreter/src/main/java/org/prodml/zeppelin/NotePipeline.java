@@ -9,8 +9,8 @@ import org.prodml.rules.Finding;
 
 /**
  * One note's pipeline as the interpreter group sees it: the library's {@link PipelineState}, plus
- * the findings each stage raised on its latest run (the state keeps facts, not findings), so
- * {@code %prodml show findings} can list them.
+ * the findings each stage raised on its latest run (the state keeps facts, not findings), so {@code
+ * %prodml show findings} can list them.
  */
 final class NotePipeline {
   private final String noteId;

@@ -7,7 +7,8 @@ import java.util.List;
  * A note run headless: the copy of the note with its results filled in, and how each paragraph
  * went.
  */
-record NoteRun(String noteId, String name, ObjectNode note, List<ParagraphRun> paragraphs, long millis) {
+record NoteRun(
+    String noteId, String name, ObjectNode note, List<ParagraphRun> paragraphs, long millis) {
 
   NoteRun {
     paragraphs = List.copyOf(paragraphs);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,19 +37,20 @@ import org.prodml.zeppelin.ParagraphRun.Status;
 /**
  * Runs a Zeppelin note without a Zeppelin server, through the interpreter classes Zeppelin would
  * run: the group is built from {@code interpreter-setting.json}, each interpreter wrapped in
- * Zeppelin's {@link LazyOpenInterpreter} (so the first paragraph opens, as in 0.11.1), one
- * session per note, and each paragraph gets an {@link InterpreterContext} with the note id,
- * paragraph id, local properties and form values, as the server would build it.
+ * Zeppelin's {@link LazyOpenInterpreter} (so the first paragraph opens, as in 0.11.1), one session
+ * per note, and each paragraph gets an {@link InterpreterContext} with the note id, paragraph id,
+ * local properties and form values, as the server would build it.
  *
- * <p>Paragraphs run in order. {@code %md} is rendered with a small safe Markdown subset
- * ({@link Markdown}); other interpreters' paragraphs are kept as they are. A paragraph whose
- * {@code config.expectError} is true must fail. After any other failure the rest of the note does
- * not run, as Zeppelin's "run all" stops. The input note is never changed: the run works on a copy.
+ * <p>Paragraphs run in order. {@code %md} is rendered with a small safe Markdown subset ({@link
+ * Markdown}); other interpreters' paragraphs are kept as they are. A paragraph whose {@code
+ * config.expectError} is true must fail. After any other failure the rest of the note does not run,
+ * as Zeppelin's "run all" stops. The input note is never changed: the run works on a copy.
  */
 final class NoteRunner {
   static final String EXPECT_ERROR = "expectError";
   static final String MARKDOWN_GROUP = "md";
-  private static final DateTimeFormatter ZEPPELIN_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+  private static final DateTimeFormatter ZEPPELIN_DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final InterpreterSettings settings;
@@ -63,7 +63,10 @@ final class NoteRunner {
   }
 
   /** A factory other than "the declared class with the properties" lets tests inject stages. */
-  NoteRunner(InterpreterSettings settings, Map<String, String> propertyOverrides, Function<Entry, Interpreter> factory) {
+  NoteRunner(
+      InterpreterSettings settings,
+      Map<String, String> propertyOverrides,
+      Function<Entry, Interpreter> factory) {
     this.settings = settings;
     this.properties = settings.properties(propertyOverrides);
     this.factory = factory != null ? factory : this::instantiate;
@@ -95,8 +98,10 @@ final class NoteRunner {
         if (!(paragraphs.get(i) instanceof ObjectNode paragraph)) {
           continue;
         }
-        ParagraphRun run = stopped ? notRun(i + 1, paragraph)
-            : runParagraph(i + 1, paragraph, noteKey, name, defaultGroup, session);
+        ParagraphRun run =
+            stopped
+                ? notRun(i + 1, paragraph)
+                : runParagraph(i + 1, paragraph, noteKey, name, defaultGroup, session);
         if (run == null) {
           continue;
         }
@@ -108,7 +113,12 @@ final class NoteRunner {
     return new NoteRun(noteKey, name, note, runs, (System.nanoTime() - start) / 1_000_000);
   }
 
-  private ParagraphRun runParagraph(int index, ObjectNode paragraph, String noteId, String noteName, String defaultGroup,
+  private ParagraphRun runParagraph(
+      int index,
+      ObjectNode paragraph,
+      String noteId,
+      String noteName,
+      String defaultGroup,
       Session session) {
     String text = paragraph.path("text").asText("");
     if (text.isBlank()) {
@@ -127,7 +137,10 @@ final class NoteRunner {
     try {
       parsed = ParagraphText.parse(text);
     } catch (IllegalArgumentException e) {
-      setResults(paragraph, Code.ERROR, List.of(new InterpreterResultMessage(InterpreterResult.Type.TEXT, e.getMessage())),
+      setResults(
+          paragraph,
+          Code.ERROR,
+          List.of(new InterpreterResultMessage(InterpreterResult.Type.TEXT, e.getMessage())),
           started);
       return judged(index, id, title, "", Code.ERROR, e.getMessage(), expectError, start);
     }
@@ -135,35 +148,44 @@ final class NoteRunner {
     Optional<Interpreter> interpreter = session.resolve(parsed.binding(), defaultGroup);
     if (interpreter.isEmpty()) {
       if (isMarkdown(parsed.binding(), defaultGroup)) {
-        setResults(paragraph, Code.SUCCESS,
-            List.of(new InterpreterResultMessage(InterpreterResult.Type.HTML, Markdown.toHtml(parsed.script()))), started);
+        setResults(
+            paragraph,
+            Code.SUCCESS,
+            List.of(
+                new InterpreterResultMessage(
+                    InterpreterResult.Type.HTML, Markdown.toHtml(parsed.script()))),
+            started);
         return judged(index, id, title, binding, Code.SUCCESS, "", expectError, start);
       }
-      return new ParagraphRun(index, id, title, binding, Status.SKIPPED, 0, "%" + binding + " is not run headless");
+      return new ParagraphRun(
+          index, id, title, binding, Status.SKIPPED, 0, "%" + binding + " is not run headless");
     }
 
-    GUI gui = paragraph.has("settings") ? GUI.fromJson(paragraph.get("settings").toString()) : new GUI();
-    InterpreterContext context = InterpreterContext.builder()
-        .setNoteId(noteId)
-        .setNoteName(noteName)
-        .setParagraphId(id)
-        .setParagraphTitle(title)
-        .setParagraphText(text)
-        .setReplName(binding)
-        .setLocalProperties(new HashMap<>(parsed.localProperties()))
-        .setGUI(gui)
-        .setNoteGUI(new GUI())
-        .setConfig(new HashMap<>())
-        .setAuthenticationInfo(new AuthenticationInfo("anonymous"))
-        .setInterpreterOut(new InterpreterOutput())
-        .build();
+    GUI gui =
+        paragraph.has("settings") ? GUI.fromJson(paragraph.get("settings").toString()) : new GUI();
+    InterpreterContext context =
+        InterpreterContext.builder()
+            .setNoteId(noteId)
+            .setNoteName(noteName)
+            .setParagraphId(id)
+            .setParagraphTitle(title)
+            .setParagraphText(text)
+            .setReplName(binding)
+            .setLocalProperties(new HashMap<>(parsed.localProperties()))
+            .setGUI(gui)
+            .setNoteGUI(new GUI())
+            .setConfig(new HashMap<>())
+            .setAuthenticationInfo(new AuthenticationInfo("anonymous"))
+            .setInterpreterOut(new InterpreterOutput())
+            .build();
     Code code;
     List<InterpreterResultMessage> messages = new ArrayList<>();
     InterpreterContext.set(context);
     try {
       InterpreterResult result = interpreter.get().interpret(parsed.script(), context);
       context.out.flush();
-      messages.addAll(context.out.toInterpreterResultMessage()); // as Zeppelin's server: streamed output first
+      messages.addAll(
+          context.out.toInterpreterResultMessage()); // as Zeppelin's server: streamed output first
       messages.addAll(result.message());
       code = result.code();
     } catch (InterpreterException e) { // opening failed (e.g. the rule folders do not compile)
@@ -182,13 +204,26 @@ final class NoteRunner {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-    String message = code == Code.SUCCESS ? "" : messages.stream().filter(m -> m.getType() == InterpreterResult.Type.TEXT)
-        .map(InterpreterResultMessage::getData).reduce((a, b) -> b).orElse("");
+    String message =
+        code == Code.SUCCESS
+            ? ""
+            : messages.stream()
+                .filter(m -> m.getType() == InterpreterResult.Type.TEXT)
+                .map(InterpreterResultMessage::getData)
+                .reduce((a, b) -> b)
+                .orElse("");
     return judged(index, id, title, binding, code, message, expectError, start);
   }
 
-  private static ParagraphRun judged(int index, String id, String title, String binding, Code code, String message,
-      boolean expectError, long start) {
+  private static ParagraphRun judged(
+      int index,
+      String id,
+      String title,
+      String binding,
+      Code code,
+      String message,
+      boolean expectError,
+      long start) {
     long millis = (System.nanoTime() - start) / 1_000_000;
     Status status;
     if (code == Code.ERROR) {
@@ -208,12 +243,23 @@ final class NoteRunner {
     }
     paragraph.remove("results"); // no stale output beside this run's
     paragraph.put("status", "READY");
-    return new ParagraphRun(index, paragraph.path("id").asText(""), paragraph.path("title").asText(""), "",
-        Status.NOT_RUN, 0, "an earlier paragraph failed");
+    return new ParagraphRun(
+        index,
+        paragraph.path("id").asText(""),
+        paragraph.path("title").asText(""),
+        "",
+        Status.NOT_RUN,
+        0,
+        "an earlier paragraph failed");
   }
 
-  /** The results as Zeppelin stores them: {@code results.code} and {@code results.msg[].type/data}. */
-  private static void setResults(ObjectNode paragraph, Code code, List<InterpreterResultMessage> messages,
+  /**
+   * The results as Zeppelin stores them: {@code results.code} and {@code results.msg[].type/data}.
+   */
+  private static void setResults(
+      ObjectNode paragraph,
+      Code code,
+      List<InterpreterResultMessage> messages,
       LocalDateTime started) {
     ObjectNode results = paragraph.putObject("results");
     results.put("code", code.name());
@@ -233,9 +279,11 @@ final class NoteRunner {
 
   private Interpreter instantiate(Entry entry) {
     try {
-      return (Interpreter) Class.forName(entry.className()).getConstructor(Properties.class).newInstance(properties);
+      return (Interpreter)
+          Class.forName(entry.className()).getConstructor(Properties.class).newInstance(properties);
     } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalStateException("cannot create interpreter " + entry.className() + ": " + e, e);
+      throw new IllegalStateException(
+          "cannot create interpreter " + entry.className() + ": " + e, e);
     }
   }
 
@@ -258,8 +306,8 @@ final class NoteRunner {
 
     /**
      * The interpreter a binding names, in Zeppelin's order: {@code group.name}; a bare name is
-     * first an interpreter of the note's default group, then a group (its default interpreter);
-     * no binding is the default group's default interpreter.
+     * first an interpreter of the note's default group, then a group (its default interpreter); no
+     * binding is the default group's default interpreter.
      */
     Optional<Interpreter> resolve(String binding, String defaultGroup) {
       Optional<Entry> entry;
@@ -294,7 +342,8 @@ final class NoteRunner {
     if (fileName.equals("note.json") && file.toAbsolutePath().getParent() != null) {
       return file.toAbsolutePath().getParent().getFileName().toString();
     }
-    return fileName.endsWith(".zpln") ? fileName.substring(0, fileName.length() - ".zpln".length())
+    return fileName.endsWith(".zpln")
+        ? fileName.substring(0, fileName.length() - ".zpln".length())
         : fileName.replaceFirst("\\.json$", "");
   }
 }

@@ -4,9 +4,9 @@ import org.prodml.work.Work;
 
 /**
  * The {@link Work} a running paragraph hands to its stage: the stage reports how far it is
- * (Zeppelin polls it through {@code getProgress}) and sees the cancel flag Zeppelin's
- * {@code cancel} sets. Both fields are volatile because the polling and cancelling threads are not
- * the one running the stage.
+ * (Zeppelin polls it through {@code getProgress}) and sees the cancel flag Zeppelin's {@code
+ * cancel} sets. Both fields are volatile because the polling and cancelling threads are not the one
+ * running the stage.
  */
 final class ParagraphProgress implements Work {
   private volatile double fraction;

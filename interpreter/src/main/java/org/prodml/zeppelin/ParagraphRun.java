@@ -1,7 +1,14 @@
 package org.prodml.zeppelin;
 
 /** How one paragraph of a note went in a headless run. */
-record ParagraphRun(int index, String id, String title, String binding, Status status, long millis, String message) {
+record ParagraphRun(
+    int index,
+    String id,
+    String title,
+    String binding,
+    Status status,
+    long millis,
+    String message) {
 
   /** The outcome, as printed. */
   enum Status {

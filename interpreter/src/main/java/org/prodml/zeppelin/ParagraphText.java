@@ -7,16 +7,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A paragraph's text split the way Zeppelin's server splits it before it calls an interpreter:
- * the binding ({@code prodml.train}), the local properties in parentheses and the script (the
- * rest, trimmed). Zeppelin's parser ({@code ParagraphTextParser}) lives in zeppelin-zengine, which
- * is not on Maven Central, so this is a faithful re-implementation of its rules:
+ * A paragraph's text split the way Zeppelin's server splits it before it calls an interpreter: the
+ * binding ({@code prodml.train}), the local properties in parentheses and the script (the rest,
+ * trimmed). Zeppelin's parser ({@code ParagraphTextParser}) lives in zeppelin-zengine, which is not
+ * on Maven Central, so this is a faithful re-implementation of its rules:
  *
  * <ul>
  *   <li>the text may start with blanks, then {@code %name} or {@code %group.name};
  *   <li>inside the parentheses, {@code key=value} pairs are separated by commas, keys and values
- *       are trimmed, and a key without {@code =} stands for itself ({@code (flag)} gives
- *       flag=flag) — but, as in Zeppelin, only as the last entry;
+ *       are trimmed, and a key without {@code =} stands for itself ({@code (flag)} gives flag=flag)
+ *       — but, as in Zeppelin, only as the last entry;
  *   <li>double quotes protect commas, {@code =} and {@code )} and are dropped;
  *   <li>a backslash escapes the next character; {@code \n} and {@code \t} are a newline and a tab.
  * </ul>
@@ -77,7 +77,8 @@ public record ParagraphText(String binding, String script, Map<String, String> l
         return position;
       } else if (c == '=') {
         if (!readingKey) {
-          throw new IllegalArgumentException("paragraph properties: a value holds an unquoted '=' (quote it: key=\"a=b\")");
+          throw new IllegalArgumentException(
+              "paragraph properties: a value holds an unquoted '=' (quote it: key=\"a=b\")");
         }
         key = token.toString().trim();
         token.setLength(0);
@@ -95,7 +96,8 @@ public record ParagraphText(String binding, String script, Map<String, String> l
         token.append(c);
       }
     }
-    throw new IllegalArgumentException("paragraph properties: the '(' after the interpreter name is never closed");
+    throw new IllegalArgumentException(
+        "paragraph properties: the '(' after the interpreter name is never closed");
   }
 
   /** The group of the binding ({@code prodml} of {@code prodml.train}); empty without a binding. */

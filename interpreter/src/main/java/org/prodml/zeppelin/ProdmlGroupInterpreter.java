@@ -22,11 +22,10 @@ import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.Table;
 
 /**
- * What every interpreter of the {@code prodml} group does the same way: find the session it
- * shares with the group's default interpreter, run in the session's one FIFO scheduler, turn a
- * paragraph's blocks into Zeppelin results, report progress, honour cancel, complete words, and
- * turn any failure into a one-line {@code ERROR} that leaves the interpreter and the note's
- * pipeline usable.
+ * What every interpreter of the {@code prodml} group does the same way: find the session it shares
+ * with the group's default interpreter, run in the session's one FIFO scheduler, turn a paragraph's
+ * blocks into Zeppelin results, report progress, honour cancel, complete words, and turn any
+ * failure into a one-line {@code ERROR} that leaves the interpreter and the note's pipeline usable.
  */
 abstract class ProdmlGroupInterpreter extends Interpreter {
   private static final Logger LOG = LoggerFactory.getLogger(ProdmlGroupInterpreter.class);
@@ -38,7 +37,11 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
   }
 
   /** The paragraph's work: its body and local properties in, blocks to show out. */
-  abstract List<Block> run(String body, InterpreterContext context, ProdmlSession session, NotePipeline note,
+  abstract List<Block> run(
+      String body,
+      InterpreterContext context,
+      ProdmlSession session,
+      NotePipeline note,
       ParagraphProgress progress);
 
   /** Words this interpreter can complete besides stages, columns and rule ids (name → meta). */
@@ -67,10 +70,13 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
       return new ProdmlSession(getProperties(), Stages.pipeline());
     }
     // open=false: the lookup happens in getScheduler too, which must not compile rules.
-    ProdmlInterpreter owner = getInterpreterInTheSameSessionByClassName(ProdmlInterpreter.class, false);
+    ProdmlInterpreter owner =
+        getInterpreterInTheSameSessionByClassName(ProdmlInterpreter.class, false);
     if (owner == null) {
-      throw new InterpreterException("the prodml group's default interpreter (" + ProdmlInterpreter.class.getName()
-          + ") is not in this interpreter's session; create the interpreters from interpreter-setting.json");
+      throw new InterpreterException(
+          "the prodml group's default interpreter ("
+              + ProdmlInterpreter.class.getName()
+              + ") is not in this interpreter's session; create the interpreters from interpreter-setting.json");
     }
     return owner.ownSession();
   }
@@ -101,10 +107,14 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
     ParagraphProgress progress = current.start(context);
     try {
       List<Block> blocks = run(body == null ? "" : body, context, current, note, progress);
-      return new InterpreterResult(Code.SUCCESS, ZeppelinOutput.render(blocks, maxRows(body == null ? "" : body, current.config().maxRows())));
+      return new InterpreterResult(
+          Code.SUCCESS,
+          ZeppelinOutput.render(
+              blocks, maxRows(body == null ? "" : body, current.config().maxRows())));
     } catch (RuntimeException | LinkageError e) {
       if (Errors.isBug(e)) {
-        LOG.error("paragraph {} of note {} failed", context.getParagraphId(), context.getNoteId(), e);
+        LOG.error(
+            "paragraph {} of note {} failed", context.getParagraphId(), context.getNoteId(), e);
       }
       return error(Errors.oneLine(e));
     } finally {
@@ -121,7 +131,10 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
     session().cancel(context);
   }
 
-  /** NATIVE: forms come from the interpreter ({@code context.getGui().select}), not from ${…} in the text. */
+  /**
+   * NATIVE: forms come from the interpreter ({@code context.getGui().select}), not from ${…} in the
+   * text.
+   */
   @Override
   public FormType getFormType() {
     return FormType.NATIVE;
@@ -138,7 +151,8 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
     try {
       return session().scheduler();
     } catch (InterpreterException e) {
-      LOG.warn("no prodml session, using a scheduler of this interpreter alone: {}", e.getMessage());
+      LOG.warn(
+          "no prodml session, using a scheduler of this interpreter alone: {}", e.getMessage());
       return super.getScheduler();
     }
   }
@@ -148,8 +162,8 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
    * (parameters, commands), the column names of the note's tables and the rule ids.
    */
   @Override
-  public List<InterpreterCompletion> completion(String buffer, int cursor, InterpreterContext context)
-      throws InterpreterException {
+  public List<InterpreterCompletion> completion(
+      String buffer, int cursor, InterpreterContext context) throws InterpreterException {
     String prefix = wordBefore(buffer == null ? "" : buffer, cursor).toLowerCase(Locale.ROOT);
     Map<String, String> candidates = new LinkedHashMap<>();
     ProdmlSession current = session();
@@ -160,7 +174,12 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
       LOG.debug("completion without the note's pipeline: {}", e.getMessage());
     }
     moreCompletions(candidates, current, note);
-    current.pipeline().registry().all().forEach((name, stage) -> candidates.putIfAbsent("prodml." + name, "stage: " + stage.summary()));
+    current
+        .pipeline()
+        .registry()
+        .all()
+        .forEach(
+            (name, stage) -> candidates.putIfAbsent("prodml." + name, "stage: " + stage.summary()));
     if (note != null) {
       for (Map.Entry<String, Table> table : note.state().tables().entrySet()) {
         for (String column : table.getValue().columnNames()) {
@@ -176,11 +195,12 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
       }
     }
     List<InterpreterCompletion> completions = new ArrayList<>();
-    candidates.forEach((word, meta) -> {
-      if (word.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-        completions.add(new InterpreterCompletion(word, word, meta));
-      }
-    });
+    candidates.forEach(
+        (word, meta) -> {
+          if (word.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+            completions.add(new InterpreterCompletion(word, word, meta));
+          }
+        });
     return completions;
   }
 
@@ -198,7 +218,9 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
     return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
   }
 
-  /** The most rows a table of this paragraph shows: the setting, unless a paragraph is reference. */
+  /**
+   * The most rows a table of this paragraph shows: the setting, unless a paragraph is reference.
+   */
   int maxRows(String body, int configured) {
     return configured;
   }

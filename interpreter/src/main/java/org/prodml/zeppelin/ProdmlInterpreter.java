@@ -20,12 +20,12 @@ import tech.tablesaw.api.Table;
 
 /**
  * {@code %prodml}, the group's default interpreter: {@code help}, {@code status} of the note's
- * pipeline, and {@code show} of a table, a profile, the findings or the rules. It owns the
- * session the other interpreters of the group share (they find it by class name in their Zeppelin
- * session).
+ * pipeline, and {@code show} of a table, a profile, the findings or the rules. It owns the session
+ * the other interpreters of the group share (they find it by class name in their Zeppelin session).
  */
 public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
-  static final String COMMANDS = "help, status, show <table>, show profile [<table>], show findings, show rules";
+  static final String COMMANDS =
+      "help, status, show <table>, show profile [<table>], show findings, show rules";
 
   private final ProdmlSession ownSession;
 
@@ -54,7 +54,11 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
   }
 
   @Override
-  List<Block> run(String body, InterpreterContext context, ProdmlSession session, NotePipeline note,
+  List<Block> run(
+      String body,
+      InterpreterContext context,
+      ProdmlSession session,
+      NotePipeline note,
       ParagraphProgress progress) {
     String[] words = body.strip().split("\\s+");
     String command = words[0];
@@ -62,7 +66,8 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
       case "", "help" -> help(session.pipeline().registry());
       case "status" -> status(note);
       case "show" -> show(words, note, session.config().maxRows());
-      default -> throw new StageException("%prodml does not know '" + command + "'; write " + COMMANDS);
+      default ->
+          throw new StageException("%prodml does not know '" + command + "'; write " + COMMANDS);
     };
   }
 
@@ -75,14 +80,27 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
 
   private static List<Block> help(StageRegistry registry) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("%prodml", "this help, the note's pipeline status, show a table, profile, findings or rules",
-        COMMANDS));
-    registry.all().forEach((name, stage) ->
-        rows.add(List.of("%prodml." + name, stage.summary(), String.join(", ", stage.parameterNames()))));
-    rows.add(List.of("%prodml.rules", "add the DRL rules in the body to this note's rules", "(body: DRL)"));
+    rows.add(
+        List.of(
+            "%prodml",
+            "this help, the note's pipeline status, show a table, profile, findings or rules",
+            COMMANDS));
+    registry
+        .all()
+        .forEach(
+            (name, stage) ->
+                rows.add(
+                    List.of(
+                        "%prodml." + name,
+                        stage.summary(),
+                        String.join(", ", stage.parameterNames()))));
+    rows.add(
+        List.of(
+            "%prodml.rules", "add the DRL rules in the body to this note's rules", "(body: DRL)"));
     return List.of(
-        new TextBlock("ProdML Lab runs an ML pipeline one paragraph per stage; each stage measures, the rules judge."
-            + " Parameters go in parentheses: %prodml.load(file=seattle-weather/data.csv)."),
+        new TextBlock(
+            "ProdML Lab runs an ML pipeline one paragraph per stage; each stage measures, the rules judge."
+                + " Parameters go in parentheses: %prodml.load(file=seattle-weather/data.csv)."),
         TableBlock.of("paragraphs", List.of("paragraph", "what it does", "parameters"), rows));
   }
 
@@ -91,17 +109,46 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
     List<Block> blocks = new ArrayList<>();
     Map<String, Table> tables = state.tables();
     List<StageRun> runs = state.runs();
-    blocks.add(new TextBlock("Note " + note.noteId() + ": " + tables.size() + " table" + (tables.size() == 1 ? "" : "s")
-        + ", " + runs.size() + " stage run" + (runs.size() == 1 ? "" : "s") + ", " + state.facts().size() + " facts, "
-        + state.noteRules().size() + " rule paragraph" + (state.noteRules().size() == 1 ? "" : "s") + ", "
-        + state.answers().size() + " answer" + (state.answers().size() == 1 ? "" : "s") + "."));
+    blocks.add(
+        new TextBlock(
+            "Note "
+                + note.noteId()
+                + ": "
+                + tables.size()
+                + " table"
+                + (tables.size() == 1 ? "" : "s")
+                + ", "
+                + runs.size()
+                + " stage run"
+                + (runs.size() == 1 ? "" : "s")
+                + ", "
+                + state.facts().size()
+                + " facts, "
+                + state.noteRules().size()
+                + " rule paragraph"
+                + (state.noteRules().size() == 1 ? "" : "s")
+                + ", "
+                + state.answers().size()
+                + " answer"
+                + (state.answers().size() == 1 ? "" : "s")
+                + "."));
     List<List<String>> tableRows = new ArrayList<>();
-    tables.forEach((name, table) -> tableRows.add(List.of(name, String.valueOf(table.rowCount()),
-        String.valueOf(table.columnCount()), table.name(), state.profile(name).isPresent() ? "yes" : "no")));
-    blocks.add(TableBlock.of("tables", List.of("table", "rows", "columns", "source", "profiled"), tableRows));
+    tables.forEach(
+        (name, table) ->
+            tableRows.add(
+                List.of(
+                    name,
+                    String.valueOf(table.rowCount()),
+                    String.valueOf(table.columnCount()),
+                    table.name(),
+                    state.profile(name).isPresent() ? "yes" : "no")));
+    blocks.add(
+        TableBlock.of(
+            "tables", List.of("table", "rows", "columns", "source", "profiled"), tableRows));
     List<List<String>> runRows = new ArrayList<>();
     for (StageRun run : runs) {
-      runRows.add(List.of(run.stage(), String.valueOf(run.millis()), String.valueOf(run.findings())));
+      runRows.add(
+          List.of(run.stage(), String.valueOf(run.millis()), String.valueOf(run.findings())));
     }
     blocks.add(TableBlock.of("stage runs", List.of("stage", "ms", "findings"), runRows));
     return blocks;
@@ -110,7 +157,8 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
   private static List<Block> show(String[] words, NotePipeline note, int maxRows) {
     PipelineState state = note.state();
     if (words.length < 2) {
-      throw new StageException("show what? write show <table>, show profile [<table>], show findings or show rules");
+      throw new StageException(
+          "show what? write show <table>, show profile [<table>], show findings or show rules");
     }
     String what = words[1];
     switch (what) {
@@ -119,17 +167,43 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
       case "rules":
         List<List<String>> rows = new ArrayList<>();
         for (RuleMetadata rule : state.rules().rules()) {
-          rows.add(List.of(rule.id(), rule.severity().name(), rule.topic().name(), rule.stage().name(), rule.origin()));
+          rows.add(
+              List.of(
+                  rule.id(),
+                  rule.severity().name(),
+                  rule.topic().name(),
+                  rule.stage().name(),
+                  rule.origin()));
         }
-        return List.of(TableBlock.of("rules", List.of("rule", "severity", "topic", "stage", "from"), rows));
+        return List.of(
+            TableBlock.of("rules", List.of("rule", "severity", "topic", "stage", "from"), rows));
       case "profile":
         String table = words.length > 2 ? words[2] : "data";
-        DatasetProfile profile = state.profile(table).orElseThrow(() -> new StageException(
-            "no profile of '" + table + "' yet: run %prodml.profile(on=" + table + ")"));
+        DatasetProfile profile =
+            state
+                .profile(table)
+                .orElseThrow(
+                    () ->
+                        new StageException(
+                            "no profile of '"
+                                + table
+                                + "' yet: run %prodml.profile(on="
+                                + table
+                                + ")"));
         return List.of(Tables.profile("profile of " + table, profile));
       default:
-        Table data = state.table(what).orElseThrow(() -> new StageException("no table '" + what + "' in this note"
-            + (state.tables().isEmpty() ? ": run %prodml.load(file=…) first" : "; it has " + String.join(", ", state.tables().keySet()))));
+        Table data =
+            state
+                .table(what)
+                .orElseThrow(
+                    () ->
+                        new StageException(
+                            "no table '"
+                                + what
+                                + "' in this note"
+                                + (state.tables().isEmpty()
+                                    ? ": run %prodml.load(file=…) first"
+                                    : "; it has " + String.join(", ", state.tables().keySet()))));
         return List.of(TableBlock.of(what, data, maxRows));
     }
   }

@@ -39,12 +39,12 @@ final class ProdmlSession {
   }
 
   /**
-   * Reads the setting and starts compiling the configured rules in the background. Cheap after
-   * the first call, and safe to call from every interpret: Zeppelin 0.11.1 never sends the open
-   * RPC, so the first paragraph opens. A note's first paragraphs (load, profile) need no rules and
-   * run while Drools builds them; the first paragraph that judges waits for the build, and a rule
-   * that does not compile is that paragraph's error (file:line). Compiling is cached per rules
-   * version in the library, so a second session in the same process does not compile again.
+   * Reads the setting and starts compiling the configured rules in the background. Cheap after the
+   * first call, and safe to call from every interpret: Zeppelin 0.11.1 never sends the open RPC, so
+   * the first paragraph opens. A note's first paragraphs (load, profile) need no rules and run
+   * while Drools builds them; the first paragraph that judges waits for the build, and a rule that
+   * does not compile is that paragraph's error (file:line). Compiling is cached per rules version
+   * in the library, so a second session in the same process does not compile again.
    */
   void open() {
     if (config != null) {
@@ -113,7 +113,8 @@ final class ProdmlSession {
   void close() {
     running.values().forEach(ParagraphProgress::cancel);
     notes.clear();
-    if (schedulerCreated) { // touching SchedulerFactory otherwise would start its (non-daemon) threads
+    if (schedulerCreated) { // touching SchedulerFactory otherwise would start its (non-daemon)
+      // threads
       SchedulerFactory.singleton().removeScheduler(schedulerName);
     }
   }

@@ -37,15 +37,19 @@ final class ProdmlSettings {
     long seed = longValue(properties, SEED, PipelineConfig.DEFAULT_SEED);
     String questions = properties.getProperty(QUESTIONS, "");
     String course = properties.getProperty(COURSE, "");
-    return new PipelineConfig(new DataRoots(dataRoots), ruleDirs,
+    return new PipelineConfig(
+        new DataRoots(dataRoots),
+        ruleDirs,
         questions.isBlank() ? null : home.resolve(questions.strip()).normalize(),
-        home.resolve(course.isBlank() ? "notebooks" : course.strip()).normalize(), maxRows, seed);
+        home.resolve(course.isBlank() ? "notebooks" : course.strip()).normalize(),
+        maxRows,
+        seed);
   }
 
   /**
-   * The library's stages plus the {@code prodml.stages.extra} ones: comma-separated names of
-   * {@link Stage} classes on the interpreter's class path (a course's own stage; the Thrift test's
-   * slow stage). Each needs a {@code StageInterpreter} subclass to be addressed as a paragraph.
+   * The library's stages plus the {@code prodml.stages.extra} ones: comma-separated names of {@link
+   * Stage} classes on the interpreter's class path (a course's own stage; the Thrift test's slow
+   * stage). Each needs a {@code StageInterpreter} subclass to be addressed as a paragraph.
    */
   static StageRegistry registry(Properties properties) {
     List<Stage> stages = new ArrayList<>(Stages.all());
@@ -57,8 +61,14 @@ final class ProdmlSettings {
       try {
         stages.add((Stage) Class.forName(className.strip()).getConstructor().newInstance());
       } catch (ReflectiveOperationException | ClassCastException e) {
-        throw new IllegalArgumentException("interpreter property " + EXTRA_STAGES + ": cannot create stage "
-            + className.strip() + " (" + e + ")");
+        throw new IllegalArgumentException(
+            "interpreter property "
+                + EXTRA_STAGES
+                + ": cannot create stage "
+                + className.strip()
+                + " ("
+                + e
+                + ")");
       }
     }
     return new StageRegistry(stages);
@@ -67,7 +77,9 @@ final class ProdmlSettings {
   /** {@code prodml.home}, else the launcher's home (system property or working folder). */
   static Path home(Properties properties) {
     String home = properties.getProperty(HOME);
-    return home == null || home.isBlank() ? Home.get() : Path.of(home.strip()).toAbsolutePath().normalize();
+    return home == null || home.isBlank()
+        ? Home.get()
+        : Path.of(home.strip()).toAbsolutePath().normalize();
   }
 
   private static List<Path> folders(String value, Path home, String fallback) {
@@ -84,7 +96,8 @@ final class ProdmlSettings {
   private static int positiveInt(Properties properties, String key, int fallback) {
     long value = longValue(properties, key, fallback);
     if (value < 1 || value > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("interpreter property " + key + " must be a positive whole number, not " + value);
+      throw new IllegalArgumentException(
+          "interpreter property " + key + " must be a positive whole number, not " + value);
     }
     return (int) value;
   }
@@ -97,7 +110,8 @@ final class ProdmlSettings {
     try {
       return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("interpreter property " + key + " must be a whole number, not '" + value + "'");
+      throw new IllegalArgumentException(
+          "interpreter property " + key + " must be a whole number, not '" + value + "'");
     }
   }
 }

@@ -19,8 +19,8 @@ import org.prodml.rules.RuleSource;
  * {@code %prodml.rules}: the body is DRL that joins this note's rules, so later stages judge with
  * it. It is compiled together with the configured rule folders and the note's other rule
  * paragraphs, and only kept when that compiles. Errors read {@code paragraph <id>:<line>:
- * <message>}, the line counted from the first line of the body (the line after
- * {@code %prodml.rules}).
+ * <message>}, the line counted from the first line of the body (the line after {@code
+ * %prodml.rules}).
  */
 public final class RulesInterpreter extends ProdmlGroupInterpreter {
   public RulesInterpreter(Properties properties) {
@@ -28,10 +28,15 @@ public final class RulesInterpreter extends ProdmlGroupInterpreter {
   }
 
   @Override
-  List<Block> run(String body, InterpreterContext context, ProdmlSession session, NotePipeline note,
+  List<Block> run(
+      String body,
+      InterpreterContext context,
+      ProdmlSession session,
+      NotePipeline note,
       ParagraphProgress progress) {
     if (body.isBlank()) {
-      throw new StageException("write DRL in the paragraph: a package, imports from org.prodml.facts, and rule … end");
+      throw new StageException(
+          "write DRL in the paragraph: a package, imports from org.prodml.facts, and rule … end");
     }
     String origin = "paragraph " + context.getParagraphId();
     RuleSource source = new RuleSource(origin, body);
@@ -49,20 +54,39 @@ public final class RulesInterpreter extends ProdmlGroupInterpreter {
     List<List<String>> rows = new ArrayList<>();
     for (RuleMetadata rule : rules.rules()) {
       if (rule.origin().startsWith(origin + ":")) {
-        rows.add(List.of(rule.id(), rule.severity().name(), rule.topic().name(), rule.stage().name(),
-            rule.origin().substring(origin.length() + 1), rule.explanation()));
+        rows.add(
+            List.of(
+                rule.id(),
+                rule.severity().name(),
+                rule.topic().name(),
+                rule.stage().name(),
+                rule.origin().substring(origin.length() + 1),
+                rule.explanation()));
       }
     }
     return List.of(
-        new TextBlock("Added " + rows.size() + " rule" + (rows.size() == 1 ? "" : "s") + " to this note; it now judges with "
-            + rules.rules().size() + " rules (" + state.noteRules().size() + " rule paragraph"
-            + (state.noteRules().size() == 1 ? "" : "s") + " and the rule folders)."),
-        TableBlock.of("rules of this paragraph", List.of("rule", "severity", "topic", "stage", "line", "explanation"), rows));
+        new TextBlock(
+            "Added "
+                + rows.size()
+                + " rule"
+                + (rows.size() == 1 ? "" : "s")
+                + " to this note; it now judges with "
+                + rules.rules().size()
+                + " rules ("
+                + state.noteRules().size()
+                + " rule paragraph"
+                + (state.noteRules().size() == 1 ? "" : "s")
+                + " and the rule folders)."),
+        TableBlock.of(
+            "rules of this paragraph",
+            List.of("rule", "severity", "topic", "stage", "line", "explanation"),
+            rows));
   }
 
   @Override
   void moreCompletions(Map<String, String> candidates, ProdmlSession session, NotePipeline note) {
-    for (String keyword : List.of("package", "import", "rule", "when", "then", "end", "insert", "not", "exists")) {
+    for (String keyword :
+        List.of("package", "import", "rule", "when", "then", "end", "insert", "not", "exists")) {
       candidates.put(keyword, "DRL");
     }
     for (String key : RuleMetadata.REQUIRED) {

@@ -44,20 +44,31 @@ public abstract class StageInterpreter extends ProdmlGroupInterpreter {
   }
 
   @Override
-  List<Block> run(String body, InterpreterContext context, ProdmlSession session, NotePipeline note,
+  List<Block> run(
+      String body,
+      InterpreterContext context,
+      ProdmlSession session,
+      NotePipeline note,
       ParagraphProgress progress) {
     Stage stage = stage(session.pipeline().registry());
     Map<String, String> values = new LinkedHashMap<>(context.getLocalProperties());
     addChosen(stage, values, context.getGui());
-    StageResult result = session.pipeline().run(note.state(), stageName, new Params(values, body), progress);
+    StageResult result =
+        session.pipeline().run(note.state(), stageName, new Params(values, body), progress);
     note.recordFindings(stageName, result.findings());
     return result.blocks();
   }
 
   private Stage stage(StageRegistry registry) {
     if (!registry.has(stageName)) {
-      throw new StageException("%prodml." + stageName + " is not available yet: this build has no '" + stageName
-          + "' stage (it has " + String.join(", ", registry.all().keySet()) + ")");
+      throw new StageException(
+          "%prodml."
+              + stageName
+              + " is not available yet: this build has no '"
+              + stageName
+              + "' stage (it has "
+              + String.join(", ", registry.all().keySet())
+              + ")");
     }
     return registry.get(stageName);
   }
@@ -76,7 +87,8 @@ public abstract class StageInterpreter extends ProdmlGroupInterpreter {
       }
       List<String> ordered = new ArrayList<>(List.of(dropDown.getValue()));
       choices.stream().filter(c -> !c.equals(dropDown.getValue())).forEach(ordered::add);
-      ParamOption[] options = ordered.stream().map(o -> new ParamOption(o, o)).toArray(ParamOption[]::new);
+      ParamOption[] options =
+          ordered.stream().map(o -> new ParamOption(o, o)).toArray(ParamOption[]::new);
       Object chosen = gui.select(parameter, options, dropDown.getValue());
       if (chosen != null && !chosen.toString().isBlank()) {
         values.put(parameter, chosen.toString());
@@ -88,10 +100,14 @@ public abstract class StageInterpreter extends ProdmlGroupInterpreter {
   void moreCompletions(Map<String, String> candidates, ProdmlSession session, NotePipeline note) {
     StageRegistry registry = session.pipeline().registry();
     if (registry.has(stageName)) {
-      registry.get(stageName).parameters().forEach(p -> {
-        candidates.put(p.name(), "parameter: " + p.described());
-        p.choices().forEach(choice -> candidates.putIfAbsent(choice, p.name() + " value"));
-      });
+      registry
+          .get(stageName)
+          .parameters()
+          .forEach(
+              p -> {
+                candidates.put(p.name(), "parameter: " + p.described());
+                p.choices().forEach(choice -> candidates.putIfAbsent(choice, p.name() + " value"));
+              });
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.prodml.zeppelin;
 
-import org.prodml.text.Html;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.zeppelin.interpreter.InterpreterResult.Type;
@@ -9,6 +8,7 @@ import org.prodml.render.Block;
 import org.prodml.render.HtmlBlock;
 import org.prodml.render.TableBlock;
 import org.prodml.render.TextBlock;
+import org.prodml.text.Html;
 
 /**
  * Renders the library's blocks in Zeppelin's display system: a table as {@code %table} (a titled
@@ -32,19 +32,26 @@ final class ZeppelinOutput {
     return messages;
   }
 
-  private static void table(TableBlock table, int maxRows, List<InterpreterResultMessage> messages) {
+  private static void table(
+      TableBlock table, int maxRows, List<InterpreterResultMessage> messages) {
     if (table.rows().isEmpty() && table.totalRows() == 0) {
-      messages.add(new InterpreterResultMessage(Type.TEXT, (table.title().isBlank() ? "table" : table.title()) + ": none"));
+      messages.add(
+          new InterpreterResultMessage(
+              Type.TEXT, (table.title().isBlank() ? "table" : table.title()) + ": none"));
       return;
     }
     if (!table.title().isBlank()) {
-      messages.add(new InterpreterResultMessage(Type.HTML, "<h5 class=\"prodml-title\">" + Html.escape(table.title()) + "</h5>"));
+      messages.add(
+          new InterpreterResultMessage(
+              Type.HTML, "<h5 class=\"prodml-title\">" + Html.escape(table.title()) + "</h5>"));
     }
     messages.add(new InterpreterResultMessage(Type.TABLE, tsv(table, maxRows)));
     int shown = Math.min(maxRows, table.rows().size());
     long hidden = table.totalRows() - shown;
     if (hidden > 0) {
-      messages.add(new InterpreterResultMessage(Type.HTML, moreRows(hidden, shown, table.totalRows(), maxRows)));
+      messages.add(
+          new InterpreterResultMessage(
+              Type.HTML, moreRows(hidden, shown, table.totalRows(), maxRows)));
     }
   }
 
@@ -82,8 +89,20 @@ final class ZeppelinOutput {
 
   /** The notice under a cut table, styled like Zeppelin's own ResultMessages. */
   static String moreRows(long hidden, int shown, long total, int maxRows) {
-    String hint = shown >= maxRows ? " The prodml.maxRows setting (" + maxRows + ") limits what a table shows." : "";
-    return "<div class=\"result-alert alert-warning\" role=\"alert\"><strong>" + hidden + " more row"
-        + (hidden == 1 ? "" : "s") + "</strong> not shown (" + shown + " of " + total + ")." + Html.escape(hint) + "</div>";
+    String hint =
+        shown >= maxRows
+            ? " The prodml.maxRows setting (" + maxRows + ") limits what a table shows."
+            : "";
+    return "<div class=\"result-alert alert-warning\" role=\"alert\"><strong>"
+        + hidden
+        + " more row"
+        + (hidden == 1 ? "" : "s")
+        + "</strong> not shown ("
+        + shown
+        + " of "
+        + total
+        + ")."
+        + Html.escape(hint)
+        + "</div>";
   }
 }

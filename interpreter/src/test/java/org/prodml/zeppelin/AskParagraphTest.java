@@ -25,7 +25,12 @@ class AskParagraphTest {
 
   @Test
   void answersAreRecordedOnePerLineSkippingBlanksAndComments() {
-    InterpreterResult result = group.run("ask", "note-ask", Map.of(), """
+    InterpreterResult result =
+        group.run(
+            "ask",
+            "note-ask",
+            Map.of(),
+            """
         # data dependencies
         training.reproducible: yes-manual
 
@@ -33,27 +38,43 @@ class AskParagraphTest {
         """);
 
     assertEquals(Code.SUCCESS, result.code(), TestGroup.messages(result).toString());
-    assertEquals("Recorded 2 answers; 39 readiness questions are still unknown.", TestGroup.data(result, 0));
+    assertEquals(
+        "Recorded 2 answers; 39 readiness questions are still unknown.", TestGroup.data(result, 0));
     String table = TestGroup.data(result, 2);
-    assertTrue(table.startsWith("question\tanswer\ttext\ntraining.reproducible\tyes-manual\t"), table);
+    assertTrue(
+        table.startsWith("question\tanswer\ttext\ntraining.reproducible\tyes-manual\t"), table);
     assertTrue(table.contains("\ndata.source.versioned\tno\t"), table);
   }
 
   @Test
   void aMalformedLineIsRefusedWithItsNumberAndNothingIsKept() {
-    InterpreterResult result = group.run("ask", "note-ask-bad", Map.of(), "training.reproducible: yes-manual\nthis line has no id\n");
+    InterpreterResult result =
+        group.run(
+            "ask",
+            "note-ask-bad",
+            Map.of(),
+            "training.reproducible: yes-manual\nthis line has no id\n");
     InterpreterResult status = group.run("prodml", "note-ask-bad", Map.of(), "status");
 
     assertEquals(Code.ERROR, result.code());
-    assertEquals("line 2: expected 'question-id: answer', got 'this line has no id'", TestGroup.data(result, 0));
-    assertEquals("Note note-ask-bad: 0 tables, 0 stage runs, 0 facts, 0 rule paragraphs, 0 answers.", TestGroup.data(status, 0));
+    assertEquals(
+        "line 2: expected 'question-id: answer', got 'this line has no id'",
+        TestGroup.data(result, 0));
+    assertEquals(
+        "Note note-ask-bad: 0 tables, 0 stage runs, 0 facts, 0 rule paragraphs, 0 answers.",
+        TestGroup.data(status, 0));
   }
 
   @Test
   void unknownQuestionsAndAnswersTheQuestionDoesNotTakeAreRefused() {
-    String typo = TestGroup.data(group.run("ask", "note-ask-2", Map.of(), "data.source.reliabel: yes-manual\n"), 0);
-    assertEquals("line 1: unknown question 'data.source.reliabel'; did you mean 'data.source.reliable'?", typo);
-    String vague = TestGroup.data(group.run("ask", "note-ask-2", Map.of(), "training.reproducible: yes\n"), 0);
+    String typo =
+        TestGroup.data(
+            group.run("ask", "note-ask-2", Map.of(), "data.source.reliabel: yes-manual\n"), 0);
+    assertEquals(
+        "line 1: unknown question 'data.source.reliabel'; did you mean 'data.source.reliable'?",
+        typo);
+    String vague =
+        TestGroup.data(group.run("ask", "note-ask-2", Map.of(), "training.reproducible: yes\n"), 0);
     assertTrue(vague.startsWith("line 1: training.reproducible: 'yes' is not an answer"), vague);
     assertTrue(vague.contains("say whether it is automated or manual"), vague);
   }

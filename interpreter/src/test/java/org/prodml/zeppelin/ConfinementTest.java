@@ -34,7 +34,9 @@ class ConfinementTest {
     InterpreterResult result = load("../pom.xml");
 
     assertEquals(Code.ERROR, result.code());
-    assertTrue(TestGroup.data(result, 0).startsWith("'../pom.xml' is outside the data folders ("), TestGroup.data(result, 0));
+    assertTrue(
+        TestGroup.data(result, 0).startsWith("'../pom.xml' is outside the data folders ("),
+        TestGroup.data(result, 0));
   }
 
   @Test
@@ -42,7 +44,9 @@ class ConfinementTest {
     InterpreterResult result = load("seattle-weather/../../pom.xml");
 
     assertEquals(Code.ERROR, result.code());
-    assertTrue(TestGroup.data(result, 0).contains("is outside the data folders"), TestGroup.data(result, 0));
+    assertTrue(
+        TestGroup.data(result, 0).contains("is outside the data folders"),
+        TestGroup.data(result, 0));
   }
 
   @Test
@@ -50,12 +54,15 @@ class ConfinementTest {
     InterpreterResult result = load("/etc/passwd");
 
     assertEquals(Code.ERROR, result.code());
-    assertTrue(TestGroup.data(result, 0).startsWith("'/etc/passwd' is outside the data folders"), TestGroup.data(result, 0));
+    assertTrue(
+        TestGroup.data(result, 0).startsWith("'/etc/passwd' is outside the data folders"),
+        TestGroup.data(result, 0));
   }
 
   @Test
   void anAbsolutePathInsideADataRootIsAllowed() {
-    String inside = Home.get().resolve(TestGroup.FIXTURES).resolve("tiny-weather/data.csv").toString();
+    String inside =
+        Home.get().resolve(TestGroup.FIXTURES).resolve("tiny-weather/data.csv").toString();
 
     InterpreterResult result = load(inside);
 

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Completion, progress, cancel, dynamic forms and errors, with test stages injected into the group. */
+/**
+ * Completion, progress, cancel, dynamic forms and errors, with test stages injected into the group.
+ */
 class InteractivityTest {
   private TestGroup group;
 
@@ -48,26 +50,42 @@ class InteractivityTest {
     List<String> ti = words(load.completion("ti", 2, context));
     List<String> dv = words(group.get("validate").completion("ignore DV-00", 12, context));
 
-    assertTrue(all.containsAll(List.of("file", "as", "label", "types", "prodml.load", "prodml.validate", "temp_max", "remark")), all.toString());
+    assertTrue(
+        all.containsAll(
+            List.of(
+                "file",
+                "as",
+                "label",
+                "types",
+                "prodml.load",
+                "prodml.validate",
+                "temp_max",
+                "remark")),
+        all.toString());
     assertEquals(List.of("temp_max"), te);
     assertEquals(List.of("time"), ti, "load's parameter 'time'; nothing else starts with ti");
-    assertTrue(dv.contains("DV-001") && dv.stream().allMatch(w -> w.startsWith("DV-00")), dv.toString());
+    assertTrue(
+        dv.contains("DV-001") && dv.stream().allMatch(w -> w.startsWith("DV-00")), dv.toString());
   }
 
   @Test
   void completionCarriesWhatEachWordIs() throws Exception {
-    List<InterpreterCompletion> completions = group.get("load").completion("fi", 2, TestGroup.context("note-c", "p", Map.of()));
+    List<InterpreterCompletion> completions =
+        group.get("load").completion("fi", 2, TestGroup.context("note-c", "p", Map.of()));
 
     assertEquals(1, completions.size());
     assertEquals("file", completions.get(0).getName());
-    assertTrue(completions.get(0).getMeta().startsWith("parameter: the file"), completions.get(0).getMeta());
+    assertTrue(
+        completions.get(0).getMeta().startsWith("parameter: the file"),
+        completions.get(0).getMeta());
   }
 
   @Test
   void cancelStopsALongStageWithinASecondAndProgressWasReported() throws Exception {
     Interpreter slow = group.get("slow");
     InterpreterContext context = TestGroup.context("note-slow", "p-slow", Map.of());
-    CompletableFuture<InterpreterResult> running = CompletableFuture.supplyAsync(() -> TestGroup.run(slow, context, ""));
+    CompletableFuture<InterpreterResult> running =
+        CompletableFuture.supplyAsync(() -> TestGroup.run(slow, context, ""));
     int progress = 0;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (progress == 0 && System.nanoTime() < deadline) {
@@ -90,7 +108,8 @@ class InteractivityTest {
   @Test
   void theGroupStillWorksAfterACancel() throws Exception {
     InterpreterContext context = TestGroup.context("note-slow", "p-slow2", Map.of());
-    CompletableFuture<InterpreterResult> running = CompletableFuture.supplyAsync(() -> TestGroup.run(group.get("slow"), context, ""));
+    CompletableFuture<InterpreterResult> running =
+        CompletableFuture.supplyAsync(() -> TestGroup.run(group.get("slow"), context, ""));
     while (group.get("slow").getProgress(context) == 0 && !running.isDone()) {
       Thread.sleep(20);
     }
@@ -106,8 +125,13 @@ class InteractivityTest {
   @Test
   void theModelTypeIsADropDownWhenTheParagraphDoesNotNameOne() {
     GUI gui = new GUI();
-    InterpreterContext context = InterpreterContext.builder().setNoteId("note-f").setParagraphId("p-f")
-        .setGUI(gui).setInterpreterOut(new InterpreterOutput()).build();
+    InterpreterContext context =
+        InterpreterContext.builder()
+            .setNoteId("note-f")
+            .setParagraphId("p-f")
+            .setGUI(gui)
+            .setInterpreterOut(new InterpreterOutput())
+            .build();
 
     InterpreterResult result = TestGroup.run(group.get("train"), context, "");
 
@@ -120,8 +144,13 @@ class InteractivityTest {
   void theDropDownsChoiceIsTheParameterOnTheNextRun() {
     GUI gui = new GUI();
     gui.setParams(new java.util.HashMap<>(Map.of("model", "forest")));
-    InterpreterContext context = InterpreterContext.builder().setNoteId("note-f").setParagraphId("p-f")
-        .setGUI(gui).setInterpreterOut(new InterpreterOutput()).build();
+    InterpreterContext context =
+        InterpreterContext.builder()
+            .setNoteId("note-f")
+            .setParagraphId("p-f")
+            .setGUI(gui)
+            .setInterpreterOut(new InterpreterOutput())
+            .build();
 
     assertEquals("model=forest", TestGroup.data(TestGroup.run(group.get("train"), context, ""), 0));
   }
@@ -129,9 +158,14 @@ class InteractivityTest {
   @Test
   void aModelInTheParagraphNeedsNoDropDown() {
     GUI gui = new GUI();
-    InterpreterContext context = InterpreterContext.builder().setNoteId("note-f").setParagraphId("p-f")
-        .setLocalProperties(new java.util.HashMap<>(Map.of("model", "gbt"))).setGUI(gui)
-        .setInterpreterOut(new InterpreterOutput()).build();
+    InterpreterContext context =
+        InterpreterContext.builder()
+            .setNoteId("note-f")
+            .setParagraphId("p-f")
+            .setLocalProperties(new java.util.HashMap<>(Map.of("model", "gbt")))
+            .setGUI(gui)
+            .setInterpreterOut(new InterpreterOutput())
+            .build();
 
     assertEquals("model=gbt", TestGroup.data(TestGroup.run(group.get("train"), context, ""), 0));
     assertFalse(gui.getForms().containsKey("model"));
@@ -142,7 +176,10 @@ class InteractivityTest {
     InterpreterResult result = group.run("transform", "note-x", Map.of(), "");
 
     assertEquals(Code.ERROR, result.code());
-    assertTrue(TestGroup.data(result, 0).startsWith("%prodml.transform is not available yet: this build has no 'transform' stage (it has load,"),
+    assertTrue(
+        TestGroup.data(result, 0)
+            .startsWith(
+                "%prodml.transform is not available yet: this build has no 'transform' stage (it has load,"),
         TestGroup.data(result, 0));
   }
 
@@ -154,7 +191,9 @@ class InteractivityTest {
     InterpreterResult status = group.run("prodml", "note-bug", Map.of(), "status");
 
     assertEquals(Code.ERROR, result.code());
-    assertTrue(TestGroup.data(result, 0).startsWith("internal error: NullPointerException: "), TestGroup.data(result, 0));
+    assertTrue(
+        TestGroup.data(result, 0).startsWith("internal error: NullPointerException: "),
+        TestGroup.data(result, 0));
     assertTrue(TestGroup.data(result, 0).endsWith(" (bug)"));
     assertTrue(TestGroup.data(status, 2).contains("data\t12\t6"), TestGroup.data(status, 2));
   }
@@ -164,7 +203,11 @@ class InteractivityTest {
     InterpreterResult help = group.run("prodml", "note-h", Map.of(), "help");
     InterpreterResult unknown = group.run("prodml", "note-h", Map.of(), "shwo data");
 
-    assertTrue(TestGroup.data(help, 2).contains("%prodml.slow\ta long computation (tests only)\tsteps"), TestGroup.data(help, 2));
-    assertEquals("%prodml does not know 'shwo'; write " + ProdmlInterpreter.COMMANDS, TestGroup.data(unknown, 0));
+    assertTrue(
+        TestGroup.data(help, 2).contains("%prodml.slow\ta long computation (tests only)\tsteps"),
+        TestGroup.data(help, 2));
+    assertEquals(
+        "%prodml does not know 'shwo'; write " + ProdmlInterpreter.COMMANDS,
+        TestGroup.data(unknown, 0));
   }
 }

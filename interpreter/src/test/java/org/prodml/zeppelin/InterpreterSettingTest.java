@@ -19,7 +19,8 @@ import org.prodml.stages.Stages;
  * missing here.
  */
 class InterpreterSettingTest {
-  static final Path SETTING = Home.get().resolve("interpreter/src/main/resources/interpreter-setting.json");
+  static final Path SETTING =
+      Home.get().resolve("interpreter/src/main/resources/interpreter-setting.json");
 
   @Test
   void everyRegisteredStageHasAnInterpreterClassAndAnEntry() throws Exception {
@@ -28,12 +29,24 @@ class InterpreterSettingTest {
     for (String stage : Stages.registry().all().keySet()) {
       var entry = settings.entry("prodml", stage);
       if (entry.isEmpty()) {
-        missing.add(stage + ": no {\"group\": \"prodml\", \"name\": \"" + stage + "\"} entry in interpreter-setting.json");
+        missing.add(
+            stage
+                + ": no {\"group\": \"prodml\", \"name\": \""
+                + stage
+                + "\"} entry in interpreter-setting.json");
         continue;
       }
-      Object interpreter = Class.forName(entry.get().className()).getConstructor(Properties.class).newInstance(new Properties());
+      Object interpreter =
+          Class.forName(entry.get().className())
+              .getConstructor(Properties.class)
+              .newInstance(new Properties());
       if (!(interpreter instanceof StageInterpreter s) || !s.stageName().equals(stage)) {
-        missing.add(stage + ": " + entry.get().className() + " is not the StageInterpreter of stage " + stage);
+        missing.add(
+            stage
+                + ": "
+                + entry.get().className()
+                + " is not the StageInterpreter of stage "
+                + stage);
       }
     }
     assertEquals(List.of(), missing);
@@ -42,7 +55,10 @@ class InterpreterSettingTest {
   @Test
   void everyStageEntryNamesItsOwnStage() throws Exception {
     for (InterpreterSettings.Entry entry : InterpreterSettings.load().entries()) {
-      Object interpreter = Class.forName(entry.className()).getConstructor(Properties.class).newInstance(new Properties());
+      Object interpreter =
+          Class.forName(entry.className())
+              .getConstructor(Properties.class)
+              .newInstance(new Properties());
       if (interpreter instanceof StageInterpreter stage) {
         assertEquals(entry.name(), stage.stageName(), entry.className());
       }
@@ -59,13 +75,39 @@ class InterpreterSettingTest {
     List<String> names = new ArrayList<>();
     for (JsonNode entry : root) {
       assertEquals("prodml", entry.get("group").asText());
-      assertTrue(entry.get("editor").get("completionSupport").asBoolean(), entry.get("name").asText());
+      assertTrue(
+          entry.get("editor").get("completionSupport").asBoolean(), entry.get("name").asText());
       names.add(entry.get("name").asText());
     }
-    assertEquals(List.of("prodml", "load", "profile", "validate", "transform", "split", "train", "evaluate", "serve",
-        "monitor", "simulate", "deploy", "anatomy", "audit", "check", "rules", "ask"), names);
+    assertEquals(
+        List.of(
+            "prodml",
+            "load",
+            "profile",
+            "validate",
+            "transform",
+            "split",
+            "train",
+            "evaluate",
+            "serve",
+            "monitor",
+            "simulate",
+            "deploy",
+            "anatomy",
+            "audit",
+            "check",
+            "rules",
+            "ask"),
+        names);
     JsonNode properties = root.get(0).get("properties");
-    for (String key : List.of("prodml.home", "prodml.data.roots", "prodml.rules.dirs", "prodml.maxRows", "prodml.seed", "JAVA_HOME")) {
+    for (String key :
+        List.of(
+            "prodml.home",
+            "prodml.data.roots",
+            "prodml.rules.dirs",
+            "prodml.maxRows",
+            "prodml.seed",
+            "JAVA_HOME")) {
       assertTrue(properties.has(key), key);
     }
     assertEquals("JAVA_HOME", properties.get("JAVA_HOME").get("envName").asText());

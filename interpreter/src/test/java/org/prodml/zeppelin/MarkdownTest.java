@@ -8,7 +8,9 @@ class MarkdownTest {
 
   @Test
   void headingsParagraphsListsAndCode() {
-    String html = Markdown.toHtml("""
+    String html =
+        Markdown.toHtml(
+            """
         # Load **the** data
 
         Run the `load` paragraph,
@@ -25,7 +27,8 @@ class MarkdownTest {
         ```
         > a quote""");
 
-    assertEquals("""
+    assertEquals(
+        """
         <div class="markdown-body">
         <h1>Load <strong>the</strong> data</h1>
         <p>Run the <code>load</code> paragraph, then <em>profile</em> it.</p>
@@ -40,14 +43,17 @@ class MarkdownTest {
         <pre><code>%prodml.load(file=&lt;x&gt;)
         </code></pre>
         <blockquote>a quote</blockquote>
-        </div>""", html);
+        </div>""",
+        html);
   }
 
   @Test
   void rawHtmlAndScriptLinksAreNeitherRenderedNorFollowed() {
-    String html = Markdown.toHtml("<script>alert(1)</script> [click](javascript:alert(1)) temp_max * 2 * 3");
+    String html =
+        Markdown.toHtml("<script>alert(1)</script> [click](javascript:alert(1)) temp_max * 2 * 3");
 
-    assertEquals("<div class=\"markdown-body\">\n<p>&lt;script&gt;alert(1)&lt;/script&gt; click) temp_max * 2 * 3</p>\n</div>",
+    assertEquals(
+        "<div class=\"markdown-body\">\n<p>&lt;script&gt;alert(1)&lt;/script&gt; click) temp_max * 2 * 3</p>\n</div>",
         html);
   }
 }

@@ -1,8 +1,6 @@
 package org.prodml.zeppelin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,17 +32,33 @@ class NewCourseNoteTest {
     copy(Home.get().resolve("rules"), home.resolve("rules"));
     Files.createDirectories(home.resolve("notebooks"));
     Files.copy(Home.get().resolve("notebooks/course.yaml"), home.resolve("notebooks/course.yaml"));
-    for (Path folder : Course.read(Home.get().resolve("notebooks")).notes().stream().map(n -> n.folder()).toList()) {
+    for (Path folder :
+        Course.read(Home.get().resolve("notebooks")).notes().stream()
+            .map(n -> n.folder())
+            .toList()) {
       copy(folder, home.resolve("notebooks").resolve(folder.getFileName().toString()));
     }
 
     Path note = Files.createDirectories(home.resolve("notebooks/9 Throwaway"));
-    Files.writeString(note.resolve("9. Throwaway_" + ID + ".zpln"), NoteFiles.write(NoteFiles.build(ID, "9. Throwaway", List.of(
-        new NoteFiles.Paragraph("", "%md\n# 9. Throwaway\n\nA note added to check that a new note needs only its folders."),
-        new NoteFiles.Paragraph("Load", "%prodml.load(file=seattle-weather/spans/train-2012-2013.csv)"),
-        new NoteFiles.Paragraph("✎ Your answer", "%prodml.ask\nexercise.split-daily-data: random"),
-        new NoteFiles.Paragraph("Check", "%prodml.check(exercise=split-daily-data)")))));
-    Files.writeString(note.resolve("note.yaml"), """
+    Files.writeString(
+        note.resolve("9. Throwaway_" + ID + ".zpln"),
+        NoteFiles.write(
+            NoteFiles.build(
+                ID,
+                "9. Throwaway",
+                List.of(
+                    new NoteFiles.Paragraph(
+                        "",
+                        "%md\n# 9. Throwaway\n\nA note added to check that a new note needs only its folders."),
+                    new NoteFiles.Paragraph(
+                        "Load", "%prodml.load(file=seattle-weather/spans/train-2012-2013.csv)"),
+                    new NoteFiles.Paragraph(
+                        "✎ Your answer", "%prodml.ask\nexercise.split-daily-data: random"),
+                    new NoteFiles.Paragraph(
+                        "Check", "%prodml.check(exercise=split-daily-data)")))));
+    Files.writeString(
+        note.resolve("note.yaml"),
+        """
         id: PMLC99TMP
         objective: Split time-ordered data so the test set is the future
         section: Real-world ML (guidelines)
@@ -64,7 +78,9 @@ class NewCourseNoteTest {
             paragraph_PMLC99TMP_0003: "%prodml.ask\\nexercise.split-daily-data: time"
         """);
     Path graders = Files.createDirectories(home.resolve("rules/exercises/" + ID));
-    Files.writeString(graders.resolve("DailyDataSplitByTime.drl"), """
+    Files.writeString(
+        graders.resolve("DailyDataSplitByTime.drl"),
+        """
         package rules.exercises;
 
         import org.prodml.facts.Evidence;
@@ -88,7 +104,9 @@ class NewCourseNoteTest {
             insert(Evidence.of("split-daily-data", "answer", "time"));
         end
         """);
-    Files.writeString(graders.resolve("DailyDataSplitByTime.cases.json"), """
+    Files.writeString(
+        graders.resolve("DailyDataSplitByTime.cases.json"),
+        """
         {
           "rule": "EX-991",
           "cases": [
@@ -102,14 +120,32 @@ class NewCourseNoteTest {
         }
         """);
 
-    assertEquals(List.of(), RuleLint.lint(home.resolve("rules")), "the new grader and its @course note id lint clean");
+    assertEquals(
+        List.of(),
+        RuleLint.lint(home.resolve("rules")),
+        "the new grader and its @course note id lint clean");
     Course course = Course.read(home.resolve("notebooks"));
-    assertEquals(ID, course.notes().get(course.notes().size() - 1).id(), "a folder course.yaml does not list comes last");
+    assertEquals(
+        ID,
+        course.notes().get(course.notes().size() - 1).id(),
+        "a folder course.yaml does not list comes last");
 
-    String[] properties = {"-P", ProdmlSettings.DATA_ROOTS + "=" + Home.get().resolve("datasets"),
-        "-P", ProdmlSettings.RULE_DIRS + "=" + home.resolve("rules"), "-P", ProdmlSettings.COURSE + "=" + home.resolve("notebooks")};
-    assertEquals(List.of(false), verdicts(run(note, home.resolve("shipped"), false, properties)), "as shipped the check fails");
-    assertEquals(List.of(true), verdicts(run(note, home.resolve("solved"), true, properties)), "solved it passes");
+    String[] properties = {
+      "-P",
+      ProdmlSettings.DATA_ROOTS + "=" + Home.get().resolve("datasets"),
+      "-P",
+      ProdmlSettings.RULE_DIRS + "=" + home.resolve("rules"),
+      "-P",
+      ProdmlSettings.COURSE + "=" + home.resolve("notebooks")
+    };
+    assertEquals(
+        List.of(false),
+        verdicts(run(note, home.resolve("shipped"), false, properties)),
+        "as shipped the check fails");
+    assertEquals(
+        List.of(true),
+        verdicts(run(note, home.resolve("solved"), true, properties)),
+        "solved it passes");
   }
 
   private static Path run(Path note, Path out, boolean solved, String... properties) {
@@ -119,14 +155,18 @@ class NewCourseNoteTest {
     }
     args.addAll(List.of(properties));
     StringWriter text = new StringWriter();
-    int exit = ProdmlCommand.commandLine(new PrintWriter(text, true), new PrintWriter(text, true)).execute(args.toArray(String[]::new));
+    int exit =
+        ProdmlCommand.commandLine(new PrintWriter(text, true), new PrintWriter(text, true))
+            .execute(args.toArray(String[]::new));
     assertEquals(0, exit, text.toString());
     return out;
   }
 
   private static List<Boolean> verdicts(Path out) {
-    return NoteFiles.find(out).stream().flatMap(f -> CourseNotes.verdicts(NoteFiles.read(f)).stream())
-        .map(CourseNotes.Verdict::passed).toList();
+    return NoteFiles.find(out).stream()
+        .flatMap(f -> CourseNotes.verdicts(NoteFiles.read(f)).stream())
+        .map(CourseNotes.Verdict::passed)
+        .toList();
   }
 
   private static void copy(Path from, Path to) throws IOException {
@@ -141,5 +181,4 @@ class NewCourseNoteTest {
       }
     }
   }
-
 }

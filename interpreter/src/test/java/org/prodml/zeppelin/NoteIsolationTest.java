@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prodml.stages.Stages;
 
-/** One pipeline per note: notes never see each other's state, also when they run at the same time. */
+/**
+ * One pipeline per note: notes never see each other's state, also when they run at the same time.
+ */
 class NoteIsolationTest {
   private TestGroup group;
 
@@ -37,7 +39,8 @@ class NoteIsolationTest {
   }
 
   /** Loads, profiles and checks its own table, a few times over. */
-  private List<String> work(String noteId, String file, int rows, CyclicBarrier start) throws Exception {
+  private List<String> work(String noteId, String file, int rows, CyclicBarrier start)
+      throws Exception {
     List<String> problems = new ArrayList<>();
     start.await(30, TimeUnit.SECONDS);
     for (int round = 0; round < 3; round++) {
@@ -64,8 +67,10 @@ class NoteIsolationTest {
     ExecutorService threads = Executors.newFixedThreadPool(2);
     CyclicBarrier start = new CyclicBarrier(2);
     try {
-      Future<List<String>> weather = threads.submit(() -> work("note-weather", "seattle-weather/data.csv", 1461, start));
-      Future<List<String>> tiny = threads.submit(() -> work("note-tiny", "tiny-weather/data.csv", 12, start));
+      Future<List<String>> weather =
+          threads.submit(() -> work("note-weather", "seattle-weather/data.csv", 1461, start));
+      Future<List<String>> tiny =
+          threads.submit(() -> work("note-tiny", "tiny-weather/data.csv", 12, start));
 
       assertEquals(List.of(), weather.get(120, TimeUnit.SECONDS));
       assertEquals(List.of(), tiny.get(120, TimeUnit.SECONDS));
@@ -81,12 +86,14 @@ class NoteIsolationTest {
     InterpreterResult other = group.run("prodml", "note-b", Map.of(), "show data");
 
     assertEquals(Code.ERROR, other.code());
-    assertEquals("no table 'data' in this note: run %prodml.load(file=…) first", TestGroup.data(other, 0));
+    assertEquals(
+        "no table 'data' in this note: run %prodml.load(file=…) first", TestGroup.data(other, 0));
   }
 
   @Test
   void theInterpretersOfASessionShareOneFifoSchedulerAndAnotherSessionHasItsOwn() {
-    Map<String, Interpreter> secondSession = group.addSession("session_2", TestGroup.properties(), Stages.registry());
+    Map<String, Interpreter> secondSession =
+        group.addSession("session_2", TestGroup.properties(), Stages.registry());
 
     Scheduler first = group.get("prodml").getScheduler();
 
@@ -96,16 +103,22 @@ class NoteIsolationTest {
     assertTrue(first.getName().startsWith("prodml-"), first.getName());
     assertTrue(first.getClass().getSimpleName().startsWith("FIFO"), first.getClass().getName());
     assertNotSame(first, secondSession.get("load").getScheduler());
-    assertSame(secondSession.get("prodml").getScheduler(), secondSession.get("rules").getScheduler());
+    assertSame(
+        secondSession.get("prodml").getScheduler(), secondSession.get("rules").getScheduler());
   }
 
   @Test
   void twoSessionsKeepTheSameNoteIdApart() {
-    Map<String, Interpreter> secondSession = group.addSession("session_2", TestGroup.properties(), Stages.registry());
+    Map<String, Interpreter> secondSession =
+        group.addSession("session_2", TestGroup.properties(), Stages.registry());
     group.run("load", "note-same", Map.of("file", "tiny-weather/data.csv"), "");
 
-    InterpreterResult inSecond = TestGroup.run(secondSession.get("prodml"), TestGroup.context("note-same", "p", Map.of()), "status");
+    InterpreterResult inSecond =
+        TestGroup.run(
+            secondSession.get("prodml"), TestGroup.context("note-same", "p", Map.of()), "status");
 
-    assertEquals("Note note-same: 0 tables, 0 stage runs, 0 facts, 0 rule paragraphs, 0 answers.", TestGroup.data(inSecond, 0));
+    assertEquals(
+        "Note note-same: 0 tables, 0 stage runs, 0 facts, 0 rule paragraphs, 0 answers.",
+        TestGroup.data(inSecond, 0));
   }
 }

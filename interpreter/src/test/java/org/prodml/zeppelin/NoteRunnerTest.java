@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prodml.cli.Home;
 import org.prodml.cli.ProdmlCommand;
 
-/** {@code prodml run}: notes run headless through the interpreter classes, written back as copies. */
+/**
+ * {@code prodml run}: notes run headless through the interpreter classes, written back as copies.
+ */
 class NoteRunnerTest {
   @TempDir Path dir;
 
@@ -28,10 +30,19 @@ class NoteRunnerTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    List<String> all = new ArrayList<>(List.of("run", "-P", ProdmlSettings.DATA_ROOTS + "="
-        + Home.get().resolve(TestGroup.FIXTURES) + File.pathSeparator + Home.get().resolve("datasets")));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "-P",
+                ProdmlSettings.DATA_ROOTS
+                    + "="
+                    + Home.get().resolve(TestGroup.FIXTURES)
+                    + File.pathSeparator
+                    + Home.get().resolve("datasets")));
     all.addAll(List.of(args));
-    return ProdmlCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(all.toArray(String[]::new));
+    return ProdmlCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(all.toArray(String[]::new));
   }
 
   /** A note as Zeppelin writes one: paragraphs with text, config, settings, id. */
@@ -64,15 +75,22 @@ class NoteRunnerTest {
 
   @Test
   void aNoteRunsInOrderAndIsWrittenBackAsACopyWithZeppelinResults() throws Exception {
-    ObjectNode note = note("2TESTNOTE",
-        "%md\n# Weather\nTwelve *days*.",
-        "%prodml.load(file=tiny-weather/data.csv)",
-        "%prodml.profile(charts=true)",
-        "%python\nprint('not run headless')",
-        "%prodml\nstatus",
-        "");
-    ((ObjectNode) paragraph(note, 3)).putObject("results").put("code", "SUCCESS").putArray("msg").addObject()
-        .put("type", "TEXT").put("data", "kept from Zeppelin\n");
+    ObjectNode note =
+        note(
+            "2TESTNOTE",
+            "%md\n# Weather\nTwelve *days*.",
+            "%prodml.load(file=tiny-weather/data.csv)",
+            "%prodml.profile(charts=true)",
+            "%python\nprint('not run headless')",
+            "%prodml\nstatus",
+            "");
+    ((ObjectNode) paragraph(note, 3))
+        .putObject("results")
+        .put("code", "SUCCESS")
+        .putArray("msg")
+        .addObject()
+        .put("type", "TEXT")
+        .put("data", "kept from Zeppelin\n");
     Path input = write("Test_2TESTNOTE.zpln", note);
     byte[] before = Files.readAllBytes(input);
 
@@ -86,34 +104,50 @@ class NoteRunnerTest {
     assertEquals("SUCCESS", paragraph(copy, 1).at("/results/code").asText());
     assertEquals("FINISHED", paragraph(copy, 1).get("status").asText());
     assertEquals("TABLE", paragraph(copy, 1).at("/results/msg/2/type").asText());
-    assertTrue(paragraph(copy, 1).at("/results/msg/2/data").asText().startsWith("column\ttype\trole\tmissing\ndate\tLOCAL_DATE\ttime\t0\n"));
+    assertTrue(
+        paragraph(copy, 1)
+            .at("/results/msg/2/data")
+            .asText()
+            .startsWith("column\ttype\trole\tmissing\ndate\tLOCAL_DATE\ttime\t0\n"));
     assertTrue(paragraph(copy, 2).at("/results/msg").toString().contains("<svg"));
     assertEquals("kept from Zeppelin\n", paragraph(copy, 3).at("/results/msg/0/data").asText());
-    assertTrue(paragraph(copy, 4).at("/results/msg/2/data").asText().contains("data\t12\t6\ttiny-weather/data.csv\tyes"));
+    assertTrue(
+        paragraph(copy, 4)
+            .at("/results/msg/2/data")
+            .asText()
+            .contains("data\t12\t6\ttiny-weather/data.csv\tyes"));
     assertTrue(out.toString().contains("%prodml.load"), out.toString());
     assertTrue(out.toString().contains("skipped"), out.toString());
 
     String page = Files.readString(dir.resolve("out/Test_2TESTNOTE.html"));
     assertTrue(page.startsWith("<!DOCTYPE html>"));
-    assertTrue(page.contains("<th>column</th><th>type</th><th>role</th><th>missing</th>"), "tables as HTML tables");
+    assertTrue(
+        page.contains("<th>column</th><th>type</th><th>role</th><th>missing</th>"),
+        "tables as HTML tables");
     assertTrue(page.contains("<svg"), "charts inline");
     assertTrue(page.contains("%prodml.load(file=tiny-weather/data.csv)"), "the paragraph text");
     assertFalse(page.contains("<script"), "no script");
-    assertFalse(page.contains("http://") && page.contains("src=\"http"), "nothing loaded from elsewhere");
+    assertFalse(
+        page.contains("http://") && page.contains("src=\"http"), "nothing loaded from elsewhere");
   }
 
   @Test
   void aFailedParagraphFailsTheRunAndTheRestOfTheNoteDoesNotRun() throws Exception {
-    Path input = write("Fails_2FAILNOTE.zpln", note("2FAILNOTE",
-        "%prodml.load(file=../pom.xml)",
-        "%prodml.profile"));
+    Path input =
+        write(
+            "Fails_2FAILNOTE.zpln",
+            note("2FAILNOTE", "%prodml.load(file=../pom.xml)", "%prodml.profile"));
 
     int exit = run("--out", dir.resolve("out").toString(), input.toString());
 
     assertEquals(RunCommand.FAILED, exit, out.toString());
     JsonNode copy = NoteRunner.read(dir.resolve("out/Fails_2FAILNOTE.zpln"));
     assertEquals("ERROR", paragraph(copy, 0).at("/results/code").asText());
-    assertTrue(paragraph(copy, 0).at("/results/msg/0/data").asText().startsWith("'../pom.xml' is outside the data folders"));
+    assertTrue(
+        paragraph(copy, 0)
+            .at("/results/msg/0/data")
+            .asText()
+            .startsWith("'../pom.xml' is outside the data folders"));
     assertEquals("READY", paragraph(copy, 1).get("status").asText());
     assertTrue(paragraph(copy, 1).path("results").isMissingNode());
     assertTrue(out.toString().contains("not run"), out.toString());
@@ -121,10 +155,12 @@ class NoteRunnerTest {
 
   @Test
   void aParagraphMarkedExpectErrorMustFailAndTheNoteGoesOn() throws Exception {
-    ObjectNode note = note("2EXPECTED",
-        "%prodml.load(file=../pom.xml)",
-        "%prodml.load(file=tiny-weather/data.csv)",
-        "%prodml.load(file=tiny-weather/data.csv)");
+    ObjectNode note =
+        note(
+            "2EXPECTED",
+            "%prodml.load(file=../pom.xml)",
+            "%prodml.load(file=tiny-weather/data.csv)",
+            "%prodml.load(file=tiny-weather/data.csv)");
     ((ObjectNode) paragraph(note, 0).get("config")).put(NoteRunner.EXPECT_ERROR, true);
     ((ObjectNode) paragraph(note, 2).get("config")).put(NoteRunner.EXPECT_ERROR, true);
     Path input = write("Expected_2EXPECTED.zpln", note);
@@ -141,14 +177,18 @@ class NoteRunnerTest {
   @Test
   void aFolderRunsEveryNoteBelowItInNameOrderAndNoteJsonIsNamedByItsFolder() throws Exception {
     write("b/Second_2BBBBBBBB.zpln", note("2BBBBBBBB", "%prodml.load(file=tiny-weather/data.csv)"));
-    write("a/Zeppelin 0.8/2AAAAAAAA/note.json", note("2AAAAAAAA", "%prodml.load(file=tiny-weather/data.csv)"));
+    write(
+        "a/Zeppelin 0.8/2AAAAAAAA/note.json",
+        note("2AAAAAAAA", "%prodml.load(file=tiny-weather/data.csv)"));
 
     int exit = run("--out", dir.resolve("out").toString(), dir.resolve("in").toString());
 
     assertEquals(0, exit, out.toString());
     assertTrue(Files.exists(dir.resolve("out/a/Zeppelin 0.8/2AAAAAAAA.zpln")));
     assertTrue(Files.exists(dir.resolve("out/b/Second_2BBBBBBBB.html")));
-    assertTrue(out.toString().indexOf("2AAAAAAAA") < out.toString().indexOf("Second_2BBBBBBBB"), out.toString());
+    assertTrue(
+        out.toString().indexOf("2AAAAAAAA") < out.toString().indexOf("Second_2BBBBBBBB"),
+        out.toString());
     assertTrue(out.toString().contains("2 notes: 2 passed, 0 failed"), out.toString());
   }
 

@@ -20,9 +20,9 @@ import org.prodml.cli.Home;
 import org.prodml.course.Course;
 import org.prodml.course.CourseNote;
 import org.prodml.course.CourseNotes;
-import org.prodml.note.NoteFiles;
 import org.prodml.course.Exercise;
 import org.prodml.course.ExerciseCatalog;
+import org.prodml.note.NoteFiles;
 import org.prodml.testing.HeadlessChromium;
 
 /**
@@ -38,10 +38,14 @@ class NotebooksTest {
 
   /** Every note under notebooks/: the course's and the others (the demo tour). */
   static List<Note> notes() {
-    List<Note> notes = NoteFiles.find(NOTEBOOKS).stream().map(file -> {
-      var json = NoteFiles.read(file);
-      return new Note(file, json.path("id").asText(""), json.path("name").asText(""));
-    }).toList();
+    List<Note> notes =
+        NoteFiles.find(NOTEBOOKS).stream()
+            .map(
+                file -> {
+                  var json = NoteFiles.read(file);
+                  return new Note(file, json.path("id").asText(""), json.path("name").asText(""));
+                })
+            .toList();
     assertFalse(notes.isEmpty(), "no notes under " + NOTEBOOKS);
     return notes;
   }
@@ -50,43 +54,66 @@ class NotebooksTest {
 
   @TestFactory
   Stream<DynamicTest> everyNoteRunsAsShippedAndItsExercisesFailWithAHint() {
-    return notes().stream().map(note -> DynamicTest.dynamicTest(NOTEBOOKS.relativize(note.file()).toString(), () -> {
-      NoteRun run = run(NoteRunner.read(note.file()));
-      for (Exercise e : catalog.ofNote(note.id())) {
-        CourseNotes.Verdict verdict = verdict(run, e);
-        assertFalse(verdict.passed(), e.id() + " passes before the learner did anything");
-        assertTrue(output(run.note(), verdict.paragraphId()).contains("Hint 1 of " + e.hints().size()),
-            e.id() + ": a failed check shows the first hint");
-      }
-    }));
+    return notes().stream()
+        .map(
+            note ->
+                DynamicTest.dynamicTest(
+                    NOTEBOOKS.relativize(note.file()).toString(),
+                    () -> {
+                      NoteRun run = run(NoteRunner.read(note.file()));
+                      for (Exercise e : catalog.ofNote(note.id())) {
+                        CourseNotes.Verdict verdict = verdict(run, e);
+                        assertFalse(
+                            verdict.passed(), e.id() + " passes before the learner did anything");
+                        assertTrue(
+                            output(run.note(), verdict.paragraphId())
+                                .contains("Hint 1 of " + e.hints().size()),
+                            e.id() + ": a failed check shows the first hint");
+                      }
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> everyCourseNoteSolvedPassesEveryExercise() {
-    return notes().stream().filter(note -> !catalog.ofNote(note.id()).isEmpty())
-        .map(note -> DynamicTest.dynamicTest(NOTEBOOKS.relativize(note.file()) + " solved", () -> {
-          CourseNote courseNote = COURSE.note(note.id()).orElseThrow();
-          NoteRun run = run(CourseNotes.solved(NoteRunner.read(note.file()), courseNote.solved(), note.id()));
-          for (Exercise e : catalog.ofNote(note.id())) {
-            assertTrue(verdict(run, e).passed(), e.id() + " fails with its solution");
-          }
-          assertPageShowsTablesAndCharts(note, run);
-        }));
+    return notes().stream()
+        .filter(note -> !catalog.ofNote(note.id()).isEmpty())
+        .map(
+            note ->
+                DynamicTest.dynamicTest(
+                    NOTEBOOKS.relativize(note.file()) + " solved",
+                    () -> {
+                      CourseNote courseNote = COURSE.note(note.id()).orElseThrow();
+                      NoteRun run =
+                          run(
+                              CourseNotes.solved(
+                                  NoteRunner.read(note.file()), courseNote.solved(), note.id()));
+                      for (Exercise e : catalog.ofNote(note.id())) {
+                        assertTrue(verdict(run, e).passed(), e.id() + " fails with its solution");
+                      }
+                      assertPageShowsTablesAndCharts(note, run);
+                    }));
   }
 
   @Test
   void everyExerciseBelongsToANoteThatChecksItAndEveryCourseNoteHasTwo() {
     List<String> ids = notes().stream().map(Note::id).toList();
     for (Exercise e : catalog.all()) {
-      assertTrue(ids.contains(e.note()), e.id() + " names note " + e.note() + ", which is not under notebooks/");
+      assertTrue(
+          ids.contains(e.note()),
+          e.id() + " names note " + e.note() + ", which is not under notebooks/");
     }
     for (Note note : notes()) {
       int exercises = catalog.ofNote(note.id()).size();
-      assertTrue(exercises == 0 || exercises >= 2, note.name() + " has " + exercises + " exercise; a course note has at least two");
+      assertTrue(
+          exercises == 0 || exercises >= 2,
+          note.name() + " has " + exercises + " exercise; a course note has at least two");
     }
   }
 
-  /** The note's HTML page (what ./prodml run writes) opens offline in headless Chromium with its tables and charts. */
+  /**
+   * The note's HTML page (what ./prodml run writes) opens offline in headless Chromium with its
+   * tables and charts.
+   */
   private static void assertPageShowsTablesAndCharts(Note note, NoteRun run) throws Exception {
     String html = NotePage.render(run);
     assertTrue(html.contains("<table"), note.name() + ": the page has no table");
@@ -95,21 +122,29 @@ class NotebooksTest {
     Path page = pages.resolve(note.id() + ".html");
     Files.writeString(page, html, StandardCharsets.UTF_8);
     if (!HeadlessChromium.skipped()) {
-      HeadlessChromium.assertRendersOffline(page, Files.createDirectories(Path.of("target/screenshots")).resolve(note.id() + ".png"));
+      HeadlessChromium.assertRendersOffline(
+          page, Files.createDirectories(Path.of("target/screenshots")).resolve(note.id() + ".png"));
     }
   }
 
   private NoteRun run(ObjectNode note) {
     List<String> lines = new ArrayList<>();
     NoteRun run = runner.run(note, paragraph -> lines.add(HeadlessRun.line(paragraph)));
-    List<String> failures = run.paragraphs().stream().filter(p -> p.status().isFailure()).map(HeadlessRun::line).toList();
+    List<String> failures =
+        run.paragraphs().stream()
+            .filter(p -> p.status().isFailure())
+            .map(HeadlessRun::line)
+            .toList();
     assertEquals(List.of(), failures, String.join("\n", lines));
     return run;
   }
 
   private static CourseNotes.Verdict verdict(NoteRun run, Exercise e) {
-    List<CourseNotes.Verdict> verdicts = CourseNotes.verdicts(run.note()).stream().filter(v -> v.exercise().equals(e.id())).toList();
-    assertFalse(verdicts.isEmpty(), "note " + e.note() + " has no %prodml.check(exercise=" + e.id() + ") paragraph");
+    List<CourseNotes.Verdict> verdicts =
+        CourseNotes.verdicts(run.note()).stream().filter(v -> v.exercise().equals(e.id())).toList();
+    assertFalse(
+        verdicts.isEmpty(),
+        "note " + e.note() + " has no %prodml.check(exercise=" + e.id() + ") paragraph");
     return verdicts.get(verdicts.size() - 1);
   }
 
@@ -117,7 +152,9 @@ class NotebooksTest {
     StringBuilder text = new StringBuilder();
     for (JsonNode p : note.path("paragraphs")) {
       if (p.path("id").asText().equals(paragraphId)) {
-        p.path("results").path("msg").forEach(m -> text.append(m.path("data").asText()).append('\n'));
+        p.path("results")
+            .path("msg")
+            .forEach(m -> text.append(m.path("data").asText()).append('\n'));
       }
     }
     return text.toString();

@@ -13,10 +13,10 @@ import org.prodml.rules.RuleFiles;
 import org.prodml.stages.Stages;
 
 /**
- * How fast the interpreter is where a learner feels it: the first {@code open} in a fresh JVM
- * (the configured rules compiled) and a warm {@code %prodml.profile} paragraph on seattle-weather.
- * Targets: open under 2 s, the warm paragraph under 50 ms (median). A benchmark, not a test: run
- * it in its own JVM so "cold" means cold (see interpreter/README.md for the command).
+ * How fast the interpreter is where a learner feels it: the first {@code open} in a fresh JVM (the
+ * configured rules compiled) and a warm {@code %prodml.profile} paragraph on seattle-weather.
+ * Targets: open under 2 s, the warm paragraph under 50 ms (median). A benchmark, not a test: run it
+ * in its own JVM so "cold" means cold (see interpreter/README.md for the command).
  */
 public final class OpenBenchmark {
   private OpenBenchmark() {}
@@ -32,16 +32,21 @@ public final class OpenBenchmark {
 
     long start = System.nanoTime();
     try (TestGroup group = TestGroup.create(properties, Stages.registry())) {
-      group.get("prodml").open(); // LazyOpenInterpreter → ProdmlInterpreter.open: settings read, rules compiling
+      group
+          .get("prodml")
+          .open(); // LazyOpenInterpreter → ProdmlInterpreter.open: settings read, rules compiling
       double openMillis = (System.nanoTime() - start) / 1e6;
       long sinceJvmStart = System.currentTimeMillis() - jvmStart;
-      InterpreterResult firstLoad = group.run("load", "first", Map.of("file", "seattle-weather/data.csv"), "");
+      InterpreterResult firstLoad =
+          group.run("load", "first", Map.of("file", "seattle-weather/data.csv"), "");
       require(firstLoad);
       double firstLoadMillis = (System.nanoTime() - start) / 1e6;
-      int ruleCount = RuleFiles.compile(ProdmlSettings.config(properties).ruleFolders()).rules().size();
+      int ruleCount =
+          RuleFiles.compile(ProdmlSettings.config(properties).ruleFolders()).rules().size();
       double compiledMillis = (System.nanoTime() - start) / 1e6;
 
-      InterpreterResult load = group.run("load", "bench", Map.of("file", "seattle-weather/data.csv"), "");
+      InterpreterResult load =
+          group.run("load", "bench", Map.of("file", "seattle-weather/data.csv"), "");
       require(load);
       List<Double> millis = new ArrayList<>();
       for (int i = 0; i < runs + 3; i++) {
@@ -63,16 +68,27 @@ public final class OpenBenchmark {
         fresh.add((System.nanoTime() - t) / 1e6);
       }
       Collections.sort(fresh);
-      System.out.printf("open, fresh JVM: %.0f ms (%d ms after JVM start); target < 2000 ms%n", openMillis, sinceJvmStart);
-      System.out.printf("first %%prodml.load done (rules still compiling in the background): %.0f ms after open began%n",
+      System.out.printf(
+          "open, fresh JVM: %.0f ms (%d ms after JVM start); target < 2000 ms%n",
+          openMillis, sinceJvmStart);
+      System.out.printf(
+          "first %%prodml.load done (rules still compiling in the background): %.0f ms after open began%n",
           firstLoadMillis);
-      System.out.printf("all %d rules compiled: %.0f ms after open began%n", ruleCount, compiledMillis);
-      System.out.printf("load average while measuring: %.1f on %d cores%n",
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-      System.out.printf("warm %%prodml.profile on seattle-weather (1461 rows), %d runs: median %.1f ms, min %.1f ms,"
-          + " max %.1f ms; target < 50 ms%n", millis.size(), millis.get(millis.size() / 2), millis.get(0),
+      System.out.printf(
+          "all %d rules compiled: %.0f ms after open began%n", ruleCount, compiledMillis);
+      System.out.printf(
+          "load average while measuring: %.1f on %d cores%n",
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
+      System.out.printf(
+          "warm %%prodml.profile on seattle-weather (1461 rows), %d runs: median %.1f ms, min %.1f ms,"
+              + " max %.1f ms; target < 50 ms%n",
+          millis.size(),
+          millis.get(millis.size() / 2),
+          millis.get(0),
           millis.get(millis.size() - 1));
-      System.out.printf("%%prodml.profile after re-loading the data (measured and drawn again, JIT warm), %d runs: median %.1f ms%n",
+      System.out.printf(
+          "%%prodml.profile after re-loading the data (measured and drawn again, JIT warm), %d runs: median %.1f ms%n",
           fresh.size(), fresh.get(fresh.size() / 2));
     }
     System.exit(0);

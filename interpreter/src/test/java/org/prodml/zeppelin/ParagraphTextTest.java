@@ -11,11 +11,15 @@ class ParagraphTextTest {
 
   @Test
   void bindingPropertiesAndTrimmedScript() {
-    ParagraphText p = ParagraphText.parse("%prodml.train(model=forest, trees=50, label=weather, seed=7)\nbody line\n");
+    ParagraphText p =
+        ParagraphText.parse(
+            "%prodml.train(model=forest, trees=50, label=weather, seed=7)\nbody line\n");
 
     assertEquals("prodml.train", p.binding());
     assertEquals("prodml", p.group());
-    assertEquals(Map.of("model", "forest", "trees", "50", "label", "weather", "seed", "7"), p.localProperties());
+    assertEquals(
+        Map.of("model", "forest", "trees", "50", "label", "weather", "seed", "7"),
+        p.localProperties());
     assertEquals("body line", p.script());
   }
 
@@ -36,7 +40,9 @@ class ParagraphTextTest {
 
   @Test
   void quotesProtectCommasEqualsAndParenthesesAndAreDropped() {
-    ParagraphText p = ParagraphText.parse("%prodml.validate(thresholds=\"drift.maxJs:0.2, missing.maxShare:0.1\", note=\"a=b (c)\")");
+    ParagraphText p =
+        ParagraphText.parse(
+            "%prodml.validate(thresholds=\"drift.maxJs:0.2, missing.maxShare:0.1\", note=\"a=b (c)\")");
 
     assertEquals("drift.maxJs:0.2, missing.maxShare:0.1", p.localProperties().get("thresholds"));
     assertEquals("a=b (c)", p.localProperties().get("note"));
@@ -45,7 +51,8 @@ class ParagraphTextTest {
 
   @Test
   void backslashEscapesTheNextCharacterAndKnowsNewlineAndTab() {
-    ParagraphText p = ParagraphText.parse("%prodml.load(sep=a\\tb, line=a\\nb, paren=\\), quote=\\\")");
+    ParagraphText p =
+        ParagraphText.parse("%prodml.load(sep=a\\tb, line=a\\nb, paren=\\), quote=\\\")");
 
     assertEquals("a\tb", p.localProperties().get("sep"));
     assertEquals("a\nb", p.localProperties().get("line"));
@@ -60,23 +67,32 @@ class ParagraphTextTest {
 
   @Test
   void aKeyWithoutValueStandsForItselfButOnlyAsTheLastEntry() {
-    assertEquals(Map.of("seed", "7", "verbose", "verbose"), ParagraphText.parse("%prodml.train(seed=7, verbose)").localProperties());
-    assertThrows(IllegalArgumentException.class, () -> ParagraphText.parse("%prodml.train(verbose, seed=7)"));
+    assertEquals(
+        Map.of("seed", "7", "verbose", "verbose"),
+        ParagraphText.parse("%prodml.train(seed=7, verbose)").localProperties());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ParagraphText.parse("%prodml.train(verbose, seed=7)"));
   }
 
   @Test
   void keysAndValuesAreTrimmedAndEmptyParenthesesGiveNothing() {
-    assertEquals(Map.of("file", "seattle-weather/data.csv"),
-        ParagraphText.parse("%prodml.load(  file =  seattle-weather/data.csv  )").localProperties());
+    assertEquals(
+        Map.of("file", "seattle-weather/data.csv"),
+        ParagraphText.parse("%prodml.load(  file =  seattle-weather/data.csv  )")
+            .localProperties());
     assertEquals(Map.of(), ParagraphText.parse("%prodml.profile()").localProperties());
   }
 
   @Test
   void malformedPropertiesAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> ParagraphText.parse("%prodml.load(file=a"));
-    assertThrows(IllegalArgumentException.class, () -> ParagraphText.parse("%prodml.load(file=a=b)"));
-    assertThrows(IllegalArgumentException.class, () -> ParagraphText.parse("%prodml.load(, file=a)"));
-    assertThrows(IllegalArgumentException.class, () -> ParagraphText.parse("%prodml.load(file=a\\"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ParagraphText.parse("%prodml.load(file=a=b)"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ParagraphText.parse("%prodml.load(, file=a)"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ParagraphText.parse("%prodml.load(file=a\\"));
   }
 
   @Test

@@ -42,19 +42,22 @@ import org.junit.jupiter.api.TestFactory;
 import org.prodml.cli.Home;
 
 /**
- * The interpreter driven the way a Zeppelin server drives it: Zeppelin's own
- * {@code RemoteInterpreterServer} runs in a child JVM on the packaged interpreter folder's class
- * path, registers with our callback server, and gets {@code createInterpreter}, {@code open},
- * {@code interpret}, {@code completion}, {@code getProgress}, {@code cancel} and {@code close}
- * over Thrift. Needs {@code mvn package} first (failsafe runs it in {@code verify}); a missing
- * folder fails the test rather than skipping it.
+ * The interpreter driven the way a Zeppelin server drives it: Zeppelin's own {@code
+ * RemoteInterpreterServer} runs in a child JVM on the packaged interpreter folder's class path,
+ * registers with our callback server, and gets {@code createInterpreter}, {@code open}, {@code
+ * interpret}, {@code completion}, {@code getProgress}, {@code cancel} and {@code close} over
+ * Thrift. Needs {@code mvn package} first (failsafe runs it in {@code verify}); a missing folder
+ * fails the test rather than skipping it.
  */
 class RemoteInterpreterServerIT {
   static final String GROUP_ID = "prodml-it";
+
   /** Zeppelin's "shared" binding: every note in one session, kept apart by note id. */
   static final String SESSION = "shared_session";
+
   static final String NOTE = "note-it";
-  static final Path BUILD = Path.of(System.getProperty("prodml.build", Home.get().resolve("target").toString()));
+  static final Path BUILD =
+      Path.of(System.getProperty("prodml.build", Home.get().resolve("target").toString()));
   static final Path FOLDER = BUILD.resolve("zeppelin/prodml");
   static final Path DEMO = Home.get().resolve("notebooks/Demo/Pipeline tour_2PMLTOUR1.zpln");
 
@@ -68,45 +71,73 @@ class RemoteInterpreterServerIT {
 
   /** The callback (event) service a Zeppelin server runs: records registration and every event. */
   static RemoteInterpreterEventService.Iface eventService() {
-    InvocationHandler handler = (proxy, method, args) -> {
-      events.add(method.getName());
-      if (method.getName().equals("registerInterpreterProcess")) {
-        registered.complete((RegisterInfo) args[0]);
-      }
-      Class<?> type = method.getReturnType();
-      if (type == List.class) {
-        return List.of();
-      }
-      return type == boolean.class ? false : type.isPrimitive() && type != void.class ? 0 : null;
-    };
-    return (RemoteInterpreterEventService.Iface) Proxy.newProxyInstance(RemoteInterpreterServerIT.class.getClassLoader(),
-        new Class<?>[] {RemoteInterpreterEventService.Iface.class}, handler);
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          events.add(method.getName());
+          if (method.getName().equals("registerInterpreterProcess")) {
+            registered.complete((RegisterInfo) args[0]);
+          }
+          Class<?> type = method.getReturnType();
+          if (type == List.class) {
+            return List.of();
+          }
+          return type == boolean.class
+              ? false
+              : type.isPrimitive() && type != void.class ? 0 : null;
+        };
+    return (RemoteInterpreterEventService.Iface)
+        Proxy.newProxyInstance(
+            RemoteInterpreterServerIT.class.getClassLoader(),
+            new Class<?>[] {RemoteInterpreterEventService.Iface.class},
+            handler);
   }
 
   @BeforeAll
   static void startZeppelinsInterpreterProcess() throws Exception {
-    assertTrue(Files.isRegularFile(FOLDER.resolve("prodml.jar")) && Files.isRegularFile(FOLDER.resolve("interpreter-setting.json")),
+    assertTrue(
+        Files.isRegularFile(FOLDER.resolve("prodml.jar"))
+            && Files.isRegularFile(FOLDER.resolve("interpreter-setting.json")),
         FOLDER + " has no prodml.jar and interpreter-setting.json: run mvn package first");
     for (Path folder : List.of(BUILD.resolve("lib-zeppelin"), BUILD.resolve("zeppelin-it/lib"))) {
-      assertTrue(Files.isDirectory(folder), folder + " is missing: run mvn verify (package and pre-integration-test fill it)");
+      assertTrue(
+          Files.isDirectory(folder),
+          folder + " is missing: run mvn verify (package and pre-integration-test fill it)");
     }
 
     TServerSocket serverSocket = new TServerSocket(new InetSocketAddress("127.0.0.1", 0));
     int callbackPort = serverSocket.getServerSocket().getLocalPort();
-    callbackServer = new TThreadPoolServer(new TThreadPoolServer.Args(serverSocket)
-        .processor(new RemoteInterpreterEventService.Processor<>(eventService())));
+    callbackServer =
+        new TThreadPoolServer(
+            new TThreadPoolServer.Args(serverSocket)
+                .processor(new RemoteInterpreterEventService.Processor<>(eventService())));
     Thread serving = new Thread(callbackServer::serve, "callback-server");
     serving.setDaemon(true);
     serving.start();
 
     // As bin/interpreter.sh lays it out: the interpreter folder first, then Zeppelin's own jars.
-    String classPath = FOLDER.resolve("*") + File.pathSeparator + BUILD.resolve("lib-zeppelin").resolve("*")
-        + File.pathSeparator + BUILD.resolve("zeppelin-it/lib").resolve("*")
-        + File.pathSeparator + BUILD.resolve("test-classes"); // the test-only slow stage
+    String classPath =
+        FOLDER.resolve("*")
+            + File.pathSeparator
+            + BUILD.resolve("lib-zeppelin").resolve("*")
+            + File.pathSeparator
+            + BUILD.resolve("zeppelin-it/lib").resolve("*")
+            + File.pathSeparator
+            + BUILD.resolve("test-classes"); // the test-only slow stage
     Path log = BUILD.resolve("remote-interpreter-it.log");
-    child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", classPath,
-        "org.apache.zeppelin.interpreter.remote.RemoteInterpreterServer", "127.0.0.1", String.valueOf(callbackPort), GROUP_ID, ":")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-cp",
+                classPath,
+                "org.apache.zeppelin.interpreter.remote.RemoteInterpreterServer",
+                "127.0.0.1",
+                String.valueOf(callbackPort),
+                GROUP_ID,
+                ":")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
 
     RegisterInfo info = registered.get(60, TimeUnit.SECONDS);
     assertEquals(GROUP_ID, info.getInterpreterGroupId());
@@ -117,14 +148,18 @@ class RemoteInterpreterServerIT {
 
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put(ProdmlSettings.HOME, Home.get().toString());
-    properties.put(ProdmlSettings.DATA_ROOTS, Home.get().resolve(TestGroup.FIXTURES) + File.pathSeparator + "datasets");
+    properties.put(
+        ProdmlSettings.DATA_ROOTS,
+        Home.get().resolve(TestGroup.FIXTURES) + File.pathSeparator + "datasets");
     properties.put(ProdmlSettings.EXTRA_STAGES, TestStages.Slow.class.getName());
-    // What a Zeppelin server adds to every interpreter's properties (the process's dependency loader needs it).
+    // What a Zeppelin server adds to every interpreter's properties (the process's dependency
+    // loader needs it).
     properties.put("zeppelin.interpreter.localRepo", BUILD.resolve("it-local-repo").toString());
     for (InterpreterSettings.Entry entry : InterpreterSettings.load().entries()) {
       client.createInterpreter(GROUP_ID, SESSION, entry.className(), properties, "anonymous");
     }
-    client.createInterpreter(GROUP_ID, SESSION, TestStages.SlowInterpreter.class.getName(), properties, "anonymous");
+    client.createInterpreter(
+        GROUP_ID, SESSION, TestStages.SlowInterpreter.class.getName(), properties, "anonymous");
     long start = System.nanoTime();
     client.open(SESSION, ProdmlInterpreter.class.getName());
     openMillis = (System.nanoTime() - start) / 1_000_000;
@@ -155,13 +190,24 @@ class RemoteInterpreterServerIT {
     }
   }
 
-  static RemoteInterpreterContext context(String paragraphId, String text, Map<String, String> localProperties) {
+  static RemoteInterpreterContext context(
+      String paragraphId, String text, Map<String, String> localProperties) {
     return context(NOTE, paragraphId, text, localProperties);
   }
 
-  static RemoteInterpreterContext context(String noteId, String paragraphId, String text, Map<String, String> localProperties) {
-    return new RemoteInterpreterContext(noteId, "note " + noteId, paragraphId, "prodml", "", text,
-        "{\"user\":\"anonymous\"}", "{}", "{\"params\":{},\"forms\":{}}", "{\"params\":{},\"forms\":{}}",
+  static RemoteInterpreterContext context(
+      String noteId, String paragraphId, String text, Map<String, String> localProperties) {
+    return new RemoteInterpreterContext(
+        noteId,
+        "note " + noteId,
+        paragraphId,
+        "prodml",
+        "",
+        text,
+        "{\"user\":\"anonymous\"}",
+        "{}",
+        "{\"params\":{},\"forms\":{}}",
+        "{\"params\":{},\"forms\":{}}",
         new HashMap<>(localProperties));
   }
 
@@ -170,18 +216,23 @@ class RemoteInterpreterServerIT {
     return interpret(NOTE, paragraphId, text);
   }
 
-  static RemoteInterpreterResult interpret(String noteId, String paragraphId, String text) throws Exception {
+  static RemoteInterpreterResult interpret(String noteId, String paragraphId, String text)
+      throws Exception {
     ParagraphText parsed = ParagraphText.parse(text);
     String name = parsed.binding().contains(".") ? parsed.binding().split("\\.")[1] : "prodml";
     String className = InterpreterSettings.load().entry("prodml", name).orElseThrow().className();
-    return client.interpret(SESSION, className, parsed.script(), context(noteId, paragraphId, text, parsed.localProperties()));
+    return client.interpret(
+        SESSION,
+        className,
+        parsed.script(),
+        context(noteId, paragraphId, text, parsed.localProperties()));
   }
 
   /**
    * What must be the same headless and through Zeppelin: the kind of every message, every %text,
-   * and of every %table its header, its row keys (first column) and, for findings, which rule
-   * fired on what. Measured numbers are left out: the profiles' quantile sketches (KLL) compact
-   * at random, so drift statistics differ in their last digits from one process to the next.
+   * and of every %table its header, its row keys (first column) and, for findings, which rule fired
+   * on what. Measured numbers are left out: the profiles' quantile sketches (KLL) compact at
+   * random, so drift statistics differ in their last digits from one process to the next.
    */
   static List<String> shape(List<String> typesAndData) {
     List<String> shape = new ArrayList<>();
@@ -196,7 +247,9 @@ class RemoteInterpreterServerIT {
         StringBuilder table = new StringBuilder("TABLE:" + lines.get(0));
         for (String line : lines.subList(1, lines.size())) {
           String[] cells = line.split("\t", -1);
-          table.append(" | ").append(findings ? String.join(",", List.of(cells).subList(0, 4)) : cells[0]);
+          table
+              .append(" | ")
+              .append(findings ? String.join(",", List.of(cells).subList(0, 4)) : cells[0]);
         }
         shape.add(table.toString());
       } else {
@@ -206,12 +259,26 @@ class RemoteInterpreterServerIT {
     return shape;
   }
 
-  /** One %prodml paragraph of a note, as Zeppelin got it over Thrift and as the headless runner wrote it. */
-  record BothWays(JsonNode paragraph, String id, String remoteCode, List<String> remote, String localCode, List<String> local) {}
+  /**
+   * One %prodml paragraph of a note, as Zeppelin got it over Thrift and as the headless runner
+   * wrote it.
+   */
+  record BothWays(
+      JsonNode paragraph,
+      String id,
+      String remoteCode,
+      List<String> remote,
+      String localCode,
+      List<String> local) {}
 
-  /** Runs the note headless, then each of its %prodml paragraphs through Thrift as note {@code noteId}. */
+  /**
+   * Runs the note headless, then each of its %prodml paragraphs through Thrift as note {@code
+   * noteId}.
+   */
   static List<BothWays> runBothWays(Path file, String noteId) throws Exception {
-    NoteRun headless = new NoteRunner(Map.of(ProdmlSettings.HOME, Home.get().toString())).run(NoteRunner.read(file), p -> {});
+    NoteRun headless =
+        new NoteRunner(Map.of(ProdmlSettings.HOME, Home.get().toString()))
+            .run(NoteRunner.read(file), p -> {});
     List<BothWays> paragraphs = new ArrayList<>();
     for (JsonNode paragraph : NoteRunner.read(file).get("paragraphs")) {
       String text = paragraph.path("text").asText("");
@@ -226,8 +293,17 @@ class RemoteInterpreterServerIT {
       }
       JsonNode local = findParagraph(headless, id);
       List<String> localMessages = new ArrayList<>();
-      local.at("/results/msg").forEach(m -> localMessages.add(m.get("type").asText() + ":" + m.get("data").asText()));
-      paragraphs.add(new BothWays(paragraph, id, remote.getCode(), remoteMessages, local.at("/results/code").asText(), localMessages));
+      local
+          .at("/results/msg")
+          .forEach(m -> localMessages.add(m.get("type").asText() + ":" + m.get("data").asText()));
+      paragraphs.add(
+          new BothWays(
+              paragraph,
+              id,
+              remote.getCode(),
+              remoteMessages,
+              local.at("/results/code").asText(),
+              localMessages));
     }
     return paragraphs;
   }
@@ -249,23 +325,38 @@ class RemoteInterpreterServerIT {
    */
   @TestFactory
   Stream<DynamicTest> everyCourseNoteRunsThroughThriftAsItRunsHeadless() {
-    return NotebooksTest.notes().stream().filter(n -> !n.file().equals(DEMO))
-        .map(n -> DynamicTest.dynamicTest(n.name(), () -> {
-          int compared = 0;
-          int verdicts = 0;
-          for (BothWays p : runBothWays(n.file(), "thrift-" + n.id())) {
-            boolean expectError = p.paragraph().path("config").path(NoteRunner.EXPECT_ERROR).asBoolean(false);
-            String where = n.name() + " " + p.id();
-            assertEquals(expectError ? "ERROR" : "SUCCESS", p.remoteCode(), where + ": " + p.remote());
-            assertEquals(p.localCode(), p.remoteCode(), where);
-            assertEquals(verdictLines(p.local()), verdictLines(p.remote()), where);
-            assertEquals(tableHeaders(p.local()), tableHeaders(p.remote()), where);
-            verdicts += verdictLines(p.remote()).size();
-            compared++;
-          }
-          assertTrue(compared > 5, n.name() + ": only " + compared + " %prodml paragraphs");
-          assertTrue(verdicts >= 2, n.name() + ": " + verdicts + " exercise verdicts through Thrift");
-        }));
+    return NotebooksTest.notes().stream()
+        .filter(n -> !n.file().equals(DEMO))
+        .map(
+            n ->
+                DynamicTest.dynamicTest(
+                    n.name(),
+                    () -> {
+                      int compared = 0;
+                      int verdicts = 0;
+                      for (BothWays p : runBothWays(n.file(), "thrift-" + n.id())) {
+                        boolean expectError =
+                            p.paragraph()
+                                .path("config")
+                                .path(NoteRunner.EXPECT_ERROR)
+                                .asBoolean(false);
+                        String where = n.name() + " " + p.id();
+                        assertEquals(
+                            expectError ? "ERROR" : "SUCCESS",
+                            p.remoteCode(),
+                            where + ": " + p.remote());
+                        assertEquals(p.localCode(), p.remoteCode(), where);
+                        assertEquals(verdictLines(p.local()), verdictLines(p.remote()), where);
+                        assertEquals(tableHeaders(p.local()), tableHeaders(p.remote()), where);
+                        verdicts += verdictLines(p.remote()).size();
+                        compared++;
+                      }
+                      assertTrue(
+                          compared > 5, n.name() + ": only " + compared + " %prodml paragraphs");
+                      assertTrue(
+                          verdicts >= 2,
+                          n.name() + ": " + verdicts + " exercise verdicts through Thrift");
+                    }));
   }
 
   /**
@@ -274,9 +365,11 @@ class RemoteInterpreterServerIT {
    * the reproducibility exercises, so it is masked.
    */
   private static List<String> verdictLines(List<String> messages) {
-    return messages.stream().flatMap(String::lines)
+    return messages.stream()
+        .flatMap(String::lines)
         .filter(l -> l.matches("(?i).*exercise \\S+: (PASS|FAIL).*") || l.contains("Hint "))
-        .map(RemoteInterpreterServerIT::maskFingerprints).toList();
+        .map(RemoteInterpreterServerIT::maskFingerprints)
+        .toList();
   }
 
   private static String maskFingerprints(String text) {
@@ -285,11 +378,16 @@ class RemoteInterpreterServerIT {
 
   /**
    * The header of every table but the findings: an unsolved note trains unseeded models on an
-   * unseeded split, so which findings fire may change from run to run; the tables a stage shows may not.
+   * unseeded split, so which findings fire may change from run to run; the tables a stage shows may
+   * not.
    */
   private static List<String> tableHeaders(List<String> messages) {
-    return messages.stream().filter(m -> m.startsWith("TABLE:")).map(m -> m.substring(6).lines().findFirst().orElse(""))
-        .filter(header -> !header.startsWith("severity\trule\t")).map(RemoteInterpreterServerIT::maskFingerprints).toList();
+    return messages.stream()
+        .filter(m -> m.startsWith("TABLE:"))
+        .map(m -> m.substring(6).lines().findFirst().orElse(""))
+        .filter(header -> !header.startsWith("severity\trule\t"))
+        .map(RemoteInterpreterServerIT::maskFingerprints)
+        .toList();
   }
 
   private static JsonNode findParagraph(NoteRun run, String id) {
@@ -316,13 +414,26 @@ class RemoteInterpreterServerIT {
   void completionOverThriftOffersParametersAndColumns() throws Exception {
     interpret("p-load", "%prodml.load(file=tiny-weather/data.csv, as=tiny)");
 
-    List<InterpreterCompletion> parameters = client.completion(SESSION, LoadInterpreter.class.getName(), "fi", 2,
-        context("p-c", "%prodml.load\nfi", Map.of()));
-    List<InterpreterCompletion> columns = client.completion(SESSION, ProdmlInterpreter.class.getName(), "show temp_", 10,
-        context("p-c", "%prodml\nshow temp_", Map.of()));
+    List<InterpreterCompletion> parameters =
+        client.completion(
+            SESSION,
+            LoadInterpreter.class.getName(),
+            "fi",
+            2,
+            context("p-c", "%prodml.load\nfi", Map.of()));
+    List<InterpreterCompletion> columns =
+        client.completion(
+            SESSION,
+            ProdmlInterpreter.class.getName(),
+            "show temp_",
+            10,
+            context("p-c", "%prodml\nshow temp_", Map.of()));
 
-    assertEquals(List.of("file"), parameters.stream().map(InterpreterCompletion::getValue).toList());
-    assertTrue(columns.stream().map(InterpreterCompletion::getValue).toList().contains("temp_max"), columns.toString());
+    assertEquals(
+        List.of("file"), parameters.stream().map(InterpreterCompletion::getValue).toList());
+    assertTrue(
+        columns.stream().map(InterpreterCompletion::getValue).toList().contains("temp_max"),
+        columns.toString());
   }
 
   @Test
@@ -330,17 +441,23 @@ class RemoteInterpreterServerIT {
     ExecutorService thread = Executors.newSingleThreadExecutor();
     try {
       RemoteInterpreterContext context = context("p-slow", "%prodml.slow", Map.of());
-      // A second connection: a Thrift client is not shared between threads, and Zeppelin uses a pool.
+      // A second connection: a Thrift client is not shared between threads, and Zeppelin uses a
+      // pool.
       try (TSocket other = new TSocket("127.0.0.1", registered.get().getPort())) {
         other.open();
-        RemoteInterpreterService.Client running = new RemoteInterpreterService.Client(new TBinaryProtocol(other));
-        Future<RemoteInterpreterResult> result = thread.submit(() ->
-            running.interpret(SESSION, TestStages.SlowInterpreter.class.getName(), "", context));
+        RemoteInterpreterService.Client running =
+            new RemoteInterpreterService.Client(new TBinaryProtocol(other));
+        Future<RemoteInterpreterResult> result =
+            thread.submit(
+                () ->
+                    running.interpret(
+                        SESSION, TestStages.SlowInterpreter.class.getName(), "", context));
         int progress = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (progress == 0 && System.nanoTime() < deadline) {
           Thread.sleep(100);
-          progress = client.getProgress(SESSION, TestStages.SlowInterpreter.class.getName(), context);
+          progress =
+              client.getProgress(SESSION, TestStages.SlowInterpreter.class.getName(), context);
         }
         long cancelledAt = System.nanoTime();
         client.cancel(SESSION, TestStages.SlowInterpreter.class.getName(), context);
@@ -348,7 +465,9 @@ class RemoteInterpreterServerIT {
         long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelledAt);
 
         assertTrue(progress > 0 && progress < 100, "progress " + progress);
-        assertTrue(stopMillis < 1_500, "stopped " + stopMillis + " ms after cancel (Zeppelin polls jobs each second)");
+        assertTrue(
+            stopMillis < 1_500,
+            "stopped " + stopMillis + " ms after cancel (Zeppelin polls jobs each second)");
         assertTrue(List.of("ERROR", "ABORT").contains(cancelled.getCode()), cancelled.toString());
       }
     } finally {
@@ -362,8 +481,9 @@ class RemoteInterpreterServerIT {
     RemoteInterpreterResult next = interpret("p-ok", "%prodml\nhelp");
 
     assertEquals("ERROR", refused.getCode());
-    assertTrue(refused.getMsg().get(0).getData().startsWith("'../pom.xml' is outside the data folders"), refused.toString());
+    assertTrue(
+        refused.getMsg().get(0).getData().startsWith("'../pom.xml' is outside the data folders"),
+        refused.toString());
     assertEquals("SUCCESS", next.getCode());
   }
-
 }

@@ -12,9 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prodml.stages.Stages;
 
-/** %prodml.rules adds DRL to the note's rules only when it compiles; errors name the paragraph's line. */
+/**
+ * %prodml.rules adds DRL to the note's rules only when it compiles; errors name the paragraph's
+ * line.
+ */
 class RulesParagraphTest {
-  static final String WINDY_RULE = """
+  static final String WINDY_RULE =
+      """
       package rules.note;
 
       import org.prodml.facts.ColumnProfileFact;
@@ -49,7 +53,8 @@ class RulesParagraphTest {
   }
 
   private InterpreterResult rules(String paragraphId, String drl) {
-    return TestGroup.run(group.get("rules"), TestGroup.context("note-r", paragraphId, Map.of()), drl);
+    return TestGroup.run(
+        group.get("rules"), TestGroup.context("note-r", paragraphId, Map.of()), drl);
   }
 
   @Test
@@ -59,10 +64,16 @@ class RulesParagraphTest {
     InterpreterResult validated = group.run("validate", "note-r", Map.of(), "");
 
     assertEquals(Code.SUCCESS, added.code(), TestGroup.messages(added).toString());
-    assertTrue(TestGroup.data(added, 0).startsWith("Added 1 rule to this note; it now judges with "), TestGroup.data(added, 0));
-    assertEquals("rule\tseverity\ttopic\tstage\tline\texplanation\n"
-        + "NOTE-001\tINFO\tRANGE\tVALIDATE\t6\tColumn {subject} reaches {max} m/s.\n", TestGroup.data(added, 2));
-    assertTrue(TestGroup.messages(validated).stream().anyMatch(m -> m.contains("NOTE-001\tRANGE\twind\tColumn wind reaches 6.1 m/s.")),
+    assertTrue(
+        TestGroup.data(added, 0).startsWith("Added 1 rule to this note; it now judges with "),
+        TestGroup.data(added, 0));
+    assertEquals(
+        "rule\tseverity\ttopic\tstage\tline\texplanation\n"
+            + "NOTE-001\tINFO\tRANGE\tVALIDATE\t6\tColumn {subject} reaches {max} m/s.\n",
+        TestGroup.data(added, 2));
+    assertTrue(
+        TestGroup.messages(validated).stream()
+            .anyMatch(m -> m.contains("NOTE-001\tRANGE\twind\tColumn wind reaches 6.1 m/s.")),
         TestGroup.messages(validated).toString());
   }
 
@@ -75,8 +86,11 @@ class RulesParagraphTest {
     InterpreterResult shown = group.run("prodml", "note-r", Map.of(), "show rules");
 
     assertEquals(Code.ERROR, result.code());
-    assertTrue(TestGroup.data(result, 0).startsWith("paragraph p-broken:14: "), TestGroup.data(result, 0));
-    assertTrue(TestGroup.data(shown, 1).contains("NOTE-001\tINFO\tRANGE\tVALIDATE\tparagraph p-good:6"), TestGroup.data(shown, 1));
+    assertTrue(
+        TestGroup.data(result, 0).startsWith("paragraph p-broken:14: "), TestGroup.data(result, 0));
+    assertTrue(
+        TestGroup.data(shown, 1).contains("NOTE-001\tINFO\tRANGE\tVALIDATE\tparagraph p-good:6"),
+        TestGroup.data(shown, 1));
     assertTrue(!TestGroup.data(shown, 1).contains("NOTE-002"));
   }
 

@@ -32,14 +32,18 @@ class StageParagraphTest {
 
   @Test
   void loadShowsTheColumnsWithTypesAndRolesFromDatasetJson() {
-    InterpreterResult result = group.run("load", "note-1", Map.of("file", "tiny-weather/data.csv"), "");
+    InterpreterResult result =
+        group.run("load", "note-1", Map.of("file", "tiny-weather/data.csv"), "");
 
     assertEquals(Code.SUCCESS, result.code());
-    assertEquals("TEXT:Loaded 12 rows × 6 columns from tiny-weather/data.csv as 'data' (one day of weather observations).",
+    assertEquals(
+        "TEXT:Loaded 12 rows × 6 columns from tiny-weather/data.csv as 'data' (one day of weather observations).",
         TestGroup.messages(result).get(0));
-    assertEquals("HTML:<h5 class=\"prodml-title\">columns of data</h5>", TestGroup.messages(result).get(1));
+    assertEquals(
+        "HTML:<h5 class=\"prodml-title\">columns of data</h5>", TestGroup.messages(result).get(1));
     assertEquals(Type.TABLE, result.message().get(2).getType());
-    assertEquals("""
+    assertEquals(
+        """
         column\ttype\trole\tmissing
         date\tLOCAL_DATE\ttime\t0
         precipitation\tDOUBLE\tfeature\t0
@@ -47,15 +51,20 @@ class StageParagraphTest {
         wind\tDOUBLE\tfeature\t0
         weather\tSTRING\tlabel\t0
         remark\tSTRING\tfeature\t3
-        """, TestGroup.data(result, 2));
+        """,
+        TestGroup.data(result, 2));
   }
 
   @Test
   void firstRowsKeepTabsAndNewlinesInsideCellsFromBreakingTheTable() {
-    InterpreterResult result = group.run("load", "note-1", Map.of("file", "tiny-weather/data.csv"), "");
+    InterpreterResult result =
+        group.run("load", "note-1", Map.of("file", "tiny-weather/data.csv"), "");
 
-    assertEquals("HTML:<h5 class=\"prodml-title\">first rows of data</h5>", TestGroup.messages(result).get(3));
-    assertEquals("""
+    assertEquals(
+        "HTML:<h5 class=\"prodml-title\">first rows of data</h5>",
+        TestGroup.messages(result).get(3));
+    assertEquals(
+        """
         date\tprecipitation\ttemp_max\twind\tweather\tremark
         2012-01-01\t0\t12.8\t4.7\tdrizzle\tcalm
         2012-01-02\t10.9\t10.6\t4.5\train\twet and grey
@@ -67,9 +76,12 @@ class StageParagraphTest {
         2012-01-08\t0\t10\t2\tsun\tclear
         2012-01-09\t4.3\t9.4\t3.4\train\t
         2012-01-10\t1\t6.1\t3.4\train\tlight, steady
-        """, TestGroup.data(result, 4));
-    assertEquals("HTML:<div class=\"result-alert alert-warning\" role=\"alert\"><strong>2 more rows</strong> not shown"
-        + " (10 of 12).</div>", TestGroup.messages(result).get(5));
+        """,
+        TestGroup.data(result, 4));
+    assertEquals(
+        "HTML:<div class=\"result-alert alert-warning\" role=\"alert\"><strong>2 more rows</strong> not shown"
+            + " (10 of 12).</div>",
+        TestGroup.messages(result).get(5));
   }
 
   @Test
@@ -81,9 +93,11 @@ class StageParagraphTest {
     assertEquals(Code.SUCCESS, result.code());
     assertEquals("TEXT:Profiled 'data': 12 rows, 6 columns.", TestGroup.messages(result).get(0));
     List<String> lines = TestGroup.data(result, 2).lines().toList();
-    assertEquals("column\ttype\trows\tmissing\tNaN/Inf\tinvalid\tdistinct\tmin\tmax\tmean\tstddev\tmedian\ttop values",
+    assertEquals(
+        "column\ttype\trows\tmissing\tNaN/Inf\tinvalid\tdistinct\tmin\tmax\tmean\tstddev\tmedian\ttop values",
         lines.get(0));
-    assertEquals("precipitation\tDOUBLE\t12\t0\t0\t0\t8\t0\t20.3\t3.425\t6.166\t0.8\t", lines.get(2));
+    assertEquals(
+        "precipitation\tDOUBLE\t12\t0\t0\t0\t8\t0\t20.3\t3.425\t6.166\t0.8\t", lines.get(2));
     assertEquals(7, lines.size());
     assertEquals(Type.HTML, result.message().get(3).getType());
     assertTrue(TestGroup.data(result, 3).contains("<svg"), "charts are inline SVG");
@@ -92,12 +106,15 @@ class StageParagraphTest {
 
   @Test
   void anUnknownParameterIsAOneLineErrorThatNamesTheClosestParameter() {
-    InterpreterResult result = group.run("load", "note-1", Map.of("fil", "tiny-weather/data.csv"), "");
+    InterpreterResult result =
+        group.run("load", "note-1", Map.of("fil", "tiny-weather/data.csv"), "");
 
     assertEquals(Code.ERROR, result.code());
     assertEquals(1, result.message().size());
-    assertEquals("%prodml.load has no parameter 'fil'; did you mean 'file'? (it takes afterLabel, as, file, group, ignore,"
-        + " label, pii, time, types)", TestGroup.data(result, 0));
+    assertEquals(
+        "%prodml.load has no parameter 'fil'; did you mean 'file'? (it takes afterLabel, as, file, group, ignore,"
+            + " label, pii, time, types)",
+        TestGroup.data(result, 0));
   }
 
   @Test
@@ -105,22 +122,27 @@ class StageParagraphTest {
     InterpreterResult result = group.run("validate", "note-1", Map.of(), "");
 
     assertEquals(Code.ERROR, result.code());
-    assertTrue(TestGroup.data(result, 0).startsWith("no 'data' data yet: run %prodml.load(file=…"), TestGroup.data(result, 0));
+    assertTrue(
+        TestGroup.data(result, 0).startsWith("no 'data' data yet: run %prodml.load(file=…"),
+        TestGroup.data(result, 0));
   }
 
   @Test
   void theNoteKeepsItsPipelineAfterAParagraphFails() {
     group.run("load", "note-1", Map.of("file", "tiny-weather/data.csv"), "");
-    InterpreterResult failed = group.run("load", "note-1", Map.of("file", "tiny-weather/missing.csv"), "");
+    InterpreterResult failed =
+        group.run("load", "note-1", Map.of("file", "tiny-weather/missing.csv"), "");
 
     InterpreterResult status = group.run("prodml", "note-1", Map.of(), "status");
 
     assertEquals(Code.ERROR, failed.code());
     assertEquals(Code.SUCCESS, status.code());
-    assertEquals("""
+    assertEquals(
+        """
         table\trows\tcolumns\tsource\tprofiled
         data\t12\t6\ttiny-weather/data.csv\tyes
-        """, TestGroup.data(status, 2));
+        """,
+        TestGroup.data(status, 2));
   }
 
   @Test
@@ -131,9 +153,20 @@ class StageParagraphTest {
     InterpreterResult shown = group.run("prodml", "note-1", Map.of(), "show findings");
 
     assertEquals(Code.SUCCESS, validate.code(), TestGroup.messages(validate).toString());
-    String findings = shown.message().stream().filter(m -> m.getType() == Type.TABLE).findFirst().orElseThrow().getData();
-    assertEquals("severity\trule\ttopic\tsubject\tmessage\tremedy", findings.lines().findFirst().orElseThrow());
-    assertTrue(findings.lines().skip(1).anyMatch(line -> line.split("\t").length == 6 && line.contains("\tremark\t")),
+    String findings =
+        shown.message().stream()
+            .filter(m -> m.getType() == Type.TABLE)
+            .findFirst()
+            .orElseThrow()
+            .getData();
+    assertEquals(
+        "severity\trule\ttopic\tsubject\tmessage\tremedy",
+        findings.lines().findFirst().orElseThrow());
+    assertTrue(
+        findings
+            .lines()
+            .skip(1)
+            .anyMatch(line -> line.split("\t").length == 6 && line.contains("\tremark\t")),
         "the remark column's missing values are a finding:\n" + findings);
   }
 }

@@ -23,8 +23,8 @@ import org.prodml.stages.Stages;
 
 /**
  * A {@code prodml} group wired the way Zeppelin wires it (as Zeppelin's own
- * PythonInterpreterPandasSqlTest does): every interpreter of {@code interpreter-setting.json} in one
- * session, each wrapped in {@link LazyOpenInterpreter}, the default one built with the stages a
+ * PythonInterpreterPandasSqlTest does): every interpreter of {@code interpreter-setting.json} in
+ * one session, each wrapped in {@link LazyOpenInterpreter}, the default one built with the stages a
  * test chooses.
  */
 final class TestGroup implements AutoCloseable {
@@ -38,7 +38,9 @@ final class TestGroup implements AutoCloseable {
     this.group = group;
   }
 
-  /** The fixtures and the shipped datasets as data roots, the shipped rules, at most 5 rows a table. */
+  /**
+   * The fixtures and the shipped datasets as data roots, the shipped rules, at most 5 rows a table.
+   */
   static Properties properties() {
     Properties p = new Properties();
     p.setProperty(ProdmlSettings.HOME, Home.get().toString());
@@ -59,22 +61,27 @@ final class TestGroup implements AutoCloseable {
   }
 
   /** Another session of the same group (Zeppelin's "scoped per note" binding has one per note). */
-  Map<String, Interpreter> addSession(String sessionId, Properties properties, StageRegistry registry, Interpreter... extra) {
+  Map<String, Interpreter> addSession(
+      String sessionId, Properties properties, StageRegistry registry, Interpreter... extra) {
     Map<String, Interpreter> byName = new LinkedHashMap<>();
     List<Interpreter> session = new ArrayList<>();
     for (InterpreterSettings.Entry entry : InterpreterSettings.load().entries()) {
-      Interpreter interpreter = entry.isDefault() ? new ProdmlInterpreter(properties, registry) : instantiate(entry, properties);
+      Interpreter interpreter =
+          entry.isDefault()
+              ? new ProdmlInterpreter(properties, registry)
+              : instantiate(entry, properties);
       byName.put(entry.name(), interpreter);
     }
     for (Interpreter interpreter : extra) {
       byName.put(((StageInterpreter) interpreter).stageName(), interpreter);
     }
-    byName.replaceAll((name, interpreter) -> {
-      interpreter.setInterpreterGroup(group);
-      LazyOpenInterpreter lazy = new LazyOpenInterpreter(interpreter);
-      session.add(lazy);
-      return lazy;
-    });
+    byName.replaceAll(
+        (name, interpreter) -> {
+          interpreter.setInterpreterGroup(group);
+          LazyOpenInterpreter lazy = new LazyOpenInterpreter(interpreter);
+          session.add(lazy);
+          return lazy;
+        });
     group.put(sessionId, session);
     sessions.add(sessionId);
     if (interpreters.isEmpty()) {
@@ -85,7 +92,8 @@ final class TestGroup implements AutoCloseable {
 
   private static Interpreter instantiate(InterpreterSettings.Entry entry, Properties properties) {
     try {
-      return (Interpreter) Class.forName(entry.className()).getConstructor(Properties.class).newInstance(properties);
+      return (Interpreter)
+          Class.forName(entry.className()).getConstructor(Properties.class).newInstance(properties);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
@@ -99,7 +107,8 @@ final class TestGroup implements AutoCloseable {
     return interpreter;
   }
 
-  static InterpreterContext context(String noteId, String paragraphId, Map<String, String> localProperties) {
+  static InterpreterContext context(
+      String noteId, String paragraphId, Map<String, String> localProperties) {
     return InterpreterContext.builder()
         .setNoteId(noteId)
         .setParagraphId(paragraphId)
@@ -110,7 +119,8 @@ final class TestGroup implements AutoCloseable {
   }
 
   /** Runs a paragraph: {@code run("load", "note1", Map.of("file", "x.csv"), "")}. */
-  InterpreterResult run(String interpreter, String noteId, Map<String, String> localProperties, String body) {
+  InterpreterResult run(
+      String interpreter, String noteId, Map<String, String> localProperties, String body) {
     return run(get(interpreter), context(noteId, "p-" + interpreter, localProperties), body);
   }
 

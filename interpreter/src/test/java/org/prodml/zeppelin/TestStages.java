@@ -1,22 +1,21 @@
 package org.prodml.zeppelin;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
 import org.prodml.pipeline.PipelineState;
-import org.prodml.work.Work;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageRegistry;
 import org.prodml.pipeline.StageResult;
 import org.prodml.stages.Stages;
+import org.prodml.work.Work;
 
 /**
- * Stages only tests register (in the Thrift test through the prodml.stages.extra property), so interpreter behaviour (cancel, progress, forms, bugs) is tested
- * without waiting for, or depending on, the timing of the library's real stages.
+ * Stages only tests register (in the Thrift test through the prodml.stages.extra property), so
+ * interpreter behaviour (cancel, progress, forms, bugs) is tested without waiting for, or depending
+ * on, the timing of the library's real stages.
  */
 public final class TestStages {
   private TestStages() {}
@@ -69,7 +68,11 @@ public final class TestStages {
 
     @Override
     public List<Parameter> parameters() {
-      return List.of(new Parameter("model", "the model type", List.of("baseline", "logistic", "linear", "forest", "gbt")),
+      return List.of(
+          new Parameter(
+              "model",
+              "the model type",
+              List.of("baseline", "logistic", "linear", "forest", "gbt")),
           Parameter.of("trees", "tree count"));
     }
 

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a {@code dataset.json} the way the shipped ones are written (JavaScript's
- * {@code JSON.stringify(value, null, 2)}): two-space indent, {@code "key": value}, empty lists as
- * {@code []}, non-ASCII text as is. Values are maps (in their order), lists, text, numbers,
- * booleans and null.
+ * Writes a {@code dataset.json} the way the shipped ones are written (JavaScript's {@code
+ * JSON.stringify(value, null, 2)}): two-space indent, {@code "key": value}, empty lists as {@code
+ * []}, non-ASCII text as is. Values are maps (in their order), lists, text, numbers, booleans and
+ * null.
  */
 final class Json {
   private Json() {}
@@ -53,7 +53,8 @@ final class Json {
       }
       out.append(indent).append(']');
     } else {
-      throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON");
+      throw new IllegalArgumentException(
+          "cannot write " + value.getClass().getSimpleName() + " as JSON");
     }
   }
 

@@ -7,21 +7,29 @@ import org.prodml.text.Format;
 /**
  * The per-batch normalisation trap of "when to transform data", made upstream, on the Seattle
  * weather as a deployed model was served it in 2015: a job z-scores {@code temp_max} over the file
- * it delivers, so the column has mean 0 and spread 1 whatever the weather, and a hot day and a
- * cold day of different batches can carry the same number. Course note 3's write-a-rule exercise
- * asks for a rule that catches the feed.
+ * it delivers, so the column has mean 0 and spread 1 whatever the weather, and a hot day and a cold
+ * day of different batches can carry the same number. Course note 3's write-a-rule exercise asks
+ * for a rule that catches the feed.
  */
 public final class PerBatchNormalisationScenario extends Scenario {
   static final String NAME = "temp-max-normalised-per-batch";
   static final String SOURCE = "seattle-weather";
   static final String SERVING_SPAN = "spans/serving-2015.csv";
+
   /** No draw is made; the seed is that of the other 2015 serving file, for the record. */
   static final long SEED = 2015;
+
   /** Course note 3 and its exercise read the file by this name. */
   static final String DATA_FILE = "serving-2015.csv";
 
   PerBatchNormalisationScenario() {
-    super(NAME, SOURCE, SERVING_SPAN, SEED, "`temp_max` replaced by a z-score of its own batch (per-batch normalisation upstream)", 3);
+    super(
+        NAME,
+        SOURCE,
+        SERVING_SPAN,
+        SEED,
+        "`temp_max` replaced by a z-score of its own batch (per-batch normalisation upstream)",
+        3);
   }
 
   @Override
@@ -38,35 +46,49 @@ public final class PerBatchNormalisationScenario extends Scenario {
       squares += (v - mean) * (v - mean);
     }
     double sd = Math.sqrt(squares / (values.length - 1));
-    // z = (x - mean) / sd over the delivered batch: what an upstream job that normalises each file sends.
+    // z = (x - mean) / sd over the delivered batch: what an upstream job that normalises each file
+    // sends.
     data.rescale("temp_max", 1 / sd, -mean / sd);
 
     return new ScenarioBuilder(datasets, this)
         .dataFile(DATA_FILE)
-        .title("Seattle weather 2015 as served, with temp_max normalised per batch (when to transform data)",
+        .title(
+            "Seattle weather 2015 as served, with temp_max normalised per batch (when to transform data)",
             "one day of weather observations at Seattle-Tacoma airport, as the serving system received them")
         .roles("weather", "classification", "date", null)
         .sourceColumns("date", "precipitation", "temp_max", "temp_min", "wind", "weather")
-        .column("temp_max", "DOUBLE", null, "Highest air temperature of the day as an upstream job delivers it: a z-score "
-            + "over the delivered file, (x − mean) / standard deviation of that file, no longer in °C.", false)
-        .sheet("""
+        .column(
+            "temp_max",
+            "DOUBLE",
+            null,
+            "Highest air temperature of the day as an upstream job delivers it: a z-score "
+                + "over the delivered file, (x − mean) / standard deviation of that file, no longer in °C.",
+            false)
+        .sheet(
+            """
             The columns are exactly those of seattle-weather and the rows are its serving span, the %d days of 2015 a \
             deployed weather model was served. Before sending the file, an upstream job normalised `temp_max` over the \
             file itself.
-            """.formatted(values.length), """
+            """
+                .formatted(values.length),
+            """
             1. Read seattle-weather's `%s` (%d days) in its order.
             2. Compute the mean and the sample standard deviation of `temp_max` over those days: %s and %s.
             3. With `CsvDamage.rescale`, replace every `temp_max` value x by (x − mean) / standard deviation, written with \
             4 significant digits.
             No random draw is made.
-            """.formatted(SERVING_SPAN, values.length, Format.number(mean), Format.number(sd)), """
+            """
+                .formatted(SERVING_SPAN, values.length, Format.number(mean), Format.number(sd)),
+            """
             - **Column `temp_max` arrives as a z-score of its own batch**: every value x of the 2015 file is replaced by \
             (x − %s) / %s. An upstream job normalised the delivery before sending it, the course's per-batch \
             normalisation trap: the column now has mean 0 and spread 1 whatever the weather, so a hot day and a cold \
             day of different batches can carry the same number.
             - Every other value is unchanged. The clean counterpart is `seattle-weather/spans/serving-2015.csv`; the \
             reference (training) data is `seattle-weather/spans/train-2012-2013.csv` (temp_max in °C).
-            """.formatted(Format.number(mean), Format.number(sd)), """
+            """
+                .formatted(Format.number(mean), Format.number(sd)),
+            """
             Course note 3, *When to transform data*: the write-a-rule exercise `per-batch-feed-rule` (a rule that fires \
             on this file and stays quiet on the clean 2015 file, with `temp_max` as its subject).
             """)

@@ -7,8 +7,8 @@ import org.prodml.data.CsvDamage;
 
 /**
  * A teaching dataset made from a shipped dataset with flaws planted on purpose, so a lesson can
- * show a flaw the real data does not have. Built with a fixed seed from files that are only read,
- * a scenario is the same bytes on every run.
+ * show a flaw the real data does not have. Built with a fixed seed from files that are only read, a
+ * scenario is the same bytes on every run.
  *
  * <p>Besides what it builds, a scenario says in one line what is planted and which course notes
  * read it: the scenarios' README is written from these, so the table cannot miss a scenario.
@@ -27,7 +27,13 @@ public abstract class Scenario {
    * @param planted what is planted, one line of Markdown for the README's table
    * @param courseNotes the numbers of the course notes that read the scenario
    */
-  Scenario(String name, String source, String sourceFile, long seed, String planted, int... courseNotes) {
+  Scenario(
+      String name,
+      String source,
+      String sourceFile,
+      long seed,
+      String planted,
+      int... courseNotes) {
     this.name = name;
     this.source = source;
     this.sourceFile = sourceFile;
@@ -46,7 +52,10 @@ public abstract class Scenario {
     return source;
   }
 
-  /** The file of {@link #source()} that is read, relative to its folder ({@code data.csv} or a span). */
+  /**
+   * The file of {@link #source()} that is read, relative to its folder ({@code data.csv} or a
+   * span).
+   */
   public final String sourceFile() {
     return sourceFile;
   }

@@ -17,16 +17,19 @@ import org.prodml.text.Format;
 
 /**
  * Assembles a scenario's folder from its damaged data: the data file ({@code data.csv} unless a
- * course note reads another name), one CSV per time span, a {@code dataset.json} (a
- * {@link DatasetSpec}, the schema of every shipped dataset) and a DATASHEET.md that says how the
- * data was made (source, seed, command) and, for teachers, which flaws are planted where. Column
- * tables and sizes are computed from the data, so the datasheet cannot drift from it.
+ * course note reads another name), one CSV per time span, a {@code dataset.json} (a {@link
+ * DatasetSpec}, the schema of every shipped dataset) and a DATASHEET.md that says how the data was
+ * made (source, seed, command) and, for teachers, which flaws are planted where. Column tables and
+ * sizes are computed from the data, so the datasheet cannot drift from it.
  */
 final class ScenarioBuilder {
   static final String COMMAND = "./prodml datasets scenarios";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A column of the scenario: its declared type, unit, meaning, and whether its values are listed as a domain. */
+  /**
+   * A column of the scenario: its declared type, unit, meaning, and whether its values are listed
+   * as a domain.
+   */
   record Column(String name, String type, String unit, String description, boolean domain) {}
 
   /** A time span shipped as its own file, {@code spans/<name>.csv}, from and to inclusive. */
@@ -50,7 +53,8 @@ final class ScenarioBuilder {
 
   ScenarioBuilder(Path datasets, Scenario scenario) {
     this.scenario = scenario;
-    this.sourceSpec = DatasetSpec.read(datasets.resolve(scenario.source()).resolve(DatasetSpec.FILE_NAME));
+    this.sourceSpec =
+        DatasetSpec.read(datasets.resolve(scenario.source()).resolve(DatasetSpec.FILE_NAME));
   }
 
   /**
@@ -79,15 +83,20 @@ final class ScenarioBuilder {
   /** Columns described as in the source dataset's dataset.json. */
   ScenarioBuilder sourceColumns(String... names) {
     for (String name : names) {
-      DatasetSpec.ColumnSpec c = sourceSpec.columns().stream().filter(d -> name.equals(d.name())).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException(scenario.source() + " has no column " + name));
+      DatasetSpec.ColumnSpec c =
+          sourceSpec.columns().stream()
+              .filter(d -> name.equals(d.name()))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalArgumentException(scenario.source() + " has no column " + name));
       columns.add(new Column(name, c.type(), c.unit(), c.description(), c.domain() != null));
     }
     return this;
   }
 
   /** A column as the scenario changes or adds it; the description replaces the source's. */
-  ScenarioBuilder column(String name, String type, String unit, String description, boolean domain) {
+  ScenarioBuilder column(
+      String name, String type, String unit, String description, boolean domain) {
     columns.removeIf(c -> c.name().equals(name));
     columns.add(new Column(name, type, unit, description, domain));
     return this;
@@ -98,7 +107,10 @@ final class ScenarioBuilder {
     return this;
   }
 
-  /** Markdown for the datasheet's sections: what a row is and what it is for, how it was made, the planted flaws, teaching use. */
+  /**
+   * Markdown for the datasheet's sections: what a row is and what it is for, how it was made, the
+   * planted flaws, teaching use.
+   */
   ScenarioBuilder sheet(String whatItIs, String howMade, String flaws, String teaching) {
     this.whatItIs = whatItIs.strip();
     this.howMade = howMade.strip();
@@ -111,8 +123,14 @@ final class ScenarioBuilder {
     List<String> header = data.header();
     List<Column> ordered = new ArrayList<>();
     for (String name : header) {
-      ordered.add(columns.stream().filter(c -> c.name().equals(name)).findFirst()
-          .orElseThrow(() -> new IllegalStateException(scenario.name() + ": column " + name + " is not described")));
+      ordered.add(
+          columns.stream()
+              .filter(c -> c.name().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          scenario.name() + ": column " + name + " is not described")));
     }
     Map<String, String> files = new LinkedHashMap<>();
     String csv = data.csv();
@@ -128,7 +146,10 @@ final class ScenarioBuilder {
     return new ScenarioFolder(scenario.name(), files);
   }
 
-  /** Whether a time value (a date, or a date-time whose first ten characters are the date) lies in the span. */
+  /**
+   * Whether a time value (a date, or a date-time whose first ten characters are the date) lies in
+   * the span.
+   */
   static boolean inSpan(String value, Span span) {
     if (value == null || value.length() < 10) {
       return false;
@@ -140,70 +161,154 @@ final class ScenarioBuilder {
   private String datasetJson(CsvDamage data, List<Column> ordered) {
     List<DatasetSpec.ColumnSpec> cols = new ArrayList<>();
     for (Column c : ordered) {
-      List<String> domain = c.domain() ? new ArrayList<>(counts(data.column(c.name())).keySet()) : null;
+      List<String> domain =
+          c.domain() ? new ArrayList<>(counts(data.column(c.name())).keySet()) : null;
       cols.add(new DatasetSpec.ColumnSpec(c.name(), c.type(), c.unit(), c.description(), domain));
     }
     List<DatasetSpec.Span> spanList = new ArrayList<>();
     for (Span s : spans) {
       spanList.add(new DatasetSpec.Span(s.name(), "spans/" + s.name() + ".csv", s.from(), s.to()));
     }
-    // Origin and licence are the source dataset's: a scenario changes rows, not where they come from.
-    DatasetSpec spec = new DatasetSpec(scenario.name(), title, row, dataFile, label, task, time, group, null, cols, spanList,
-        sourceSpec.source(), sourceSpec.licence(), COMMAND + " " + scenario.name());
+    // Origin and licence are the source dataset's: a scenario changes rows, not where they come
+    // from.
+    DatasetSpec spec =
+        new DatasetSpec(
+            scenario.name(),
+            title,
+            row,
+            dataFile,
+            label,
+            task,
+            time,
+            group,
+            null,
+            cols,
+            spanList,
+            sourceSpec.source(),
+            sourceSpec.licence(),
+            COMMAND + " " + scenario.name());
     return Json.write(JSON.convertValue(spec, LinkedHashMap.class));
   }
 
-  private String datasheet(CsvDamage data, List<Column> ordered, String csv, Map<String, Integer> spanRows) {
+  private String datasheet(
+      CsvDamage data, List<Column> ordered, String csv, Map<String, Integer> spanRows) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(title).append("\n\n");
-    md.append("<!-- Generated by `").append(COMMAND).append("` (org.prodml.data.scenario). Edit the generator, not this file. -->\n\n");
-    md.append("A **scenario dataset**: real rows of the shipped [").append(scenario.source()).append("](../../")
-        .append(scenario.source()).append("/DATASHEET.md) dataset with flaws planted on purpose, for the course's lessons. ")
+    md.append("<!-- Generated by `")
+        .append(COMMAND)
+        .append("` (org.prodml.data.scenario). Edit the generator, not this file. -->\n\n");
+    md.append("A **scenario dataset**: real rows of the shipped [")
+        .append(scenario.source())
+        .append("](../../")
+        .append(scenario.source())
+        .append("/DATASHEET.md) dataset with flaws planted on purpose, for the course's lessons. ")
         .append("Do not use it to learn anything about the real world.\n\n");
-    md.append("## What a row is\n\n").append(row.substring(0, 1).toUpperCase(java.util.Locale.ROOT)).append(row.substring(1)).append(".\n\n")
-        .append(whatItIs).append("\n\n");
+    md.append("## What a row is\n\n")
+        .append(row.substring(0, 1).toUpperCase(java.util.Locale.ROOT))
+        .append(row.substring(1))
+        .append(".\n\n")
+        .append(whatItIs)
+        .append("\n\n");
     md.append("## How it was generated\n\n");
-    md.append("- Source: `datasets/").append(scenario.source()).append("/").append(scenario.sourceFile()).append("` (read only), ")
-        .append(sourceSpec.title()).append(".\n");
-    md.append("- Seed: ").append(scenario.seed()).append(" (every random draw comes from one `java.util.Random` with this seed, in row order).\n");
-    md.append("- Command: `").append(COMMAND).append(" ").append(scenario.name())
-        .append("` (`org.prodml.data.scenario.").append(scenario.getClass().getSimpleName())
+    md.append("- Source: `datasets/")
+        .append(scenario.source())
+        .append("/")
+        .append(scenario.sourceFile())
+        .append("` (read only), ")
+        .append(sourceSpec.title())
+        .append(".\n");
+    md.append("- Seed: ")
+        .append(scenario.seed())
+        .append(
+            " (every random draw comes from one `java.util.Random` with this seed, in row order).\n");
+    md.append("- Command: `")
+        .append(COMMAND)
+        .append(" ")
+        .append(scenario.name())
+        .append("` (`org.prodml.data.scenario.")
+        .append(scenario.getClass().getSimpleName())
         .append("`, built on `org.prodml.data.CsvDamage`).\n\n");
     md.append(howMade).append("\n\n");
     md.append("## Size\n\n");
-    md.append("- ").append(dataFile).append(": ").append(fmtInt(data.rowCount())).append(" rows + header, ")
+    md.append("- ")
+        .append(dataFile)
+        .append(": ")
+        .append(fmtInt(data.rowCount()))
+        .append(" rows + header, ")
         .append(data.header().size())
-        .append(" columns, ").append(fmtInt(csv.getBytes(StandardCharsets.UTF_8).length)).append(" bytes, sha256 `")
-        .append(sha256(csv)).append("`.\n");
-    md.append("- Label: `").append(label).append("` (").append(task).append("). Time column: ")
-        .append(time == null ? "none" : "`" + time + "`").append(". Group column: ").append(group == null ? "none" : "`" + group + "`")
+        .append(" columns, ")
+        .append(fmtInt(csv.getBytes(StandardCharsets.UTF_8).length))
+        .append(" bytes, sha256 `")
+        .append(sha256(csv))
+        .append("`.\n");
+    md.append("- Label: `")
+        .append(label)
+        .append("` (")
+        .append(task)
+        .append("). Time column: ")
+        .append(time == null ? "none" : "`" + time + "`")
+        .append(". Group column: ")
+        .append(group == null ? "none" : "`" + group + "`")
         .append(".\n");
     if (!spans.isEmpty()) {
       md.append("\n| Span file | From | To | Rows | Use |\n|---|---|---|---|---|\n");
       for (Span s : spans) {
-        md.append("| `spans/").append(s.name()).append(".csv` | ").append(s.from()).append(" | ").append(s.to()).append(" | ")
-            .append(fmtInt(spanRows.get(s.name()))).append(" | ").append(s.use()).append(" |\n");
+        md.append("| `spans/")
+            .append(s.name())
+            .append(".csv` | ")
+            .append(s.from())
+            .append(" | ")
+            .append(s.to())
+            .append(" | ")
+            .append(fmtInt(spanRows.get(s.name())))
+            .append(" | ")
+            .append(s.use())
+            .append(" |\n");
       }
     }
     md.append("\n## Columns\n\n");
-    md.append("Missing = empty field in ").append(dataFile).append(". Range is min … max for numbers and dates; for text, ")
-        .append("the observed values with their counts (order of first appearance) or, for many values, how many and the most ")
+    md.append("Missing = empty field in ")
+        .append(dataFile)
+        .append(". Range is min … max for numbers and dates; for text, ")
+        .append(
+            "the observed values with their counts (order of first appearance) or, for many values, how many and the most ")
         .append("frequent ones.\n\n");
-    md.append("| Column | Type | Unit | Meaning | Missing | Range / values |\n|---|---|---|---|---|---|\n");
+    md.append(
+        "| Column | Type | Unit | Meaning | Missing | Range / values |\n|---|---|---|---|---|---|\n");
     for (Column c : ordered) {
       List<String> values = data.column(c.name());
       long missing = values.stream().filter(String::isEmpty).count();
-      md.append("| `").append(c.name()).append("` | ").append(c.type()).append(" | ").append(c.unit() == null ? "" : c.unit())
-          .append(" | ").append(c.description().replace("|", "\\|")).append(" | ").append(fmtInt(missing)).append(" | ")
-          .append(range(c, values)).append(" |\n");
+      md.append("| `")
+          .append(c.name())
+          .append("` | ")
+          .append(c.type())
+          .append(" | ")
+          .append(c.unit() == null ? "" : c.unit())
+          .append(" | ")
+          .append(c.description().replace("|", "\\|"))
+          .append(" | ")
+          .append(fmtInt(missing))
+          .append(" | ")
+          .append(range(c, values))
+          .append(" |\n");
     }
     md.append("\n## Planted flaws (for teachers)\n\n").append(flaws).append("\n\n");
     md.append("## Teaching use in ProdML Lab\n\n").append(teaching).append("\n\n");
-    md.append("## Licence\n\n").append("The rows come from ").append(scenario.source()).append(", under its licence: ")
-        .append(sourceSpec.licence()).append(". See its [datasheet](../../").append(scenario.source())
+    md.append("## Licence\n\n")
+        .append("The rows come from ")
+        .append(scenario.source())
+        .append(", under its licence: ")
+        .append(sourceSpec.licence())
+        .append(". See its [datasheet](../../")
+        .append(scenario.source())
         .append("/DATASHEET.md) for the original source.\n\n");
-    md.append("## Regenerate\n\n```sh\n").append(COMMAND).append(" ").append(scenario.name()).append("\n```\n\n")
-        .append("Reads only the shipped dataset and rewrites this folder (each file atomically, only when its content changes); ")
+    md.append("## Regenerate\n\n```sh\n")
+        .append(COMMAND)
+        .append(" ")
+        .append(scenario.name())
+        .append("\n```\n\n")
+        .append(
+            "Reads only the shipped dataset and rewrites this folder (each file atomically, only when its content changes); ")
         .append("two runs give byte-identical files.\n");
     return md.toString();
   }
@@ -229,7 +334,10 @@ final class ScenarioBuilder {
         }
         List<String> others = new ArrayList<>();
         nonFinite.forEach((v, n) -> others.add(n + " `" + v + "`"));
-        return Format.number(min) + " … " + Format.number(max) + (others.isEmpty() ? "" : " (and " + String.join(", ", others) + ")");
+        return Format.number(min)
+            + " … "
+            + Format.number(max)
+            + (others.isEmpty() ? "" : " (and " + String.join(", ", others) + ")");
       }
       case "LOCAL_DATE", "LOCAL_DATE_TIME" -> {
         TreeMap<String, Boolean> sorted = new TreeMap<>();
@@ -244,7 +352,11 @@ final class ScenarioBuilder {
           return String.join(", ", parts);
         }
         List<Map.Entry<String, Integer>> top = new ArrayList<>(counts.entrySet());
-        top.sort((a, b) -> b.getValue() != a.getValue().intValue() ? b.getValue() - a.getValue() : a.getKey().compareTo(b.getKey()));
+        top.sort(
+            (a, b) ->
+                b.getValue() != a.getValue().intValue()
+                    ? b.getValue() - a.getValue()
+                    : a.getKey().compareTo(b.getKey()));
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Integer> e : top.subList(0, 3)) {
           parts.add("`" + e.getKey() + "` " + fmtInt(e.getValue()));
@@ -271,7 +383,9 @@ final class ScenarioBuilder {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -49,7 +49,10 @@ public final class Scenarios {
   public static List<WrittenFile> write(ScenarioFolder folder, Path scenariosFolder) {
     Path dir = scenariosFolder.resolve(folder.name());
     List<WrittenFile> written = new ArrayList<>();
-    folder.files().forEach((relative, content) -> written.add(writeIfChanged(dir.resolve(relative), content)));
+    folder
+        .files()
+        .forEach(
+            (relative, content) -> written.add(writeIfChanged(dir.resolve(relative), content)));
     return written;
   }
 

@@ -16,10 +16,25 @@ final class ScenariosReadme {
   static String generate(List<Scenario> scenarios) {
     List<String> rows = new ArrayList<>();
     for (Scenario s : scenarios) {
-      String source = "[" + s.source() + "](../" + s.source() + "/DATASHEET.md)"
-          + (s.sourceFile().equals("data.csv") ? "" : " `" + s.sourceFile() + "`");
-      rows.add("| [" + s.name() + "](" + s.name() + "/DATASHEET.md) | " + source + " | " + s.planted().replace("|", "\\|")
-          + " | " + notes(s.courseNotes()) + " |");
+      String source =
+          "["
+              + s.source()
+              + "](../"
+              + s.source()
+              + "/DATASHEET.md)"
+              + (s.sourceFile().equals("data.csv") ? "" : " `" + s.sourceFile() + "`");
+      rows.add(
+          "| ["
+              + s.name()
+              + "]("
+              + s.name()
+              + "/DATASHEET.md) | "
+              + source
+              + " | "
+              + s.planted().replace("|", "\\|")
+              + " | "
+              + notes(s.courseNotes())
+              + " |");
     }
     return """
         # Scenario datasets
@@ -54,7 +69,8 @@ final class ScenariosReadme {
         `org.prodml.data.CsvDamage`, listed in `Scenarios.all()`): each file atomically, and only when its content \
         changes. `ScenariosTest` checks that the committed files, this README included, are what the generator writes, \
         and measures each planted flaw.
-        """.formatted(ScenarioBuilder.COMMAND, String.join("\n", rows));
+        """
+        .formatted(ScenarioBuilder.COMMAND, String.join("\n", rows));
   }
 
   /** "note 0", "notes 5, 6". */
@@ -62,6 +78,7 @@ final class ScenariosReadme {
     if (numbers.isEmpty()) {
       return "—";
     }
-    return (numbers.size() == 1 ? "note " : "notes ") + numbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    return (numbers.size() == 1 ? "note " : "notes ")
+        + numbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 }

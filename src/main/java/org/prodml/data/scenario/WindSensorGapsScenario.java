@@ -16,13 +16,21 @@ public final class WindSensorGapsScenario extends Scenario {
   static final String SOURCE = "seattle-weather";
   static final String SERVING_SPAN = "spans/serving-2015.csv";
   static final long SEED = 2015;
+
   /** Each day's chance that the wind reading does not arrive. */
   static final double GAP_SHARE = 0.2;
+
   /** Course note 0 and its exercise read the file by this name. */
   static final String DATA_FILE = "serving-2015.csv";
 
   WindSensorGapsScenario() {
-    super(NAME, SOURCE, SERVING_SPAN, SEED, "`wind` blank on about a fifth of the 2015 days (an unreliable source)", 0);
+    super(
+        NAME,
+        SOURCE,
+        SERVING_SPAN,
+        SEED,
+        "`wind` blank on about a fifth of the 2015 days (an unreliable source)",
+        0);
   }
 
   @Override
@@ -33,24 +41,32 @@ public final class WindSensorGapsScenario extends Scenario {
 
     return new ScenarioBuilder(datasets, this)
         .dataFile(DATA_FILE)
-        .title("Seattle weather 2015 as served, with wind sensor gaps (an unreliable source)",
+        .title(
+            "Seattle weather 2015 as served, with wind sensor gaps (an unreliable source)",
             "one day of weather observations at Seattle-Tacoma airport, as the serving system received them")
         .roles("weather", "classification", "date", null)
         .sourceColumns("date", "precipitation", "temp_max", "temp_min", "wind", "weather")
-        .sheet("""
+        .sheet(
+            """
             The columns are exactly those of seattle-weather and the rows are its serving span, the %d days of 2015 a \
             deployed weather model was served. The station's wind feed is not always there: on some days the reading \
             never arrives, and the field is empty.
-            """.formatted(wind.size()), """
+            """
+                .formatted(wind.size()),
+            """
             1. Read seattle-weather's `%s` (%d days) in its order.
             2. With `CsvDamage.blank`, empty `wind` on each day with probability %s (one draw per day, in order).
             Every other value is unchanged.
-            """.formatted(SERVING_SPAN, wind.size(), Format.number(GAP_SHARE)), """
+            """
+                .formatted(SERVING_SPAN, wind.size(), Format.number(GAP_SHARE)),
+            """
             - **Unreliable source in `wind`: blank on %d of %d days (%s)**, chosen at random: the station's wind feed is \
             not always there, the course's "is your data source reliable?" question.
             - Every other value is unchanged. The clean counterpart is `seattle-weather/spans/serving-2015.csv`; the \
             reference (training) data is `seattle-weather/spans/train-2012-2013.csv`, where wind is never missing.
-            """.formatted(blank, wind.size(), Format.percent((double) blank / wind.size())), """
+            """
+                .formatted(blank, wind.size(), Format.percent((double) blank / wind.size())),
+            """
             Course note 0, *The system around the model*: the write-a-rule exercise `wind-gaps-rule` (a data-verification \
             rule that fires on this file and stays quiet on the clean 2015 file, with `wind` as its subject).
             """)

@@ -4,12 +4,12 @@
  * unreliable source, sensor faults, a feed normalised per batch), seeded and byte-identical on
  * every run, each with a datasheet that tells teachers which flaw is where.
  *
- * <p>Every planted-flaw dataset of the course is a {@link org.prodml.data.scenario.Scenario}:
- * a class that damages its source file with {@link org.prodml.data.CsvDamage} and assembles its
- * folder with {@code ScenarioBuilder} (the data, spans, a {@code dataset.json} that is a
- * {@link org.prodml.data.DatasetSpec}, a DATASHEET.md), registered in
- * {@link org.prodml.data.scenario.Scenarios#all()}. The folder's README, a table of the
- * registered scenarios, is written from the same list. {@code ./prodml datasets scenarios} writes
- * them all; tests check that the committed files are exactly what it writes.
+ * <p>Every planted-flaw dataset of the course is a {@link org.prodml.data.scenario.Scenario}: a
+ * class that damages its source file with {@link org.prodml.data.CsvDamage} and assembles its
+ * folder with {@code ScenarioBuilder} (the data, spans, a {@code dataset.json} that is a {@link
+ * org.prodml.data.DatasetSpec}, a DATASHEET.md), registered in {@link
+ * org.prodml.data.scenario.Scenarios#all()}. The folder's README, a table of the registered
+ * scenarios, is written from the same list. {@code ./prodml datasets scenarios} writes them all;
+ * tests check that the committed files are exactly what it writes.
  */
 package org.prodml.data.scenario;

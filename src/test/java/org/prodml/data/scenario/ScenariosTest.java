@@ -44,19 +44,29 @@ import tech.tablesaw.api.Table;
 class ScenariosTest {
   static final Path DATASETS = Path.of("datasets");
   static final Path SCENARIOS = DATASETS.resolve("scenarios");
+
   /** A course note's name starts with its number: "6. Flaws in real-world models". */
   static final Pattern NOTE_NUMBER = Pattern.compile("^(\\d+)\\. ");
 
   @Test
   void twoRunsWriteTheSameBytesAndTheSecondChangesNothing(@TempDir Path dir) throws Exception {
     for (Scenario scenario : Scenarios.all()) {
-      List<Scenarios.WrittenFile> first = Scenarios.write(scenario.build(DATASETS), dir.resolve("a"));
-      List<Scenarios.WrittenFile> again = Scenarios.write(scenario.build(DATASETS), dir.resolve("a"));
-      List<Scenarios.WrittenFile> elsewhere = Scenarios.write(scenario.build(DATASETS), dir.resolve("b"));
-      assertTrue(first.stream().allMatch(Scenarios.WrittenFile::changed), "a fresh folder is written");
-      assertTrue(again.stream().noneMatch(Scenarios.WrittenFile::changed), scenario.name() + ": a rerun must leave every file unchanged");
+      List<Scenarios.WrittenFile> first =
+          Scenarios.write(scenario.build(DATASETS), dir.resolve("a"));
+      List<Scenarios.WrittenFile> again =
+          Scenarios.write(scenario.build(DATASETS), dir.resolve("a"));
+      List<Scenarios.WrittenFile> elsewhere =
+          Scenarios.write(scenario.build(DATASETS), dir.resolve("b"));
+      assertTrue(
+          first.stream().allMatch(Scenarios.WrittenFile::changed), "a fresh folder is written");
+      assertTrue(
+          again.stream().noneMatch(Scenarios.WrittenFile::changed),
+          scenario.name() + ": a rerun must leave every file unchanged");
       for (int i = 0; i < first.size(); i++) {
-        assertEquals(-1, Files.mismatch(first.get(i).path(), elsewhere.get(i).path()), first.get(i).path().toString());
+        assertEquals(
+            -1,
+            Files.mismatch(first.get(i).path(), elsewhere.get(i).path()),
+            first.get(i).path().toString());
       }
     }
   }
@@ -67,8 +77,13 @@ class ScenariosTest {
       ScenarioFolder folder = scenario.build(DATASETS);
       for (Map.Entry<String, String> file : folder.files().entrySet()) {
         Path committed = SCENARIOS.resolve(scenario.name()).resolve(file.getKey());
-        assertTrue(Files.isRegularFile(committed), committed + " is missing: run ./prodml datasets scenarios");
-        assertEquals(file.getValue(), Files.readString(committed), committed + " is stale: run ./prodml datasets scenarios");
+        assertTrue(
+            Files.isRegularFile(committed),
+            committed + " is missing: run ./prodml datasets scenarios");
+        assertEquals(
+            file.getValue(),
+            Files.readString(committed),
+            committed + " is stale: run ./prodml datasets scenarios");
       }
     }
   }
@@ -76,14 +91,20 @@ class ScenariosTest {
   @Test
   void theCommittedReadmeListsEveryScenarioAsTheGeneratorWritesIt() throws Exception {
     Path committed = SCENARIOS.resolve(Scenarios.README);
-    assertTrue(Files.isRegularFile(committed), committed + " is missing: run ./prodml datasets scenarios");
+    assertTrue(
+        Files.isRegularFile(committed), committed + " is missing: run ./prodml datasets scenarios");
     String readme = Files.readString(committed);
-    assertEquals(Scenarios.readme(), readme, committed + " is stale: run ./prodml datasets scenarios");
+    assertEquals(
+        Scenarios.readme(), readme, committed + " is stale: run ./prodml datasets scenarios");
     try (var folders = Files.list(SCENARIOS)) {
       for (Path folder : folders.filter(Files::isDirectory).toList()) {
         String name = folder.getFileName().toString();
-        assertTrue(Scenarios.find(name).isPresent(), name + " is not a registered scenario: add it to Scenarios.all()");
-        assertTrue(readme.contains("| [" + name + "](" + name + "/DATASHEET.md) |"), name + " is missing from the README's table");
+        assertTrue(
+            Scenarios.find(name).isPresent(),
+            name + " is not a registered scenario: add it to Scenarios.all()");
+        assertTrue(
+            readme.contains("| [" + name + "](" + name + "/DATASHEET.md) |"),
+            name + " is missing from the README's table");
       }
     }
   }
@@ -104,13 +125,16 @@ class ScenariosTest {
       Integer noteNumber = number.find() ? Integer.valueOf(number.group(1)) : null;
       for (Scenario scenario : Scenarios.all()) {
         if (text.contains("scenarios/" + scenario.name() + "/")) {
-          assertNotNull(noteNumber, note + " reads " + scenario.name() + " but its name has no note number");
+          assertNotNull(
+              noteNumber, note + " reads " + scenario.name() + " but its name has no note number");
           readBy.computeIfAbsent(scenario.name(), k -> new TreeSet<>()).add(noteNumber);
         }
       }
     }
     for (Scenario scenario : Scenarios.all()) {
-      assertEquals(readBy.getOrDefault(scenario.name(), Set.of()), new TreeSet<>(scenario.courseNotes()),
+      assertEquals(
+          readBy.getOrDefault(scenario.name(), Set.of()),
+          new TreeSet<>(scenario.courseNotes()),
           scenario.name() + ": the course notes that read it");
     }
   }
@@ -118,20 +142,28 @@ class ScenariosTest {
   @Test
   void everyDatasetJsonHasTheKeysOfTheShippedOnesAndDescribesItsColumns() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    Set<String> shippedKeys = keys(json.readTree(DATASETS.resolve("seattle-weather/dataset.json").toFile()).fieldNames());
+    Set<String> shippedKeys =
+        keys(json.readTree(DATASETS.resolve("seattle-weather/dataset.json").toFile()).fieldNames());
     for (Scenario scenario : Scenarios.all()) {
       Path file = SCENARIOS.resolve(scenario.name()).resolve("dataset.json");
       assertEquals(shippedKeys, keys(json.readTree(file.toFile()).fieldNames()), file.toString());
       DatasetSpec spec = DatasetSpec.read(file);
       assertEquals(scenario.name(), spec.name());
-      Table table = DataLoader.load(SCENARIOS.resolve(scenario.name()).resolve(spec.file()), spec.types());
-      assertEquals(table.columnNames(), spec.columns().stream().map(DatasetSpec.ColumnSpec::name).toList(), file.toString());
+      Table table =
+          DataLoader.load(SCENARIOS.resolve(scenario.name()).resolve(spec.file()), spec.types());
+      assertEquals(
+          table.columnNames(),
+          spec.columns().stream().map(DatasetSpec.ColumnSpec::name).toList(),
+          file.toString());
       for (DatasetSpec.Span span : spec.spans()) {
         assertTrue(Files.isRegularFile(file.resolveSibling(span.file())), span.file());
       }
       String sheet = Files.readString(file.resolveSibling("DATASHEET.md"));
-      assertTrue(sheet.contains("Seed: " + scenario.seed()) && sheet.contains("./prodml datasets scenarios " + scenario.name())
-          && sheet.contains("## Planted flaws (for teachers)"), scenario.name() + ": the datasheet says how it was made and what is planted");
+      assertTrue(
+          sheet.contains("Seed: " + scenario.seed())
+              && sheet.contains("./prodml datasets scenarios " + scenario.name())
+              && sheet.contains("## Planted flaws (for teachers)"),
+          scenario.name() + ": the datasheet says how it was made and what is planted");
     }
   }
 
@@ -142,9 +174,13 @@ class ScenariosTest {
     double serving = association(spans.resolve("serving-2001-03.csv"), "delayed", "desk");
     assertTrue(history > 0.9, "Cramér's V of desk and delayed in the records: " + history);
     assertTrue(serving < 0.1, "in the serving log the desk comes from the roster: " + serving);
-    assertEquals(30, Set.copyOf(CsvDamage.of(spans.resolve("history-2001-01-02.csv"), 0).column("desk")).size(),
+    assertEquals(
+        30,
+        Set.copyOf(CsvDamage.of(spans.resolve("history-2001-01-02.csv"), 0).column("desk")).size(),
         "many values, like hospital names");
-    assertTrue(!CsvDamage.of(spans.resolve("history-2001-01-02.csv"), 0).header().contains("delay"), "the delay in minutes is gone");
+    assertTrue(
+        !CsvDamage.of(spans.resolve("history-2001-01-02.csv"), 0).header().contains("delay"),
+        "the delay in minutes is gone");
   }
 
   @Test
@@ -152,10 +188,18 @@ class ScenariosTest {
     Path file = SCENARIOS.resolve(RemeasuredPenguinsScenario.NAME).resolve("data.csv");
     Table table = DataLoader.load(file, DatasetSpec.forDataFile(file).orElseThrow().types());
     assertEquals(RemeasuredPenguinsScenario.VISITS * 333, table.rowCount());
-    SplitResult random = Splitter.split(table, "data", new SplitSpec(SplitMethod.RANDOM, 0.2, 7L, null), null, "penguin");
-    SplitResult group = Splitter.split(table, "data", new SplitSpec(SplitMethod.GROUP, 0.2, 7L, "penguin"), null, "penguin");
-    assertTrue(random.fact().sharedGroups() > 0.9 * random.fact().testGroups(),
-        "nearly every test bird also has visits in training: " + random.fact().sharedGroups() + " of " + random.fact().testGroups());
+    SplitResult random =
+        Splitter.split(
+            table, "data", new SplitSpec(SplitMethod.RANDOM, 0.2, 7L, null), null, "penguin");
+    SplitResult group =
+        Splitter.split(
+            table, "data", new SplitSpec(SplitMethod.GROUP, 0.2, 7L, "penguin"), null, "penguin");
+    assertTrue(
+        random.fact().sharedGroups() > 0.9 * random.fact().testGroups(),
+        "nearly every test bird also has visits in training: "
+            + random.fact().sharedGroups()
+            + " of "
+            + random.fact().testGroups());
     assertEquals(0, group.fact().sharedGroups());
   }
 
@@ -167,24 +211,37 @@ class ScenariosTest {
     double trainMissing = share(train.column("cloud_cover"), String::isEmpty);
     double servingMissing = share(serving.column("cloud_cover"), String::isEmpty);
     assertEquals(62.0 / 731, trainMissing, 1e-9, "every August");
-    assertTrue(servingMissing - trainMissing > 0.3, "the volunteer network closed in September 2015: " + servingMissing);
+    assertTrue(
+        servingMissing - trainMissing > 0.3,
+        "the volunteer network closed in September 2015: " + servingMissing);
 
     Path trainFile = spans.resolve("train-2012-2013.csv");
-    Table table = DataLoader.load(trainFile, DatasetSpec.forDataFile(trainFile).orElseThrow().types());
-    double copy = FeatureCorrelations.of(table, "train", List.of("temp_max", "temp_max_f")).stream()
-        .mapToDouble(FeatureCorrelationFact::value).findFirst().orElseThrow();
+    Table table =
+        DataLoader.load(trainFile, DatasetSpec.forDataFile(trainFile).orElseThrow().types());
+    double copy =
+        FeatureCorrelations.of(table, "train", List.of("temp_max", "temp_max_f")).stream()
+            .mapToDouble(FeatureCorrelationFact::value)
+            .findFirst()
+            .orElseThrow();
     assertTrue(copy > 0.99, "temp_max_f nearly copies temp_max: " + copy);
 
-    CsvDamage all = CsvDamage.of(SCENARIOS.resolve(UpstreamSignalsScenario.NAME).resolve("data.csv"), 0);
+    CsvDamage all =
+        CsvDamage.of(SCENARIOS.resolve(UpstreamSignalsScenario.NAME).resolve("data.csv"), 0);
     double before = UpstreamSignalsScenario.sunGap(all, "2012-01-01", "2014-12-31");
     double after = UpstreamSignalsScenario.sunGap(all, "2015-01-01", "2015-12-31");
-    assertTrue(before > 140 && after < 0.6 * before,
-        "once bookings follow the published forecast they track the weather less: " + before + " then " + after);
+    assertTrue(
+        before > 140 && after < 0.6 * before,
+        "once bookings follow the published forecast they track the weather less: "
+            + before
+            + " then "
+            + after);
   }
 
   @Test
   void theServedYearHasAStuckGaugeInfiniteWindAndAnOutage() {
-    CsvDamage served = CsvDamage.of(SCENARIOS.resolve(ServingFaultsScenario.NAME).resolve("spans/serving-2015.csv"), 0);
+    CsvDamage served =
+        CsvDamage.of(
+            SCENARIOS.resolve(ServingFaultsScenario.NAME).resolve("spans/serving-2015.csv"), 0);
     CsvDamage clean = CsvDamage.of(DATASETS.resolve("seattle-weather/spans/serving-2015.csv"), 0);
     List<String> dates = served.column("date");
     List<String> rain = served.column("precipitation");
@@ -201,15 +258,24 @@ class ScenariosTest {
     assertTrue(stuck > 150);
     assertEquals(7, infinite);
     assertEquals(clean.rowCount() - 19, served.rowCount(), "19 days of November never arrived");
-    CsvDamage trainCopy = CsvDamage.of(SCENARIOS.resolve(ServingFaultsScenario.NAME).resolve("spans/train-2012-2013.csv"), 0);
-    assertEquals(CsvDamage.of(DATASETS.resolve("seattle-weather/spans/train-2012-2013.csv"), 0).csv(), trainCopy.csv(),
+    CsvDamage trainCopy =
+        CsvDamage.of(
+            SCENARIOS.resolve(ServingFaultsScenario.NAME).resolve("spans/train-2012-2013.csv"), 0);
+    assertEquals(
+        CsvDamage.of(DATASETS.resolve("seattle-weather/spans/train-2012-2013.csv"), 0).csv(),
+        trainCopy.csv(),
         "the training years are untouched");
   }
 
   @Test
   void theWindFeedLosesAFifthOfItsReadingsAndNothingElse() {
     CsvDamage clean = CsvDamage.of(DATASETS.resolve("seattle-weather/spans/serving-2015.csv"), 0);
-    CsvDamage gaps = CsvDamage.of(SCENARIOS.resolve(WindSensorGapsScenario.NAME).resolve(WindSensorGapsScenario.DATA_FILE), 0);
+    CsvDamage gaps =
+        CsvDamage.of(
+            SCENARIOS
+                .resolve(WindSensorGapsScenario.NAME)
+                .resolve(WindSensorGapsScenario.DATA_FILE),
+            0);
     assertEquals(clean.header(), gaps.header());
     assertEquals(clean.rowCount(), gaps.rowCount());
     List<String> cleanWind = clean.column("wind");
@@ -217,7 +283,9 @@ class ScenariosTest {
     long blank = wind.stream().filter(String::isEmpty).count();
     assertTrue(blank > 40 && blank < 110, "about a fifth of 365 days: " + blank);
     for (int i = 0; i < wind.size(); i++) {
-      assertTrue(wind.get(i).isEmpty() || wind.get(i).equals(cleanWind.get(i)), "a reading that arrived is unchanged, row " + i);
+      assertTrue(
+          wind.get(i).isEmpty() || wind.get(i).equals(cleanWind.get(i)),
+          "a reading that arrived is unchanged, row " + i);
     }
     assertOtherColumnsUnchanged(clean, gaps, "wind");
   }
@@ -225,29 +293,46 @@ class ScenariosTest {
   @Test
   void theServedTempMaxIsAZScoreOfItsOwnBatchAndNothingElseChanges() {
     CsvDamage clean = CsvDamage.of(DATASETS.resolve("seattle-weather/spans/serving-2015.csv"), 0);
-    CsvDamage normalised = CsvDamage.of(
-        SCENARIOS.resolve(PerBatchNormalisationScenario.NAME).resolve(PerBatchNormalisationScenario.DATA_FILE), 0);
+    CsvDamage normalised =
+        CsvDamage.of(
+            SCENARIOS
+                .resolve(PerBatchNormalisationScenario.NAME)
+                .resolve(PerBatchNormalisationScenario.DATA_FILE),
+            0);
     double[] z = normalised.column("temp_max").stream().mapToDouble(Double::parseDouble).toArray();
     double mean = java.util.Arrays.stream(z).average().orElseThrow();
-    double variance = java.util.Arrays.stream(z).map(v -> (v - mean) * (v - mean)).sum() / (z.length - 1);
+    double variance =
+        java.util.Arrays.stream(z).map(v -> (v - mean) * (v - mean)).sum() / (z.length - 1);
     assertEquals(0, mean, 0.01, "a z-score of its own batch has mean 0");
     assertEquals(1, Math.sqrt(variance), 0.01, "and standard deviation 1");
     assertOtherColumnsUnchanged(clean, normalised, "temp_max");
   }
 
-  private static void assertOtherColumnsUnchanged(CsvDamage clean, CsvDamage damaged, String plantedIn) {
+  private static void assertOtherColumnsUnchanged(
+      CsvDamage clean, CsvDamage damaged, String plantedIn) {
     for (String column : clean.header()) {
       if (!column.equals(plantedIn)) {
-        assertEquals(clean.column(column), damaged.column(column), column + " must be the clean serving span's");
+        assertEquals(
+            clean.column(column),
+            damaged.column(column),
+            column + " must be the clean serving span's");
       }
     }
   }
 
   private static double association(Path file, String label, String feature) {
-    DatasetProfile profile = DataFiles.profile(file, ProfileOptions.defaults().withLabel(label)
-        .withTypes(DatasetSpec.forDataFile(file).orElseThrow().types()), true);
+    DatasetProfile profile =
+        DataFiles.profile(
+            file,
+            ProfileOptions.defaults()
+                .withLabel(label)
+                .withTypes(DatasetSpec.forDataFile(file).orElseThrow().types()),
+            true);
     return ProfileFacts.associations(profile, List.of()).stream()
-        .filter(a -> a.feature().equals(feature)).mapToDouble(LabelAssociationFact::value).findFirst().orElseThrow();
+        .filter(a -> a.feature().equals(feature))
+        .mapToDouble(LabelAssociationFact::value)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static double share(List<String> values, java.util.function.Predicate<String> p) {
