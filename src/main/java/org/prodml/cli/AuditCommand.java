@@ -26,6 +26,7 @@ import org.prodml.report.MarkdownReport;
 import org.prodml.rules.Finding;
 import org.prodml.text.Format;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,6 +48,10 @@ import picocli.CommandLine.Spec;
     })
 public final class AuditCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin ModelOptions modelOptions;
+
+  @Mixin RuleOptions ruleOptions;
 
   @Option(
       names = "--train",
@@ -108,20 +113,6 @@ public final class AuditCommand implements Callable<Integer> {
   List<String> ignore = new ArrayList<>();
 
   @Option(
-      names = "--rules",
-      paramLabel = "DIR",
-      description = "rule folder (repeatable; default: rules/ of ProdML Lab)")
-  List<Path> rules = new ArrayList<>();
-
-  @Option(
-      names = "--thresholds",
-      paramLabel = "NAME=VALUE",
-      split = ",",
-      description =
-          "override rule thresholds, e.g. skew.maxJsDivergence=0.2 (repeatable; see ./prodml rules list)")
-  Map<String, Double> thresholds = new LinkedHashMap<>();
-
-  @Option(
       names = "--types",
       paramLabel = "COLUMN=TYPE",
       split = ",",
@@ -154,51 +145,6 @@ public final class AuditCommand implements Callable<Integer> {
       description =
           "also write the stages this audit ran as a Zeppelin note, which ./prodml run reproduces")
   Path note;
-
-  @Option(
-      names = "--model",
-      paramLabel = "TYPE",
-      description = {
-        "train a model on --train (logistic, linear, forest, gbt or baseline); evaluate it on --test (or a seeded split of"
-            + " --train), serve it statically and dynamically, replay --serving in monitoring windows, and run the deployment"
-            + " checks"
-      })
-  String model;
-
-  @Option(
-      names = "--trees",
-      paramLabel = "N",
-      description = "trees of a forest (default 50) or boosting rounds of gbt (default 100)")
-  Integer trees;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "N|none",
-      description =
-          "seed of the training, the split and the samples (default 42; none = unseeded, recorded as such)")
-  String seed;
-
-  @Option(
-      names = "--features",
-      paramLabel = "COLUMN",
-      split = ",",
-      description = "the model's input columns (default: every column without another role)")
-  List<String> features;
-
-  @Option(
-      names = "--above",
-      paramLabel = "X",
-      description =
-          "learn the yes/no label 'label > X' from a numeric label (e.g. --label delay --above 15)")
-  Double above;
-
-  @Option(
-      names = "--keys",
-      paramLabel = "COLUMN",
-      split = ",",
-      description =
-          "the static prediction table's key space (default: the model's first text input; none: dynamic inference only)")
-  List<String> keys;
 
   @Option(
       names = "--window",
@@ -247,12 +193,12 @@ public final class AuditCommand implements Callable<Integer> {
             pii,
             ignore,
             types,
-            thresholds,
+            ruleOptions.thresholds,
             answers,
             modelRequest());
     List<Path> files = files();
     DataRoots roots = roots(files);
-    List<Path> folders = rules.isEmpty() ? List.of(Home.rules()) : rules;
+    List<Path> folders = ruleOptions.folders();
     PipelineConfig config =
         new PipelineConfig(
             roots,
@@ -297,21 +243,16 @@ public final class AuditCommand implements Callable<Integer> {
    * be).
    */
   AuditRequest.Model modelRequest() {
-    if (model == null) {
-      if (trees != null
-          || seed != null
-          || features != null
-          || above != null
-          || keys != null
-          || window != null
-          || !checks.isEmpty()
-          || owner != null) {
+    ModelOptions m = modelOptions;
+    if (m.model == null) {
+      if (m.anyGiven() || window != null || !checks.isEmpty() || owner != null) {
         throw new IllegalArgumentException(
             "--trees, --seed, --features, --above, --keys, --window, --checks and --owner describe a model: add --model TYPE");
       }
       return null;
     }
-    return new AuditRequest.Model(model, above, features, seed, trees, keys, window, checks, owner);
+    return new AuditRequest.Model(
+        m.model, m.above, m.features, m.seed, m.trees, m.keys, window, checks, owner);
   }
 
   /** The files the audit reads. */
@@ -386,6 +327,7 @@ public final class AuditCommand implements Callable<Integer> {
                                       : r.toString())
                       .toList()));
     }
+    List<Path> rules = ruleOptions.rules;
     if (!rules.isEmpty()) {
       properties.add(
           "-P prodml.rules.dirs="

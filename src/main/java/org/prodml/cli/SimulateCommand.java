@@ -1,7 +1,6 @@
 package org.prodml.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.prodml.rules.Severity;
 import org.prodml.simulate.InferenceSimulationSpec;
 import org.prodml.simulate.TrainingSimulationSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -57,6 +57,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  @Mixin ModelOptions modelOptions;
+
+  @Mixin RuleOptions ruleOptions;
+
   @Parameters(
       index = "0",
       paramLabel = "training|inference",
@@ -85,47 +89,6 @@ public final class SimulateCommand implements Callable<Integer> {
       paramLabel = "COLUMN",
       description = "the time column ordering the data (default: from dataset.json)")
   String time;
-
-  @Option(
-      names = "--model",
-      paramLabel = "TYPE",
-      description =
-          "logistic, linear, forest, gbt or baseline (default: logistic for classes, linear for numbers)")
-  String model;
-
-  @Option(
-      names = "--above",
-      paramLabel = "X",
-      description =
-          "learn the yes/no label 'label > X' from a numeric label (e.g. --above 15 for delayed flights)")
-  Double above;
-
-  @Option(
-      names = "--features",
-      paramLabel = "COLUMN",
-      split = ",",
-      description = "the model's input columns (default: every column without another role)")
-  List<String> features;
-
-  @Option(
-      names = "--keys",
-      paramLabel = "COLUMN",
-      split = ",",
-      description =
-          "inference: the static table's key space (default: origin,destination on the flights, else the first text feature)")
-  List<String> keys;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "N|none",
-      description = "seed of every training (default 42; none = unseeded)")
-  String seed;
-
-  @Option(
-      names = "--trees",
-      paramLabel = "N",
-      description = "trees of a forest (default 50) or boosting rounds of gbt (default 100)")
-  Integer trees;
 
   @Option(
       names = "--initial",
@@ -189,20 +152,6 @@ public final class SimulateCommand implements Callable<Integer> {
   int requests;
 
   @Option(
-      names = "--rules",
-      paramLabel = "DIR",
-      description = "rule folder (repeatable; default: rules/ of ProdML Lab)")
-  List<Path> rules = new ArrayList<>();
-
-  @Option(
-      names = "--thresholds",
-      paramLabel = "NAME=VALUE",
-      split = ",",
-      description =
-          "override rule thresholds, e.g. serve.minCoverage=0.9 (repeatable; see ./prodml rules list)")
-  Map<String, Double> thresholds = new LinkedHashMap<>();
-
-  @Option(
       names = "--out",
       paramLabel = "DIR",
       defaultValue = "out/simulate",
@@ -217,11 +166,7 @@ public final class SimulateCommand implements Callable<Integer> {
             .toAbsolutePath()
             .normalize();
     Map<String, String> simulation = new LinkedHashMap<>();
-    put(simulation, "model", model);
-    put(simulation, "above", above == null ? null : String.valueOf(above));
-    put(simulation, "features", features == null ? null : String.join(",", features));
-    put(simulation, "seed", seed);
-    put(simulation, "trees", trees == null ? null : String.valueOf(trees));
+    modelOptions.putTrain(simulation);
     if (training) {
       simulation.put("initial", String.valueOf(initial));
       simulation.put("period", String.valueOf(period));
@@ -231,19 +176,21 @@ public final class SimulateCommand implements Callable<Integer> {
     } else {
       // The flights' natural key is the route; on other data the first text feature, as the
       // simulate stage does.
-      List<String> keySpace = keys != null ? keys : data == null ? ROUTE : null;
-      put(simulation, "keys", keySpace == null ? null : String.join(",", keySpace));
+      List<String> keySpace =
+          modelOptions.keys != null ? modelOptions.keys : data == null ? ROUTE : null;
+      ModelOptions.put(simulation, "keys", keySpace == null ? null : String.join(",", keySpace));
       simulation.put("trainDays", String.valueOf(trainDays));
       simulation.put("minCount", String.valueOf(minCount));
       simulation.put("requests", String.valueOf(requests));
     }
     SimulationRequest request =
-        new SimulationRequest(paradigm.name(), file, label, time, simulation, thresholds);
+        new SimulationRequest(
+            paradigm.name(), file, label, time, simulation, ruleOptions.thresholds);
     Path folder = file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
     PipelineConfig config =
         new PipelineConfig(
             DataRoots.of(folder),
-            rules.isEmpty() ? List.of(Home.rules()) : rules,
+            ruleOptions.folders(),
             null,
             Home.get().resolve("notebooks"),
             PipelineConfig.DEFAULT_MAX_ROWS,
@@ -274,12 +221,6 @@ public final class SimulateCommand implements Callable<Integer> {
         "Report: " + out.resolve("simulation.html") + " (also simulation.json, simulation.md)");
     w.flush();
     return result.verdict() == Verdict.READY ? ProdmlCommand.OK : ProdmlCommand.CRITICAL;
-  }
-
-  private static void put(Map<String, String> params, String key, String value) {
-    if (value != null && !value.isBlank()) {
-      params.put(key, value);
-    }
   }
 
   /** Writes simulation.json, simulation.md and simulation.html, each atomically. */
