@@ -5,7 +5,7 @@
 # count/min/max/mean/missing), run alternately in the same run.
 #   wide:    columns {10, 100, 1000, 5000} x rows {2,000, 100,000}: seeded files from
 #            scripts/bench-wide.mjs, audited with --label label and a 2,000-row serving file of the
-#            same width (another seed), so the comparisons run too
+#            same width (another seed, every 100th column drifted), so the comparisons run too
 #   flights: rows {200k, 1M, 3M, 30M} at flights' 5 columns (scripts/bench-data.sh), audited with
 #            --label delay --time date
 # The "ms/col" column is the marginal cost of a column: the extra time over the 10-column file with
@@ -45,9 +45,10 @@ mkdir -p datasets/bench target/bench/scale
 ./prodml --version >/dev/null # builds target/prodml.jar when needed
 gcc -O2 -o target/bench/scan bench/scan.c
 
-wide_file() { # columns rows seed -> path, generated when missing
-  local f="datasets/bench/wide-$1x$2${4:-}.csv"
-  [ -f "$f" ] || node scripts/bench-wide.mjs --columns "$1" --rows "$2" --seed "$3" --out "$f"
+wide_file() { # columns rows seed [-serving] -> path, generated when missing
+  local f="datasets/bench/wide-$1x$2${4:-}.csv" drift=()
+  [ -z "${4:-}" ] || drift=(--drift)
+  [ -f "$f" ] || node scripts/bench-wide.mjs --columns "$1" --rows "$2" --seed "$3" "${drift[@]}" --out "$f"
   echo "$f"
 }
 

@@ -2,8 +2,12 @@
 // Writes a wide, seeded benchmark CSV for scripts/bench-scale.sh (into datasets/bench/, git-ignored):
 //
 //   node scripts/bench-wide.mjs --columns 1000 --rows 2000 --seed 15 --out datasets/bench/wide-1000x2000.csv
+//   node scripts/bench-wide.mjs --columns 1000 --rows 2000 --seed 16 --drift --out …-serving.csv
 //
 // The same arguments always give the same bytes (a seeded xorshift generator, no Math.random).
+// The seed draws the rows; each column's centre and scale are drawn from seed 15 whatever the
+// seed, so files of the same width follow the same distributions. --drift shifts every 100th
+// column (f3, f103, …) by two of its standard deviations, as serving data that drifted would.
 // There are `columns - 1` features f0 … f{n} and a yes/no `label`. The features cycle through ten
 // kinds a real wide table has: decimals on different scales, a skewed decimal, counts, a small
 // integer code, a categorical code, a decimal with 2% missing values, and, every 50th column, a
@@ -21,6 +25,7 @@ const { values: args } = parseArgs({
     rows: { type: 'string' },
     seed: { type: 'string', default: '15' },
     out: { type: 'string' },
+    drift: { type: 'boolean', default: false },
   },
 });
 for (const k of ['columns', 'rows', 'out']) {
@@ -39,8 +44,9 @@ const features = columns - 1;
 
 // xorshift64*: small, fast, and the same on every platform (BigInt-free 32-bit halves would be
 // faster, but this is not the bottleneck next to string building)
-let state = BigInt(args.seed) * 0x9e3779b97f4a7c15n + 1n;
 const MASK = (1n << 64n) - 1n;
+const seeded = (seed) => BigInt(seed) * 0x9e3779b97f4a7c15n + 1n; // wider than 64 bits at first: kept so, as the files were made
+let state = seeded(args.seed);
 function next53() {
   state ^= state >> 12n;
   state ^= (state << 25n) & MASK;
@@ -60,7 +66,9 @@ function normal() {
   return uniform() + uniform() + uniform() + uniform() + uniform() + uniform() - 3;
 }
 
-// per-column scale and centre, fixed by the seed
+// per-column scale and centre, from seed 15 whatever the seed (its first draw seeded the rows)
+state = seeded(15);
+next53();
 const scale = [];
 const centre = [];
 for (let j = 0; j < features; j++) {
@@ -109,7 +117,7 @@ try {
         x = Math.exp(normal()) * scale[j];
         text = fixed2(x);
       } else {
-        x = centre[j] + normal() * scale[j];
+        x = centre[j] + normal() * scale[j] + (args.drift && j % 100 === 3 ? 2 * scale[j] : 0);
         text = fixed2(x);
       }
       numbers[j] = x;

@@ -360,7 +360,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   /** Writes audit.json, audit.md and audit.html, each atomically. */
   static void write(AuditResult result, Path out) {
-    AtomicFiles.write(out.resolve("audit.json"), Json.write(result));
+    AtomicFiles.write(out.resolve("audit.json"), stream -> Json.write(result, stream));
     AtomicFiles.write(out.resolve("audit.md"), MarkdownReport.render(result));
     AtomicFiles.write(out.resolve("audit.html"), HtmlReport.render(result));
   }

@@ -41,7 +41,7 @@ public final class FeatureCorrelations {
   /** Pairs × sample rows up to which every pair is measured on the whole sample. */
   static final long EXHAUSTIVE_WORK = 1L << 26;
 
-  static final int SCREEN_ROWS = 128;
+  static final int SCREEN_ROWS = 64;
   static final double SCREEN_SIGMAS = 5;
   static final double CATEGORICAL_SCREEN_MIN = 0.4;
 

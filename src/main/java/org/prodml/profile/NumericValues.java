@@ -43,6 +43,8 @@ final class NumericValues {
   // stage 1
   private double[] values = new double[BLOCK];
   private int size;
+  private boolean
+      sorted; // values[0, size) are in order: the result and the distinct count share one sort
 
   // stage 2: open addressing on the value hash; count 0 marks an empty slot
   private double[] keys;
@@ -81,6 +83,7 @@ final class NumericValues {
       }
       System.arraycopy(v, from, values, size, n);
       size += n;
+      sorted = false;
       if (size > EXACT_VALUES) {
         toTable();
       }
@@ -237,9 +240,8 @@ final class NumericValues {
   KllDoublesSketch result() {
     drain();
     if (values != null) {
-      double[] sorted = Arrays.copyOf(values, size);
-      Arrays.sort(sorted);
-      return Quantiles.seeded(sk -> sk.update(sorted, 0, sorted.length));
+      double[] kept = sortedValues();
+      return Quantiles.seeded(sk -> sk.update(kept, 0, size));
     }
     if (keys != null) {
       double[] sorted = new double[distinct];
@@ -265,6 +267,15 @@ final class NumericValues {
     return sketch;
   }
 
+  /** The kept values (stage 1), sorted in place once. */
+  private double[] sortedValues() {
+    if (!sorted) {
+      Arrays.sort(values, 0, size);
+      sorted = true;
+    }
+    return values;
+  }
+
   private long countOf(double key) {
     int mask = keys.length - 1;
     int i = (int) DistinctCounter.hashNumber(key) & mask;
@@ -278,10 +289,9 @@ final class NumericValues {
   long distinct() {
     drain();
     if (values != null) {
-      double[] sorted = Arrays.copyOf(values, size);
-      Arrays.sort(sorted);
+      double[] sorted = sortedValues();
       int unique = 0;
-      for (int j = 0; j < sorted.length; j++) {
+      for (int j = 0; j < size; j++) {
         if (j == 0 || sorted[j] != sorted[j - 1]) {
           unique++;
         }
@@ -290,7 +300,7 @@ final class NumericValues {
         return unique;
       }
       HllSketch h = new HllSketch(HLL_LG_K, TgtHllType.HLL_8);
-      for (int j = 0; j < sorted.length; j++) {
+      for (int j = 0; j < size; j++) {
         if (j == 0 || sorted[j] != sorted[j - 1]) {
           h.update(DistinctCounter.hashNumber(sorted[j]));
         }
