@@ -32,8 +32,9 @@ final class DatasetAccumulator {
   DatasetAccumulator(List<String> names, List<ValueType> types, ProfileOptions options) {
     String[] markers = options.missingMarkers().toArray(String[]::new);
     columns = new ColumnAccumulator[names.size()];
+    int ordered = (int) types.stream().filter(t -> t.kind().ordered()).count();
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = new ColumnAccumulator(names.get(i), types.get(i), markers);
+      columns[i] = new ColumnAccumulator(names.get(i), types.get(i), markers, ordered);
     }
     labelIndex = options.label() == null ? -1 : names.indexOf(options.label());
     groupIndex = options.group() == null ? -1 : names.indexOf(options.group());
