@@ -33,9 +33,9 @@
  * <p><b>Repeatable.</b> The same data gives the same profile, so two runs, and two versions of the
  * code, can be compared; the one exception is the quantile sketch of a column of more than 65,536
  * values with more than 8,192 distinct ones (fewer in a table of more than 128 numeric columns),
- * which KLL streams and compacts at random. {@link
- * org.prodml.profile.ProfileComparison} measures the distance between two profiles and {@link
- * org.prodml.profile.ProfileFacts} turns profiles into the facts the rules judge.
+ * which KLL streams and compacts at random. {@link org.prodml.profile.ProfileComparison} measures
+ * the distance between two profiles and {@link org.prodml.profile.ProfileFacts} turns profiles into
+ * the facts the rules judge.
  *
  * <p><b>Fast.</b> Values go on to their next stage (kept values, value table, sketches) a block of
  * 1024 at a time, so the per-field code the JIT compiled never meets a branch it has not taken;
