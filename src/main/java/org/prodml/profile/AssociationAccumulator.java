@@ -1,5 +1,8 @@
 package org.prodml.profile;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -313,5 +316,73 @@ final class AssociationAccumulator {
       return 0;
     }
     return Math.min(1, Math.sqrt(phi2c / denominator));
+  }
+
+  /**
+   * Writes the joint statistics (the class numbers are those of the shared class index, which the
+   * dataset's state writes once).
+   */
+  void write(DataOutput out) throws IOException {
+    out.writeBoolean(truncated);
+    out.writeLong(rows);
+    out.writeLong(n);
+    for (double v : new double[] {sx, sy, sxx, syy, sxy, shiftX, shiftY}) {
+      out.writeDouble(v);
+    }
+    out.writeInt(groups.size());
+    for (Map.Entry<String, double[]> e : groups.entrySet()) {
+      PartialProfile.writeString(out, e.getKey());
+      for (double v : e.getValue()) {
+        out.writeDouble(v);
+      }
+    }
+    for (int c = 0; c < MAX_CLASSES; c++) {
+      out.writeBoolean(classMoments[c] != null);
+      if (classMoments[c] != null) {
+        for (double v : classMoments[c]) {
+          out.writeDouble(v);
+        }
+      }
+    }
+    out.writeInt(table.size());
+    for (Map.Entry<String, long[]> e : table.entrySet()) {
+      PartialProfile.writeString(out, e.getKey());
+      for (long v : e.getValue()) {
+        out.writeLong(v);
+      }
+    }
+  }
+
+  /** Reads what {@link #write} wrote into this fresh accumulator. */
+  void read(DataInput in) throws IOException {
+    truncated = in.readBoolean();
+    rows = in.readLong();
+    n = in.readLong();
+    sx = in.readDouble();
+    sy = in.readDouble();
+    sxx = in.readDouble();
+    syy = in.readDouble();
+    sxy = in.readDouble();
+    shiftX = in.readDouble();
+    shiftY = in.readDouble();
+    int groupCount = in.readInt();
+    for (int g = 0; g < groupCount; g++) {
+      String key = PartialProfile.readString(in);
+      groups.put(key, new double[] {in.readDouble(), in.readDouble(), in.readDouble()});
+    }
+    for (int c = 0; c < MAX_CLASSES; c++) {
+      if (in.readBoolean()) {
+        classMoments[c] = new double[] {in.readDouble(), in.readDouble(), in.readDouble()};
+      }
+    }
+    int cells = in.readInt();
+    for (int t = 0; t < cells; t++) {
+      String key = PartialProfile.readString(in);
+      long[] counts = new long[MAX_CLASSES];
+      for (int c = 0; c < MAX_CLASSES; c++) {
+        counts[c] = in.readLong();
+      }
+      table.put(key, counts);
+    }
   }
 }

@@ -1,9 +1,14 @@
 package org.prodml.profile;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.datasketches.common.ArrayOfStringsSerDe;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
+import org.apache.datasketches.memory.Memory;
 
 /**
  * Counts categorical values. While a column has at most {@value #EXACT_LIMIT} distinct values the
@@ -132,5 +137,52 @@ final class CategoryCounter {
             .reversed()
             .thenComparing(ValueCount::value));
     return all;
+  }
+
+  /**
+   * Writes the counts in the partial-profile byte format: the exact (hash, count, value) entries,
+   * or the frequent-items sketch's own bytes and the distinct counter.
+   */
+  void write(DataOutput out) throws IOException {
+    if (sketch == null) {
+      out.writeByte(1);
+      out.writeInt(size);
+      for (int i = 0; i < CAPACITY; i++) {
+        if (values[i] != null) {
+          out.writeLong(keys[i]);
+          out.writeLong(counts[i]);
+          PartialProfile.writeString(out, values[i]);
+        }
+      }
+    } else {
+      out.writeByte(2);
+      PartialProfile.writeBytes(out, sketch.toByteArray(new ArrayOfStringsSerDe()));
+      distinct.write(out);
+    }
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static CategoryCounter read(DataInput in) throws IOException {
+    CategoryCounter c = new CategoryCounter();
+    int form = in.readByte();
+    if (form == 1) {
+      int n = in.readInt();
+      for (int j = 0; j < n; j++) {
+        long hash = in.readLong();
+        long count = in.readLong();
+        c.add(PartialProfile.readString(in), hash, count);
+      }
+    } else if (form == 2) {
+      c.keys = null;
+      c.counts = null;
+      c.values = null;
+      c.sketch =
+          ItemsSketch.getInstance(
+              Memory.wrap(PartialProfile.readBytes(in)), new ArrayOfStringsSerDe());
+      c.distinct = DistinctCounter.read(in);
+    } else {
+      throw new IOException("unknown form " + form + " of a column's categories");
+    }
+    return c;
   }
 }

@@ -1,5 +1,8 @@
 package org.prodml.profile;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.prodml.data.ValueType;
@@ -38,9 +41,9 @@ final class ColumnAccumulator {
    * Values of ordered columns: quantiles and distinct count (categorical ones use the category
    * counter).
    */
-  private final NumericValues quantiles;
+  private NumericValues quantiles;
 
-  private final CategoryCounter categories;
+  private CategoryCounter categories;
 
   /** The last parsed value of this column in the current row: number, or category text. */
   double lastNumber;
@@ -324,5 +327,52 @@ final class ColumnAccumulator {
         List.copyOf(frequencies),
         complete,
         quantileBytes);
+  }
+
+  /**
+   * Writes this column's state in the partial-profile byte format (its name and type are the
+   * plan's).
+   */
+  void write(DataOutput out) throws IOException {
+    out.writeLong(count);
+    out.writeLong(missing);
+    out.writeLong(nan);
+    out.writeLong(inf);
+    out.writeLong(invalid);
+    PartialProfile.writeString(out, invalidExample);
+    out.writeLong(invalidLine);
+    out.writeLong(n);
+    out.writeDouble(mean);
+    out.writeDouble(m2);
+    out.writeDouble(min);
+    out.writeDouble(max);
+    out.writeLong(zeros);
+    if (quantiles != null) {
+      quantiles.write(out);
+    } else {
+      categories.write(out);
+    }
+  }
+
+  /** Reads what {@link #write} wrote into this fresh accumulator of the same column. */
+  void read(DataInput in) throws IOException {
+    count = in.readLong();
+    missing = in.readLong();
+    nan = in.readLong();
+    inf = in.readLong();
+    invalid = in.readLong();
+    invalidExample = PartialProfile.readString(in);
+    invalidLine = in.readLong();
+    n = in.readLong();
+    mean = in.readDouble();
+    m2 = in.readDouble();
+    min = in.readDouble();
+    max = in.readDouble();
+    zeros = in.readLong();
+    if (quantiles != null) {
+      quantiles = NumericValues.read(in);
+    } else {
+      categories = CategoryCounter.read(in);
+    }
   }
 }

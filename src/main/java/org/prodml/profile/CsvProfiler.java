@@ -65,7 +65,7 @@ public final class CsvProfiler {
   /**
    * Declared types, or else the types inferred from the sample rows; checks the options' columns.
    */
-  private static List<ValueType> types(
+  static List<ValueType> types(
       String file, List<String> names, TypeSample sample, ProfileOptions options) {
     for (String role : new String[] {options.label(), options.group(), options.time()}) {
       requireColumn(file, names, role);
@@ -82,7 +82,7 @@ public final class CsvProfiler {
   }
 
   /** Infers column types from the first rows after the header. */
-  private static final class TypeSample {
+  static final class TypeSample {
     private final ProfileOptions options;
     private final List<TypeInference> columns = new ArrayList<>();
 

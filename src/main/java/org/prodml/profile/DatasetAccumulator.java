@@ -1,9 +1,13 @@
 package org.prodml.profile;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.theta.SetOperation;
 import org.apache.datasketches.theta.UpdateSketch;
 import org.prodml.data.ValueType;
@@ -24,7 +28,7 @@ final class DatasetAccumulator {
   private final Map<String, Integer> classIndex = new HashMap<>();
 
   long rows;
-  private final DuplicateRows duplicates = new DuplicateRows();
+  private DuplicateRows duplicates = new DuplicateRows();
   private final RowSampler sample;
   private UpdateSketch groups;
   private org.apache.datasketches.theta.Sketch groupsMerged;
@@ -117,8 +121,19 @@ final class DatasetAccumulator {
     }
   }
 
+  /** The group values seen: those merged or read in, and those of rows taken since. */
   private org.apache.datasketches.theta.Sketch groupSketch() {
-    return groupsMerged != null ? groupsMerged : groups.compact();
+    if (groupsMerged == null) {
+      return groups.compact();
+    }
+    if (groups.isEmpty()) {
+      return groupsMerged;
+    }
+    org.apache.datasketches.theta.Union u =
+        SetOperation.builder().setNominalEntries(1 << GROUP_LG_K).buildUnion();
+    u.union(groupsMerged);
+    u.union(groups);
+    return u.getResult();
   }
 
   DatasetProfile toProfile(String source, ProfileOptions options) {
@@ -150,5 +165,56 @@ final class DatasetAccumulator {
         associationResults,
         groupBytes,
         sample.result());
+  }
+
+  /**
+   * Writes this state in the partial-profile byte format, after the plan (names, types, options)
+   * that {@link PartialProfile} writes: rows, the label's classes, each column, each association,
+   * the duplicate-row table, the row sample and the group sketch's own bytes.
+   */
+  void write(DataOutput out) throws IOException {
+    out.writeLong(rows);
+    String[] classes = new String[classIndex.size()];
+    classIndex.forEach((name, index) -> classes[index] = name);
+    out.writeInt(classes.length);
+    for (String c : classes) {
+      PartialProfile.writeString(out, c);
+    }
+    for (ColumnAccumulator c : columns) {
+      c.write(out);
+    }
+    for (AssociationAccumulator a : associations) {
+      if (a != null) {
+        a.write(out);
+      }
+    }
+    duplicates.write(out);
+    sample.write(out);
+    if (groups != null) {
+      PartialProfile.writeBytes(out, groupSketch().compact().toByteArray());
+    }
+  }
+
+  /** Reads what {@link #write} wrote into this fresh accumulator of the same plan. */
+  void read(DataInput in) throws IOException {
+    rows = in.readLong();
+    int classes = in.readInt();
+    for (int c = 0; c < classes; c++) {
+      classIndex.put(PartialProfile.readString(in), c);
+    }
+    for (ColumnAccumulator c : columns) {
+      c.read(in);
+    }
+    for (AssociationAccumulator a : associations) {
+      if (a != null) {
+        a.read(in);
+      }
+    }
+    duplicates = DuplicateRows.read(in);
+    sample.read(in);
+    if (groups != null) {
+      groupsMerged =
+          org.apache.datasketches.theta.Sketch.heapify(Memory.wrap(PartialProfile.readBytes(in)));
+    }
   }
 }

@@ -1,5 +1,8 @@
 package org.prodml.profile;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -87,5 +90,60 @@ final class DistinctCounter {
     z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
     z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
     return z ^ (z >>> 33);
+  }
+
+  /** Writes the exact hashes, or the HyperLogLog sketch's own bytes. */
+  void write(DataOutput out) throws IOException {
+    if (exact != null) {
+      out.writeByte(1);
+      out.writeInt(exact.size());
+      LongSetWriter writer = new LongSetWriter(out);
+      exact.forEach(writer);
+      if (writer.failure != null) {
+        throw writer.failure;
+      }
+    } else {
+      out.writeByte(2);
+      PartialProfile.writeBytes(out, sketch.toCompactByteArray());
+    }
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static DistinctCounter read(DataInput in) throws IOException {
+    DistinctCounter d = new DistinctCounter();
+    int form = in.readByte();
+    if (form == 1) {
+      int n = in.readInt();
+      for (int j = 0; j < n; j++) {
+        d.exact.add(in.readLong());
+      }
+    } else if (form == 2) {
+      d.exact = null;
+      d.sketch = HllSketch.heapify(PartialProfile.readBytes(in));
+    } else {
+      throw new IOException("unknown form " + form + " of a distinct count");
+    }
+    return d;
+  }
+
+  /** Writes hashes from a LongConsumer, keeping the first write failure. */
+  private static final class LongSetWriter implements java.util.function.LongConsumer {
+    private final DataOutput out;
+    IOException failure;
+
+    LongSetWriter(DataOutput out) {
+      this.out = out;
+    }
+
+    @Override
+    public void accept(long hash) {
+      if (failure == null) {
+        try {
+          out.writeLong(hash);
+        } catch (IOException e) {
+          failure = e;
+        }
+      }
+    }
   }
 }

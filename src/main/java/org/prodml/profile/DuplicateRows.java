@@ -1,5 +1,9 @@
 package org.prodml.profile;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Counts duplicate rows from 64-bit row hashes in bounded memory. Every row whose hash falls below
  * a threshold is counted in a hash → count map; while the map holds at most {@value #CAPACITY}
@@ -144,5 +148,33 @@ final class DuplicateRows {
     }
     double rate = (double) threshold / (1L << 62) / 2; // share of hash space sampled
     return Math.round(sampledDuplicates / rate);
+  }
+
+  /** Writes the sampled rows' (hash, count) table and its threshold. */
+  void write(DataOutput out) throws IOException {
+    drain();
+    out.writeLong(threshold);
+    out.writeLong(sampledRows);
+    out.writeInt(size);
+    for (int j = 0; j < keys.length; j++) {
+      if (counts[j] != 0) {
+        out.writeLong(keys[j]);
+        out.writeInt(counts[j]);
+      }
+    }
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static DuplicateRows read(DataInput in) throws IOException {
+    DuplicateRows d = new DuplicateRows();
+    d.threshold = in.readLong();
+    long sampled = in.readLong();
+    int n = in.readInt();
+    for (int j = 0; j < n; j++) {
+      long hash = in.readLong();
+      d.addTo(hash, in.readInt());
+    }
+    d.sampledRows = sampled;
+    return d;
   }
 }

@@ -1,10 +1,14 @@
 package org.prodml.profile;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
 
 /**
  * The values of an ordered column, for its quantiles, histogram and distinct count, in bounded
@@ -343,5 +347,68 @@ final class NumericValues {
       return distinct;
     }
     return Math.round(hll.getEstimate());
+  }
+
+  /**
+   * Writes this state in the partial-profile byte format: the stage, then its kept values, its
+   * (value, count) table, or the sketches' own bytes.
+   */
+  void write(DataOutput out) throws IOException {
+    drain();
+    out.writeInt(exactValues);
+    out.writeInt(tableLimit);
+    if (values != null) {
+      out.writeByte(1);
+      out.writeInt(size);
+      for (int j = 0; j < size; j++) {
+        out.writeDouble(values[j]);
+      }
+    } else if (keys != null) {
+      out.writeByte(2);
+      out.writeInt(distinct);
+      for (int j = 0; j < keys.length; j++) {
+        if (counts[j] != 0) {
+          out.writeDouble(keys[j]);
+          out.writeLong(counts[j]);
+        }
+      }
+    } else {
+      out.writeByte(3);
+      PartialProfile.writeBytes(out, sketch.toByteArray());
+      PartialProfile.writeBytes(out, hll.toCompactByteArray());
+    }
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static NumericValues read(DataInput in) throws IOException {
+    NumericValues v = new NumericValues(in.readInt(), in.readInt());
+    int stage = in.readByte();
+    switch (stage) {
+      case 1 -> {
+        int n = in.readInt();
+        v.values = new double[Math.max(BLOCK, n)];
+        for (int j = 0; j < n; j++) {
+          v.values[j] = in.readDouble();
+        }
+        v.size = n;
+      }
+      case 2 -> {
+        int n = in.readInt();
+        v.values = null;
+        v.keys = new double[64];
+        v.counts = new long[64];
+        for (int j = 0; j < n; j++) {
+          double key = in.readDouble();
+          v.count(key, DistinctCounter.hashNumber(key), in.readLong());
+        }
+      }
+      case 3 -> {
+        v.values = null;
+        v.sketch = KllDoublesSketch.heapify(Memory.wrap(PartialProfile.readBytes(in)));
+        v.hll = HllSketch.heapify(PartialProfile.readBytes(in));
+      }
+      default -> throw new IOException("unknown stage " + stage + " of a column's values");
+    }
+    return v;
   }
 }

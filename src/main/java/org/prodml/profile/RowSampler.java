@@ -1,5 +1,8 @@
 package org.prodml.profile;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.prodml.data.ValueType;
@@ -176,5 +179,40 @@ final class RowSampler {
       }
     }
     return new RowSample(rows, size, numericNames, numericValues, textNames, textValues);
+  }
+
+  /** Writes the rows seen and the sampled rows (priority, numbers, texts). */
+  void write(DataOutput out) throws IOException {
+    out.writeLong(rows);
+    out.writeInt(size);
+    int nw = numericColumns.length;
+    int tw = textColumns.length;
+    for (int s = 0; s < size; s++) {
+      out.writeLong(priority[s]);
+      for (int j = 0; j < nw; j++) {
+        out.writeDouble(numbers[s * nw + j]);
+      }
+      for (int j = 0; j < tw; j++) {
+        PartialProfile.writeString(out, texts[s * tw + j]);
+      }
+    }
+  }
+
+  /** Reads what {@link #write} wrote into this fresh sampler of the same columns. */
+  void read(DataInput in) throws IOException {
+    long seen = in.readLong();
+    int n = in.readInt();
+    int nw = numericColumns.length;
+    int tw = textColumns.length;
+    for (int r = 0; r < n; r++) {
+      int slot = slotFor(in.readLong());
+      for (int j = 0; j < nw; j++) {
+        numbers[slot * nw + j] = in.readDouble();
+      }
+      for (int j = 0; j < tw; j++) {
+        texts[slot * tw + j] = PartialProfile.readString(in);
+      }
+    }
+    rows = seen;
   }
 }

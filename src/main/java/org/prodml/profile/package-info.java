@@ -13,7 +13,10 @@
  * column outgrows them. A large file is read in parts on several threads, each into accumulators of
  * its own, which merge into the profile of the whole. {@link org.prodml.profile.TableProfiler}
  * profiles a table a notebook already holds with the same accumulators, so both give the same
- * profile; {@link org.prodml.profile.DataFiles} picks the way for a file.
+ * profile; {@link org.prodml.profile.DataFiles} picks the way for a file. {@link
+ * org.prodml.profile.PartialProfile} is that same state as bytes (the sketches' own byte format
+ * inside): an engine that reads the data elsewhere, one Spark partition per part, builds it from
+ * its rows, and the parts merge into the profile the streaming profiler would have measured.
  *
  * <p><b>Types.</b> Declared types (options, or a dataset.json beside the file) win; otherwise
  * {@code data.TypeInference} types each column from a sample of its first rows, tolerating a few
