@@ -25,6 +25,9 @@ import org.prodml.split.SplitMethod;
  * @param types declared column types, column → type name
  * @param answers the readiness answers file; null for every question unknown
  * @param model the model to train and measure; null to audit the data alone
+ * @param engine what profiles the data files, streaming or spark; null for the load stage's default
+ *     (streaming)
+ * @param master Spark's master URL; null for the load stage's default
  */
 public record AuditRequest(
     Path train,
@@ -39,7 +42,9 @@ public record AuditRequest(
     Map<String, String> types,
     Map<String, Double> thresholds,
     Path answers,
-    Model model) {
+    Model model,
+    String engine,
+    String master) {
 
   public AuditRequest {
     afterLabel = List.copyOf(afterLabel);
@@ -102,12 +107,15 @@ public record AuditRequest(
           String.join(
               " ", types.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList()));
     }
+    putIfGiven(load, "engine", engine);
+    putIfGiven(load, "master", master);
     steps.add(Step.of("load", load));
     if (test != null) {
-      steps.add(Step.of("load", ordered("file", fileName.apply(test), "as", "test")));
+      steps.add(Step.of("load", withEngine(ordered("file", fileName.apply(test), "as", "test"))));
     }
     if (serving != null) {
-      steps.add(Step.of("load", ordered("file", fileName.apply(serving), "as", "serving")));
+      steps.add(
+          Step.of("load", withEngine(ordered("file", fileName.apply(serving), "as", "serving"))));
     }
     if (answers != null) {
       steps.add(Step.of("ask", Map.of("answers", fileName.apply(answers))));
@@ -208,5 +216,13 @@ public record AuditRequest(
     if (values != null && !values.isEmpty()) {
       params.put(key, String.join(",", values));
     }
+  }
+
+  /** A load step's parameters with this audit's engine, when one was given. */
+  private Map<String, String> withEngine(Map<String, String> load) {
+    Map<String, String> params = new LinkedHashMap<>(load);
+    putIfGiven(params, "engine", engine);
+    putIfGiven(params, "master", master);
+    return params;
   }
 }

@@ -120,6 +120,20 @@ public final class AuditCommand implements Callable<Integer> {
   Map<String, String> types = new LinkedHashMap<>();
 
   @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description =
+          "what profiles the data files: streaming (default: this JVM) or spark (a Spark job, for"
+              + " data larger than one machine; the same profile, facts and findings)")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark's master with --engine spark (default: local[*])")
+  String master;
+
+  @Option(
       names = "--answers",
       paramLabel = "FILE",
       description =
@@ -195,7 +209,9 @@ public final class AuditCommand implements Callable<Integer> {
             types,
             ruleOptions.thresholds,
             answers,
-            modelRequest());
+            modelRequest(),
+            engine,
+            master);
     List<Path> files = files();
     DataRoots roots = roots(files);
     List<Path> folders = ruleOptions.folders();

@@ -8,6 +8,7 @@ import org.prodml.data.ValueType;
 import org.prodml.io.AtomicFiles;
 import org.prodml.profile.DataFiles;
 import org.prodml.profile.DatasetProfile;
+import org.prodml.profile.ProfileEngine;
 import org.prodml.profile.ProfileOptions;
 import org.prodml.render.Tables;
 import org.prodml.render.TextTables;
@@ -28,8 +29,23 @@ import picocli.CommandLine.Spec;
 public final class ProfileCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "the data file")
-  Path file;
+  @Parameters(
+      paramLabel = "FILE",
+      description = "the data file (with --engine spark: also Parquet, a folder or a Hadoop URI)")
+  String file;
+
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description =
+          "streaming (default: this JVM) or spark (a Spark job; for data larger than one machine)")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark's master with --engine spark (default: local[*])")
+  String master;
 
   @Option(
       names = "--label",
@@ -69,16 +85,23 @@ public final class ProfileCommand implements Callable<Integer> {
     if (threads != null) {
       options = options.withThreads(threads);
     }
+    ProfileEngine profileEngine;
+    try {
+      profileEngine = ProfileEngine.of(engine, master);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     long start = System.nanoTime();
-    DatasetProfile profile = DataFiles.profile(file, options, true);
+    DatasetProfile profile = DataFiles.profile(file, options, true, profileEngine);
     long millis = (System.nanoTime() - start) / 1_000_000;
     AtomicFiles.write(out.resolve("profile.json"), Json.write(profile));
     var w = spec.commandLine().getOut();
     w.print(TextTables.render(Tables.profile(file + ": " + profile.rows() + " rows", profile), 48));
     w.printf(
-        "%d duplicate rows%s · profiled in %d ms · wrote %s%n",
+        "%d duplicate rows%s · profiled%s in %d ms · wrote %s%n",
         profile.duplicateRows(),
         profile.duplicatesExact() ? "" : " (estimated)",
+        profileEngine.isSpark() ? " on Spark (" + profileEngine.master() + ")" : "",
         millis,
         out.resolve("profile.json"));
     w.flush();

@@ -40,7 +40,7 @@ public record CsvHeader(List<String> names) {
       int seen = 0;
       for (CsvRecord record : reader) {
         if (names == null) {
-          names = names(name, record);
+          names = of(name, record.getStartingLineNumber(), record.getFields()).names();
           continue;
         }
         if (record.getFieldCount() != names.size()) {
@@ -66,11 +66,17 @@ public record CsvHeader(List<String> names) {
     return new CsvHeader(names);
   }
 
-  private static List<String> names(String file, CsvRecord record) {
+  /**
+   * The header of these first-record fields (on {@code line} of {@code file}), for a reader that
+   * splits records itself (a Spark job).
+   *
+   * @throws DataInputException for a name that appears twice
+   */
+  public static CsvHeader of(String file, long line, List<String> fields) {
     List<String> names = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < record.getFieldCount(); i++) {
-      String n = record.getField(i).strip();
+    for (int i = 0; i < fields.size(); i++) {
+      String n = fields.get(i) == null ? "" : fields.get(i).strip();
       if (i == 0 && n.startsWith("\uFEFF")) {
         n = n.substring(1);
       }
@@ -78,11 +84,10 @@ public record CsvHeader(List<String> names) {
         n = "column_" + (i + 1);
       }
       if (!seen.add(n)) {
-        throw new DataInputException(
-            file, record.getStartingLineNumber(), n, "appears twice in the header");
+        throw new DataInputException(file, line, n, "appears twice in the header");
       }
       names.add(n);
     }
-    return names;
+    return new CsvHeader(names);
   }
 }

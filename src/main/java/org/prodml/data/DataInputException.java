@@ -8,12 +8,14 @@ public class DataInputException extends RuntimeException {
   private final String file;
   private final long line;
   private final String column;
+  private final String problem;
 
   public DataInputException(String file, long line, String column, String problem) {
     super(location(file, line, column) + problem);
     this.file = file;
     this.line = line;
     this.column = column;
+    this.problem = problem;
   }
 
   public DataInputException(String file, String problem) {
@@ -42,5 +44,10 @@ public class DataInputException extends RuntimeException {
 
   public String column() {
     return column;
+  }
+
+  /** What is wrong, without the location. */
+  public String problem() {
+    return problem;
   }
 }

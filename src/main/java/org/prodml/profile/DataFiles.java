@@ -28,6 +28,18 @@ public final class DataFiles {
    *     options instead of being an error (serving data has no label)
    */
   public static DatasetProfile profile(Path file, ProfileOptions options, boolean strictRoles) {
+    return profile(file, options, strictRoles, ProfileEngine.STREAMING);
+  }
+
+  /**
+   * Profiles a data file with an engine: the streaming one here, or Spark (a CSV or Parquet file,
+   * in a JVM of Spark's own: see {@link #profile(String, ProfileOptions, boolean, ProfileEngine)}).
+   */
+  public static DatasetProfile profile(
+      Path file, ProfileOptions options, boolean strictRoles, ProfileEngine engine) {
+    if (engine.isSpark()) {
+      return profile(file.toString(), options, strictRoles, engine);
+    }
     Map<String, ValueType> types = new LinkedHashMap<>();
     DatasetSpec.forDataFile(file).ifPresent(spec -> types.putAll(spec.types()));
     types.putAll(options.types());
@@ -48,6 +60,26 @@ public final class DataFiles {
       return TableProfiler.profile(table, effective);
     }
     return CsvProfiler.profile(file, effective);
+  }
+
+  /**
+   * Profiles data at a location the engine reads: with Spark, a local path or any URI its Hadoop
+   * file systems read (hdfs://, s3a://, …), a file, a folder of parts or a glob, CSV or Parquet (a
+   * name ending in .parquet); with the streaming engine, a local file. Column types declared in a
+   * dataset.json beside a local file are used unless the options declare others.
+   */
+  public static DatasetProfile profile(
+      String location, ProfileOptions options, boolean strictRoles, ProfileEngine engine) {
+    if (!engine.isSpark()) {
+      return profile(Path.of(location), options, strictRoles);
+    }
+    Map<String, ValueType> types = new LinkedHashMap<>();
+    if (!location.contains("://")) {
+      DatasetSpec.forDataFile(Path.of(location)).ifPresent(spec -> types.putAll(spec.types()));
+    }
+    types.putAll(options.types());
+    return SparkProfileJob.profile(
+        location, options.withTypes(types), !strictRoles, engine.master());
   }
 
   /**

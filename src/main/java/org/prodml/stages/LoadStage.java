@@ -19,6 +19,7 @@ import org.prodml.pipeline.StageResult;
 import org.prodml.profile.ColumnProfile;
 import org.prodml.profile.DataFiles;
 import org.prodml.profile.DatasetProfile;
+import org.prodml.profile.ProfileEngine;
 import org.prodml.profile.ProfileOptions;
 import org.prodml.render.TableBlock;
 import org.prodml.work.Work;
@@ -57,7 +58,13 @@ public final class LoadStage implements Stage {
         Parameter.of(
             "ignore",
             "columns the model must not use as features (kept in the data), comma-separated"),
-        Parameter.of("types", "column types, e.g. date:LOCAL_DATE code:STRING"));
+        Parameter.of("types", "column types, e.g. date:LOCAL_DATE code:STRING"),
+        new Parameter(
+            "engine",
+            "what profiles the file: streaming (default) or spark (a Spark job, for data larger"
+                + " than one machine; the same profile)",
+            ProfileEngine.words()),
+        Parameter.of("master", "Spark's master URL with engine=spark (default: local[*])"));
   }
 
   @Override
@@ -82,6 +89,12 @@ public final class LoadStage implements Stage {
     String shown = state.config().dataRoots().display(path);
     // Training data must hold every role column; later data rightly lacks some (serving has no
     // label).
+    ProfileEngine engine;
+    try {
+      engine = ProfileEngine.of(params.string("engine", null), params.string("master", null));
+    } catch (IllegalArgumentException e) {
+      throw new StageException(e.getMessage());
+    }
     DatasetProfile profile =
         DataFiles.profile(
                 path,
@@ -90,7 +103,8 @@ public final class LoadStage implements Stage {
                     .withTime(roles.time())
                     .withGroup(roles.group())
                     .withTypes(types),
-                training)
+                training,
+                engine)
             .withSource(shown);
     List<String> columns = profile.columnNames();
     roles.requireIn(shown, columns);
