@@ -84,7 +84,7 @@ public final class SparkProfiler {
           : csv(spark, path, options, optionalRoles);
     } catch (DataInputException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's own exceptions are checked ones, thrown unchecked from Scala
       throw malformed(path, e);
     }
   }
@@ -288,22 +288,32 @@ public final class SparkProfiler {
   }
 
   /**
-   * A record Spark could not parse, as the one-line error of the streaming profiler (Spark does not
-   * tell the line; it tells the record).
+   * A record Spark could not parse, as the streaming profiler's one-line error; Spark tells the
+   * record (its raw text when it has it), not its line.
    */
-  static RuntimeException malformed(String path, RuntimeException e) {
+  static RuntimeException malformed(String path, Exception e) {
+    String record = null;
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());
-      if (m.contains("MALFORMED_RECORD") || m.contains("Malformed")) {
-        String record =
-            m.replaceAll("(?s).*detected in record parsing: ", "").replaceAll("(?s)\\.\\s.*", "");
-        return new DataInputException(
-            path,
-            "not valid CSV: a record whose fields do not match the header's "
-                + "(Spark tells no line number): "
-                + (record.length() > 120 ? record.substring(0, 120) + "…" : record));
+      java.util.regex.Matcher raw =
+          java.util.regex.Pattern.compile(
+                  "Malformed CSV record: (.*?)( SQLSTATE.*)?$", java.util.regex.Pattern.DOTALL)
+              .matcher(m);
+      java.util.regex.Matcher parsed =
+          java.util.regex.Pattern.compile("detected in record parsing: (.*?)\\.\\s").matcher(m);
+      if (raw.find()) {
+        record = raw.group(1).strip();
+      } else if (record == null && parsed.find()) {
+        record = parsed.group(1);
       }
     }
-    return e;
+    if (record == null) {
+      return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+    }
+    record = record.replaceAll("\\s+", " ");
+    return new DataInputException(
+        path,
+        "not valid CSV: a record whose fields do not match the header (Spark tells no line): "
+            + (record.length() > 120 ? record.substring(0, 120) + "…" : record));
   }
 }
