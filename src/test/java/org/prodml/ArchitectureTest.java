@@ -54,6 +54,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheSparkJobUsesSpark() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.prodml.spark..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.spark..", "org.apache.hadoop..", "scala..", "org.prodml.spark..")
+        .because(
+            "Spark is provided, never in prodml.jar: only the job in spark/ knows it, and the library"
+                + " starts the job in a JVM of its own")
+        .check(classes);
+  }
+
+  @Test
   void conceptPackagesDoNotKnowNotebooks() {
     noClasses()
         .that()

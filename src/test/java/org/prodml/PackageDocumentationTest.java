@@ -15,7 +15,10 @@ class PackageDocumentationTest {
   void everyPackageHasAPackageInfo() throws IOException {
     List<Path> undocumented;
     try (Stream<Path> dirs =
-        Stream.of(Path.of("src/main/java"), Path.of("interpreter/src/main/java"))
+        Stream.of(
+                Path.of("src/main/java"),
+                Path.of("interpreter/src/main/java"),
+                Path.of("spark/src/main/java"))
             .flatMap(PackageDocumentationTest::walk)) {
       undocumented =
           dirs.filter(Files::isDirectory)

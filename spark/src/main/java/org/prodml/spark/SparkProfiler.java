@@ -134,11 +134,15 @@ public final class SparkProfiler {
     ProfileOptions o = options.withTypes(declared);
     if (optionalRoles) {
       o =
-          o.withLabel(names.contains(o.label()) ? o.label() : null)
-              .withTime(names.contains(o.time()) ? o.time() : null)
-              .withGroup(names.contains(o.group()) ? o.group() : null);
+          o.withLabel(present(names, o.label()))
+              .withTime(present(names, o.time()))
+              .withGroup(present(names, o.group()));
     }
     return o;
+  }
+
+  private static String present(List<String> names, String column) {
+    return column != null && names.contains(column) ? column : null;
   }
 
   /** Spark's CSV reader set to read a file as the streaming profiler does, failing on a bad row. */

@@ -144,6 +144,16 @@ class SparkProfilerTest {
   }
 
   @Test
+  void optionalRolesTheDataLacksAreDropped() {
+    Path file = HOME.resolve("datasets/penguins/data.csv");
+    ProfileOptions options = ProfileOptions.defaults().withLabel("species").withTime(null);
+    DatasetProfile sparked =
+        SparkProfiler.profile(spark, file.toString(), options, true).toProfile(file.toString());
+    assertEquals(null, sparked.label());
+    assertEquals(CsvProfiler.profile(file, ProfileOptions.defaults()).rows(), sparked.rows());
+  }
+
+  @Test
   void aRaggedRowIsANotValidCsvError() throws Exception {
     Path file = dir.resolve("ragged.csv");
     StringBuilder s = new StringBuilder("a,b,c\n");
