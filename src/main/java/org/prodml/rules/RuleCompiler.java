@@ -25,9 +25,10 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 /**
- * Compiles DRL sources into a {@link RuleBase} with the classic DRL/mvel compiler. Errors name the
- * DRL line ({@code origin:line: message}). Compiling is the slow part, so it runs on a background
- * thread and each base is cached by a digest of its sources: once per rules version, not per run.
+ * Compiles DRL sources into a {@link RuleBase}: first the {@link RuleSandbox} refuses anything but
+ * the allowed subset, then the classic DRL/mvel compiler builds it. Errors name the DRL line
+ * ({@code origin:line: message}). Compiling is the slow part, so it runs on a background thread and
+ * each base is cached by a digest of its sources: once per rules version, not per run.
  */
 final class RuleCompiler {
 
@@ -109,6 +110,8 @@ final class RuleCompiler {
   }
 
   private static RuleBase build(List<RuleSource> sources, String version) {
+    // Before Drools sees a line: compiling alone evaluates metadata values as code.
+    RuleSandbox.check(sources);
     KieBase kieBase = kieBase(sources);
     List<RuleMetadata> rules = new ArrayList<>(RuleMetadataReader.read(kieBase, sources));
     // In Drools' rule order, before sorting: where two rules give a name different defaults (the

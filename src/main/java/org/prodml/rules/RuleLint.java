@@ -16,19 +16,16 @@ import java.util.stream.Stream;
 
 /**
  * The lint that keeps rule folders to the convention: one rule per file, named as its claim;
- * complete metadata; ids unique and carrying their folder's prefix ({@link RuleCatalog}); imports
- * from {@code org.prodml.facts} only; every declared threshold read in the rule's conditions and
- * every template placeholder filled by the evidence; a cases file beside every rule, with a case
- * that fires and one that stays quiet. Running the cases is {@link RuleCases}' job.
+ * complete metadata; ids unique and carrying their folder's prefix ({@link RuleCatalog}); every
+ * declared threshold read in the rule's conditions and every template placeholder filled by the
+ * evidence; a cases file beside every rule, with a case that fires and one that stays quiet.
+ * Running the cases is {@link RuleCases}' job; what a rule may do at all (imports, calls, actions)
+ * is the compiler's {@link RuleSandbox}, so the lint reports its refusals as compile errors.
  *
  * <p>Problems read {@code file:line: message}, like compiler errors; an empty list means the
  * folders follow the convention.
  */
 public final class RuleLint {
-  private static final Pattern IMPORT =
-      Pattern.compile("^\\s*import\\s+(?:static\\s+|function\\s+)?([\\w.$*]+)\\s*;?\\s*$");
-  private static final Pattern QUALIFIED_NAME =
-      Pattern.compile("(?<![\\w$.])(?:[a-z_]\\w*\\.)+[A-Z]\\w*");
   private static final Pattern ID = Pattern.compile("@id\\s*\\(\\s*\"([^\"]*)\"");
   private static final Pattern THRESHOLD_USE =
       Pattern.compile("Threshold\\s*\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
@@ -260,7 +257,6 @@ public final class RuleLint {
               + info.drlPackage()
               + " (catalog.json)");
     }
-    lintReferences(drl, code);
     List<String> ruleNames = DrlText.ruleNames(text, code);
     if (ruleNames.size() != 1) {
       problems.add(
@@ -282,42 +278,6 @@ public final class RuleLint {
       lintCourse(drl + ":" + line + ": ", m);
     }
     return true;
-  }
-
-  /** Imports and fully qualified names must be fact classes: a rule judges facts, nothing else. */
-  private void lintReferences(Path drl, String code) {
-    String[] codeLines = code.split("\n", -1);
-    for (int i = 0; i < codeLines.length; i++) {
-      String line = codeLines[i];
-      Matcher imp = IMPORT.matcher(line);
-      if (imp.matches()) {
-        if (!imp.group(1).startsWith(RuleCases.FACTS_PACKAGE)) {
-          problems.add(
-              drl
-                  + ":"
-                  + (i + 1)
-                  + ": import "
-                  + imp.group(1)
-                  + " is outside org.prodml.facts; rules may use only fact classes");
-        }
-        continue;
-      }
-      if (line.strip().startsWith("package")) {
-        continue;
-      }
-      Matcher q = QUALIFIED_NAME.matcher(line);
-      while (q.find()) {
-        if (!q.group().startsWith(RuleCases.FACTS_PACKAGE)) {
-          problems.add(
-              drl
-                  + ":"
-                  + (i + 1)
-                  + ": "
-                  + q.group()
-                  + " is outside org.prodml.facts; rules may use only fact classes");
-        }
-      }
-    }
   }
 
   private void lintIdAndName(Path drl, int line, RuleMetadata m, RuleCatalog.Folder info) {
