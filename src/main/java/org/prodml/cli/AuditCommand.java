@@ -206,7 +206,8 @@ public final class AuditCommand implements Callable<Integer> {
             questionCatalog(),
             Home.get().resolve("notebooks"),
             PipelineConfig.DEFAULT_MAX_ROWS,
-            PipelineConfig.DEFAULT_SEED);
+            PipelineConfig.DEFAULT_SEED,
+            ruleOptions.limits());
     var outWriter = this.spec.commandLine().getOut();
     AuditRun.Audited audited =
         AuditRun.audit(

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import org.prodml.data.DataInputException;
 import org.prodml.pipeline.StageException;
 import org.prodml.rules.RuleCompileException;
+import org.prodml.rules.RuleRunException;
+import org.prodml.text.Format;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -74,11 +76,6 @@ public final class ProdmlCommand implements Runnable {
 
   /** The one-line message for an error a user can fix; a stack trace only for our own bugs. */
   static String oneLine(Exception e) {
-    if (e instanceof DataInputException
-        || e instanceof StageException
-        || e instanceof IllegalArgumentException) {
-      return e.getMessage();
-    }
     if (e instanceof RuleCompileException r) {
       return r.errors().size() == 1
           ? r.errors().get(0)
@@ -87,8 +84,14 @@ public final class ProdmlCommand implements Runnable {
               + (r.errors().size() - 1)
               + " more: run ./prodml rules lint)";
     }
+    if (e instanceof DataInputException
+        || e instanceof StageException
+        || e instanceof RuleRunException
+        || e instanceof IllegalArgumentException) {
+      return Format.oneLine(e.getMessage());
+    }
     if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
-      return "cannot read or write: " + e.getMessage();
+      return "cannot read or write: " + Format.oneLine(e.getMessage());
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage() + " (this is a bug in ProdML Lab)";
   }

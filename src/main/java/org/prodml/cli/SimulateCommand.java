@@ -194,7 +194,8 @@ public final class SimulateCommand implements Callable<Integer> {
             null,
             Home.get().resolve("notebooks"),
             PipelineConfig.DEFAULT_MAX_ROWS,
-            PipelineConfig.DEFAULT_SEED);
+            PipelineConfig.DEFAULT_SEED,
+            ruleOptions.limits());
     var w = spec.commandLine().getOut();
     SimulationResult result =
         AuditRun.simulate(

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.kie.api.KieBase;
+import org.prodml.work.Work;
 
 /**
  * Compiled rules: DRL read at run time (from {@code rules/} on disk or a notebook paragraph), with
@@ -20,6 +21,8 @@ public final class RuleBase {
   private final Map<String, Double> thresholdDefaults;
   private final String version;
   private final RuleEvaluator evaluator;
+  private final EvaluationLimits limits;
+  private final Work work;
 
   /** Made by {@link RuleCompiler}, with the rules sorted by id. */
   RuleBase(
@@ -28,6 +31,25 @@ public final class RuleBase {
     this.thresholdDefaults = Collections.unmodifiableMap(thresholds);
     this.version = version;
     this.evaluator = new RuleEvaluator(kieBase, this.rules, thresholdDefaults);
+    this.limits = EvaluationLimits.DEFAULT;
+    this.work = Work.NONE;
+  }
+
+  private RuleBase(RuleBase compiled, EvaluationLimits limits, Work work) {
+    this.rules = compiled.rules;
+    this.thresholdDefaults = compiled.thresholdDefaults;
+    this.version = compiled.version;
+    this.evaluator = compiled.evaluator;
+    this.limits = limits;
+    this.work = work;
+  }
+
+  /**
+   * The same rules, whose every run is held to these limits and stops when the work is cancelled (a
+   * compiled base runs with {@link EvaluationLimits#DEFAULT}, uncancellable).
+   */
+  public RuleBase limitedTo(EvaluationLimits limits, Work work) {
+    return new RuleBase(this, limits, work);
   }
 
   /**
@@ -60,13 +82,16 @@ public final class RuleBase {
   }
 
   /**
-   * Runs the rules the filter accepts over the facts, with threshold overrides, in a fresh session.
+   * Runs the rules the filter accepts over the facts, with threshold overrides, in a fresh session
+   * held to this base's limits.
    *
    * @throws IllegalArgumentException when an override names a threshold no rule declares
+   * @throws RuleRunException when the run passes a limit (it names the rule)
+   * @throws java.util.concurrent.CancellationException when the work is cancelled
    */
   public Judgement evaluate(
       Collection<?> facts, Map<String, Double> overrides, Predicate<RuleMetadata> filter) {
-    return evaluator.evaluate(facts, overrides, filter);
+    return evaluator.evaluate(facts, overrides, filter, limits, work);
   }
 
   /**
