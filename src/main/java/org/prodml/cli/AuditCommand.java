@@ -193,7 +193,7 @@ public final class AuditCommand implements Callable<Integer> {
             pii,
             ignore,
             types,
-            ruleOptions.thresholds,
+            ruleOptions.thresholds(),
             answers,
             modelRequest());
     List<Path> files = files();

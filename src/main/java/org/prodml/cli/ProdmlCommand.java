@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code ./prodml}: audit data and pipelines, profile files, list and lint rules, run notebooks.
  * Exit codes: 0 no CRITICAL finding, 1 a CRITICAL finding, 2 a usage or input error (one line on
- * stderr naming the file, line or column).
+ * stderr naming the file, line or column), 3 the JVM gave up (out of memory, stack overflow: one
+ * line, never 1, which a CI gate reads as a finding).
  */
 @Command(
     name = "prodml",
@@ -31,6 +32,7 @@ public final class ProdmlCommand implements Runnable {
   public static final int OK = 0;
   public static final int CRITICAL = 1;
   public static final int USAGE = 2;
+  public static final int FAILURE = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -45,8 +47,31 @@ public final class ProdmlCommand implements Runnable {
 
   /** Runs the command line and returns its exit code (tests call this instead of main). */
   public static int execute(String... args) {
-    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-        .execute(args);
+    return execute(
+        commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)), args);
+  }
+
+  /**
+   * Runs a command line: its exit code, or {@link #FAILURE} with one line when the JVM gives up
+   * (picocli hands exceptions to the handler below, but lets an {@link Error} through).
+   */
+  public static int execute(CommandLine cli, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      cli.getErr()
+          .println(
+              "prodml: out of memory ("
+                  + e.getMessage()
+                  + "): give Java more, e.g. PRODML_JAVA_OPTS=-Xmx4g ./prodml …, or use smaller"
+                  + " inputs or model options");
+    } catch (StackOverflowError e) {
+      cli.getErr().println("prodml: stack overflow: an input is nested too deeply to read");
+    } catch (Error e) {
+      cli.getErr().println("prodml: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    cli.getErr().flush();
+    return FAILURE;
   }
 
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {

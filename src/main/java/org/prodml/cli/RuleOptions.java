@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prodml.rules.EvaluationLimits;
+import org.prodml.rules.Thresholds;
 import picocli.CommandLine.Option;
 
 /** Which rules judge, and with which thresholds: shared by every command that runs the rules. */
@@ -44,6 +45,12 @@ public final class RuleOptions {
     return EvaluationLimits.of(
         maxFirings != null ? maxFirings : defaults.maxFirings(),
         maxSeconds != null ? maxSeconds : defaults.maxTime().toMillis() / 1000.0);
+  }
+
+  /** The threshold overrides, each value checked now rather than after the data is read. */
+  Map<String, Double> thresholds() {
+    Thresholds.check(thresholds);
+    return thresholds;
   }
 
   /** The rule folders: the given ones, else ProdML Lab's. */

@@ -185,7 +185,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     SimulationRequest request =
         new SimulationRequest(
-            paradigm.name(), file, label, time, simulation, ruleOptions.thresholds);
+            paradigm.name(), file, label, time, simulation, ruleOptions.thresholds());
     Path folder = file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
     PipelineConfig config =
         new PipelineConfig(

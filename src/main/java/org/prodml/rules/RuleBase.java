@@ -95,7 +95,8 @@ public final class RuleBase {
   }
 
   /**
-   * @throws IllegalArgumentException when an override names a threshold no rule declares
+   * @throws IllegalArgumentException when an override names a threshold no rule declares, or its
+   *     value does not fit it ({@link Thresholds})
    */
   public void checkThresholds(Map<String, Double> overrides) {
     evaluator.checkThresholds(overrides);

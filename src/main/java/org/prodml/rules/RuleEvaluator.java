@@ -247,6 +247,7 @@ final class RuleEvaluator {
 
   /** See {@link RuleBase#checkThresholds}. */
   void checkThresholds(Map<String, Double> overrides) {
+    Thresholds.check(overrides);
     for (String name : overrides.keySet()) {
       if (!thresholdDefaults.containsKey(name)) {
         throw new IllegalArgumentException(

@@ -100,7 +100,7 @@ public final class RuleLint {
           .filter(d -> !catalog.containsKey(d.getFileName().toString()))
           .filter(
               d ->
-                  !RuleFiles.find(List.of(d))
+                  !RuleFiles.below(d, RuleFiles.DRL_SUFFIX)
                       .isEmpty()) // other rule data (questionnaires) may live here
           .forEach(
               d ->
@@ -190,7 +190,14 @@ public final class RuleLint {
         continue;
       }
       RuleCatalog.Folder info = folderInfo(folder);
-      for (Path drl : RuleFiles.find(List.of(folder))) {
+      List<Path> drls;
+      try {
+        drls = RuleFiles.find(List.of(folder));
+      } catch (RuleCompileException e) {
+        problems.addAll(e.errors());
+        continue;
+      }
+      for (Path drl : drls) {
         RuleSource source = RuleSource.of(drl);
         boolean ok = lintFile(drl, source, info);
         if (ok) {

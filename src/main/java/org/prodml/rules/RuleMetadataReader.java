@@ -127,7 +127,14 @@ final class RuleMetadataReader {
     for (String part : text.split("[,;]")) {
       String[] kv = part.split("=", 2);
       try {
-        thresholds.put(kv[0].strip(), Double.parseDouble(kv[1].strip()));
+        String name = kv[0].strip();
+        double value = Double.parseDouble(kv[1].strip());
+        String problem = Thresholds.problem(name, value);
+        if (problem != null) {
+          problems.add(origin + ": rule \"" + rule.getName() + "\": @thresholds: " + problem);
+          return null;
+        }
+        thresholds.put(name, value);
       } catch (RuntimeException e) {
         problems.add(
             origin
