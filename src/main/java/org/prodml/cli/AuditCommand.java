@@ -275,8 +275,15 @@ public final class AuditCommand implements Callable<Integer> {
     Set<Path> roots = new LinkedHashSet<>();
     roots.add(Path.of("").toAbsolutePath());
     for (Path file : files) {
-      if (!file.startsWith(Path.of("").toAbsolutePath()) && file.getParent() != null) {
-        roots.add(file.getParent());
+      // The folder the file really is in: a file given through a link is read where it leads.
+      Path real = file;
+      try {
+        real = file.toRealPath();
+      } catch (java.io.IOException e) {
+        // missing: the load names it
+      }
+      if (!real.startsWith(Path.of("").toAbsolutePath()) && real.getParent() != null) {
+        roots.add(real.getParent());
       }
     }
     return new DataRoots(List.copyOf(roots));
