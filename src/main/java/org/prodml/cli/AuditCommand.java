@@ -14,6 +14,7 @@ import org.prodml.audit.AuditRun;
 import org.prodml.data.ColumnRoles;
 import org.prodml.data.DatasetSpec;
 import org.prodml.io.AtomicFiles;
+import org.prodml.io.ReportFolder;
 import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.Step;
@@ -366,11 +367,20 @@ public final class AuditCommand implements Callable<Integer> {
             steps));
   }
 
-  /** Writes audit.json, audit.md and audit.html, each atomically. */
+  /**
+   * Writes audit.json, audit.md and audit.html as one unit: a kill at any moment leaves the whole
+   * previous report or the whole new one.
+   */
   static void write(AuditResult result, Path out) {
-    AtomicFiles.write(out.resolve("audit.json"), Json.write(result));
-    AtomicFiles.write(out.resolve("audit.md"), MarkdownReport.render(result));
-    AtomicFiles.write(out.resolve("audit.html"), HtmlReport.render(result));
+    Map<String, java.util.function.Supplier<byte[]>> files = new LinkedHashMap<>();
+    files.put("audit.json", () -> utf8(Json.write(result)));
+    files.put("audit.md", () -> utf8(MarkdownReport.render(result)));
+    files.put("audit.html", () -> utf8(HtmlReport.render(result)));
+    ReportFolder.write(out, files);
+  }
+
+  static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** What the model audit measured, a line per step; empty without a model. */

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.prodml.audit.AuditRun;
 import org.prodml.audit.SimulationRequest;
 import org.prodml.audit.SimulationResult;
-import org.prodml.io.AtomicFiles;
 import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.readiness.Verdict;
@@ -226,8 +225,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
   /** Writes simulation.json, simulation.md and simulation.html, each atomically. */
   static void write(SimulationResult result, Path out) {
-    AtomicFiles.write(out.resolve("simulation.json"), Json.write(result));
-    AtomicFiles.write(out.resolve("simulation.md"), MarkdownReport.render(result));
-    AtomicFiles.write(out.resolve("simulation.html"), HtmlReport.render(result));
+    Map<String, java.util.function.Supplier<byte[]>> files = new java.util.LinkedHashMap<>();
+    files.put("simulation.json", () -> AuditCommand.utf8(Json.write(result)));
+    files.put("simulation.md", () -> AuditCommand.utf8(MarkdownReport.render(result)));
+    files.put("simulation.html", () -> AuditCommand.utf8(HtmlReport.render(result)));
+    org.prodml.io.ReportFolder.write(out, files); // one unit, as the audit's
   }
 }
