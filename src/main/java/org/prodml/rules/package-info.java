@@ -37,11 +37,21 @@
  * file for every rule) and compiles them all together, as an audit does. Its problems, like compile
  * errors, read {@code file:line: message}.
  *
+ * <p><b>A sandbox, then limits.</b> A rule comes from people who may be careless or hostile (a
+ * learner's paragraph in a shared Zeppelin, a {@code --rules} folder): before Drools compiles a
+ * line of it, {@link org.prodml.rules.RuleSandbox} reads it into Drools' descriptor tree and
+ * refuses anything but reading facts and inserting evidence (no JVM calls, no code of its own), at
+ * its line. Each run is then held to {@link org.prodml.rules.EvaluationLimits} (firings and
+ * wall-clock time) and stops on cancel; a run past a limit is a {@link
+ * org.prodml.rules.RuleRunException} naming the rule, never a hang. Threshold values are checked as
+ * they are declared and overridden ({@link org.prodml.rules.Thresholds}).
+ *
  * <p><b>The classes.</b> {@link org.prodml.rules.RuleBase} is what callers use: compile, then
- * evaluate. Behind it, {@link org.prodml.rules.RuleCompiler} builds DRL with Drools (in the
- * background, cached per version of the sources), {@link org.prodml.rules.RuleMetadataReader} reads
- * the metadata and {@link org.prodml.rules.RuleEvaluator} runs the sessions. {@link
- * org.prodml.rules.RuleFiles} finds the rule files on disk; {@link org.prodml.rules.RulesReadme}
- * writes {@code rules/README.md} from the catalog.
+ * evaluate. Behind it, {@link org.prodml.rules.RuleCompiler} checks the sources with the sandbox
+ * and builds them with Drools (in the background, cached per version of the sources), {@link
+ * org.prodml.rules.RuleMetadataReader} reads the metadata and {@link
+ * org.prodml.rules.RuleEvaluator} runs the sessions. {@link org.prodml.rules.RuleFiles} finds the
+ * rule files on disk; {@link org.prodml.rules.RulesReadme} writes {@code rules/README.md} from the
+ * catalog.
  */
 package org.prodml.rules;

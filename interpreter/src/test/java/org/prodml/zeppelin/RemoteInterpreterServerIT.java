@@ -528,7 +528,8 @@ class RemoteInterpreterServerIT {
   void errorLinesAreTheEditorsLines() throws Exception {
     RemoteInterpreterResult rules = interpret("p-broken-rule", BROKEN_RULE);
     RemoteInterpreterResult ask =
-        interpret("p-bad-ask", "%prodml.ask\ndata.schema.captured: yes\nno.such.question: yes");
+        interpret(
+            "p-bad-ask", "%prodml.ask\ndata.schema.captured: yes-manual\nno.such.question: yes");
 
     assertEquals("ERROR", rules.getCode());
     assertTrue(
@@ -545,7 +546,7 @@ class RemoteInterpreterServerIT {
     Files.deleteIfExists(marker);
     String header =
         """
-        %prodml.rules
+        %%prodml.rules
         package rules.note;
         import org.prodml.facts.FeatureFact;
         rule "NOTE-%s"

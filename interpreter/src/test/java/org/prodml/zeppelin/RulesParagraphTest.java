@@ -167,4 +167,34 @@ class RulesParagraphTest {
     assertTrue(millis < 15_000, "stopped after " + millis + " ms");
     assertEquals(Code.SUCCESS, next.code(), TestGroup.messages(next).toString());
   }
+
+  @Test
+  void cancelStopsALoopingRuleWithinASecond() throws Exception {
+    String looping =
+        WINDY_RULE
+            .replace("NOTE-001 Wind above 5 m/s", "NOTE-010 Feeds itself")
+            .replace("@id(\"NOTE-001\")", "@id(\"NOTE-010\")")
+            .replace("import org.prodml.facts.Evidence;", "import org.prodml.facts.FeatureFact;")
+            .replace("$c : ColumnProfileFact(column == \"wind\", max > 5)", "FeatureFact()")
+            .replace(
+                "insert(Evidence.of($c.column(), \"max\", $c.max()));",
+                "insert(FeatureFact.feature(\"again\"));");
+    assertEquals(Code.SUCCESS, rules("p-loop", looping).code());
+    group.run("load", "note-r", Map.of("file", "tiny-weather/data.csv"), "");
+    var audit = group.get("audit");
+    var context = TestGroup.context("note-r", "p-audit", Map.of());
+    var running =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> TestGroup.run(audit, context, ""));
+    Thread.sleep(1_000);
+
+    long cancelledAt = System.nanoTime();
+    audit.cancel(context);
+    InterpreterResult result = running.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    long stopMillis = (System.nanoTime() - cancelledAt) / 1_000_000;
+
+    assertEquals(Code.ERROR, result.code());
+    assertEquals("cancelled", TestGroup.data(result, 0));
+    assertTrue(stopMillis < 2_500, "stopped " + stopMillis + " ms after cancel");
+    assertEquals(Code.SUCCESS, group.run("prodml", "note-r", Map.of(), "status").code());
+  }
 }
