@@ -39,6 +39,11 @@ import tech.tablesaw.columns.Column;
  */
 public final class DataLoader {
   static final int SAMPLE_ROWS = 10_000;
+
+  static {
+    TablesawStartup.load();
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DataLoader() {}

@@ -13,7 +13,8 @@ import org.prodml.work.Work;
  * Compiled rules: DRL read at run time (from {@code rules/} on disk or a notebook paragraph), with
  * each rule's metadata. A rule base is immutable and thread-safe; each {@link #evaluate} runs a
  * fresh, short-lived session. This is the face the rest of the code uses; the work is done by
- * {@link RuleCompiler} (DRL to Drools, errors at the DRL line, cached per version), {@link
+ * {@link RuleCompiler} (DRL to Drools: the shipped files whose bytes the build precompiled are
+ * loaded, the rest compiled, errors at the DRL line, cached per version), {@link
  * RuleMetadataReader} (each rule's metadata) and {@link RuleEvaluator} (facts to findings).
  */
 public final class RuleBase {
@@ -23,13 +24,19 @@ public final class RuleBase {
   private final RuleEvaluator evaluator;
   private final EvaluationLimits limits;
   private final Work work;
+  private final List<String> compiledAtRunTime;
 
   /** Made by {@link RuleCompiler}, with the rules sorted by id. */
   RuleBase(
-      KieBase kieBase, List<RuleMetadata> rules, Map<String, Double> thresholds, String version) {
+      KieBase kieBase,
+      List<RuleMetadata> rules,
+      Map<String, Double> thresholds,
+      String version,
+      List<String> compiledAtRunTime) {
     this.rules = List.copyOf(rules);
     this.thresholdDefaults = Collections.unmodifiableMap(thresholds);
     this.version = version;
+    this.compiledAtRunTime = List.copyOf(compiledAtRunTime);
     this.evaluator = new RuleEvaluator(kieBase, this.rules, thresholdDefaults);
     this.limits = EvaluationLimits.DEFAULT;
     this.work = Work.NONE;
@@ -40,6 +47,7 @@ public final class RuleBase {
     this.thresholdDefaults = compiled.thresholdDefaults;
     this.version = compiled.version;
     this.evaluator = compiled.evaluator;
+    this.compiledAtRunTime = compiled.compiledAtRunTime;
     this.limits = limits;
     this.work = work;
   }
@@ -110,6 +118,14 @@ public final class RuleBase {
   /** Declared threshold names and their defaults. */
   public Map<String, Double> thresholds() {
     return thresholdDefaults;
+  }
+
+  /**
+   * The origins of the sources compiled at run time (the others were loaded precompiled): a file
+   * edited since the build, another rules folder, a notebook paragraph.
+   */
+  public List<String> compiledAtRunTime() {
+    return compiledAtRunTime;
   }
 
   /** A digest of the sources this base was compiled from. */

@@ -215,9 +215,33 @@ public final class RuleLint {
         }
       }
     }
-    if (allCompiled && compiled.size() > 1) {
+    if (allCompiled && !compiled.isEmpty()) {
       try {
-        RuleBase.compile(compiled); // what an audit does: every file in one rule base
+        // What an audit does, every file in one rule base, on both paths: compiled here (what an
+        // edited file goes through) and loaded as a run loads it (precompiled where the build
+        // compiled the same bytes). Both must read every rule alike.
+        RuleBase loaded = RuleBase.compile(compiled);
+        RuleBase atRunTime =
+            loaded.compiledAtRunTime().size() == compiled.size()
+                ? loaded // nothing precompiled: the same path twice
+                : RuleCompiler.compileAtRunTime(compiled);
+        if (!atRunTime.rules().equals(loaded.rules())) {
+          Map<String, RuleMetadata> byName = new HashMap<>();
+          atRunTime.rules().forEach(r -> byName.put(r.name(), r));
+          for (RuleMetadata r : loaded.rules()) {
+            if (!r.equals(byName.get(r.name()))) {
+              problems.add(
+                  r.origin()
+                      + ": precompiled, rule \""
+                      + r.name()
+                      + "\" reads "
+                      + r
+                      + "; compiled at run time it reads "
+                      + byName.get(r.name())
+                      + " (rebuild: mvn package)");
+            }
+          }
+        }
       } catch (RuleCompileException e) {
         problems.addAll(e.errors());
       }

@@ -149,6 +149,16 @@ final class RuleMetadataReader {
     return thresholds;
   }
 
+  /** The names of the rules a source declares, read from its text (without compiling it). */
+  static List<String> ruleNames(RuleSource source) {
+    List<String> names = new ArrayList<>();
+    Matcher m = RULE_NAME.matcher(source.text());
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
   /** Which source declares each rule name (Drools' rules do not say which file they came from). */
   private static Map<String, RuleSource> sourcesByRuleName(List<RuleSource> sources) {
     Map<String, RuleSource> result = new HashMap<>();

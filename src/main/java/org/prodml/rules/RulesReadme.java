@@ -29,7 +29,10 @@ public final class RulesReadme {
 
       This folder holds the judgements of ProdML Lab's audits, written as Drools rules (classic DRL).
       They are read from disk at run time, never packaged into the jar: edit a rule, run the audit
-      again, and the new rule applies. Profiling turns data into immutable *facts* (the records in
+      again, and the new rule applies. (The build precompiles this folder into Drools' executable
+      model so that a run loads the rules instead of compiling them; a run knows each file by the
+      digest of its bytes, so a file edited since the build is compiled from disk, and only it.)
+      Profiling turns data into immutable *facts* (the records in
       `org.prodml.facts`: a column's profile, a comparison of a column between training and serving
       data, a dataset's size, a feature's usage); the rules judge those facts, and every rule that
       fires becomes a *finding* with a severity, a course topic, an explanation and a remedy.
@@ -52,7 +55,8 @@ public final class RulesReadme {
         compute, read files or call the engine. The compiler enforces it: see "What a rule may do".
       - **Every rule has worked cases** in `<SameName>.cases.json` beside it: facts on which it must
         fire and facts on which it must stay quiet, including cases just above and just below each
-        threshold. The test suite runs every case against the rule compiled alone.
+        threshold. The test suite runs every case against the rule alone as the build precompiled
+        it, and again compiled at run time: both must make the same findings.
 
       ## What a rule may do
 

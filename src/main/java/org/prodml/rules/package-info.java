@@ -29,8 +29,8 @@
  *
  * <p><b>Cases.</b> Beside each rule, {@code <SameName>.cases.json} holds worked examples: facts on
  * which it must fire and facts on which it must stay quiet, just above and just below each
- * threshold. {@link org.prodml.rules.RuleCases} runs each against the rule compiled alone, so a
- * case proves what that one rule does.
+ * threshold. {@link org.prodml.rules.RuleCases} runs each against that rule alone, so a case proves
+ * what that one rule does; the tests run every case precompiled and compiled at run time.
  *
  * <p><b>Lint.</b> {@link org.prodml.rules.RuleLint} keeps the folders to the convention (names, ids
  * and prefixes, imports, thresholds declared and read, placeholders the evidence fills, a cases
@@ -45,6 +45,14 @@
  * wall-clock time) and stops on cancel; a run past a limit is a {@link
  * org.prodml.rules.RuleRunException} naming the rule, never a hang. Threshold values are checked as
  * they are declared and overridden ({@link org.prodml.rules.Thresholds}).
+ *
+ * <p><b>Precompiled, still data.</b> The build compiles the shipped {@code rules/} into Drools'
+ * executable model ({@link org.prodml.rules.RulePrecompiler}: Java classes in the jar, and the
+ * SHA-256 of each DRL file they came from). A run hashes the DRL it reads, loads the files with a
+ * known digest from those classes ({@link org.prodml.rules.PrecompiledRules}) and compiles only the
+ * others (an edited file, another rules folder, a notebook paragraph) into the same Drools base. So
+ * a rule edited on disk applies at the next run without a rebuild, and the catalog is ready in a
+ * fraction of a second instead of a cold compile of several.
  *
  * <p><b>The classes.</b> {@link org.prodml.rules.RuleBase} is what callers use: compile, then
  * evaluate. Behind it, {@link org.prodml.rules.RuleCompiler} checks the sources with the sandbox
