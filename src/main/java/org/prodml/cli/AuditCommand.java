@@ -372,15 +372,16 @@ public final class AuditCommand implements Callable<Integer> {
    * previous report or the whole new one.
    */
   static void write(AuditResult result, Path out) {
-    Map<String, java.util.function.Supplier<byte[]>> files = new LinkedHashMap<>();
-    files.put("audit.json", () -> utf8(Json.write(result)));
-    files.put("audit.md", () -> utf8(MarkdownReport.render(result)));
-    files.put("audit.html", () -> utf8(HtmlReport.render(result)));
+    Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
+    files.put("audit.json", stream -> Json.write(result, stream));
+    files.put("audit.md", text(() -> MarkdownReport.render(result)));
+    files.put("audit.html", text(() -> HtmlReport.render(result)));
     ReportFolder.write(out, files);
   }
 
-  static byte[] utf8(String text) {
-    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  /** A text file's content in UTF-8, made when the file is written. */
+  static AtomicFiles.Content text(java.util.function.Supplier<String> text) {
+    return stream -> stream.write(text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** What the model audit measured, a line per step; empty without a model. */

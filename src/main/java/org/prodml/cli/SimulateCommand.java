@@ -223,12 +223,12 @@ public final class SimulateCommand implements Callable<Integer> {
     return result.verdict() == Verdict.READY ? ProdmlCommand.OK : ProdmlCommand.CRITICAL;
   }
 
-  /** Writes simulation.json, simulation.md and simulation.html, each atomically. */
+  /** Writes simulation.json, simulation.md and simulation.html as one unit, as the audit's. */
   static void write(SimulationResult result, Path out) {
-    Map<String, java.util.function.Supplier<byte[]>> files = new java.util.LinkedHashMap<>();
-    files.put("simulation.json", () -> AuditCommand.utf8(Json.write(result)));
-    files.put("simulation.md", () -> AuditCommand.utf8(MarkdownReport.render(result)));
-    files.put("simulation.html", () -> AuditCommand.utf8(HtmlReport.render(result)));
+    Map<String, org.prodml.io.AtomicFiles.Content> files = new java.util.LinkedHashMap<>();
+    files.put("simulation.json", stream -> Json.write(result, stream));
+    files.put("simulation.md", AuditCommand.text(() -> MarkdownReport.render(result)));
+    files.put("simulation.html", AuditCommand.text(() -> HtmlReport.render(result)));
     org.prodml.io.ReportFolder.write(out, files); // one unit, as the audit's
   }
 }

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Writes files that belong together (a report's JSON, Markdown and HTML) as one unit: into a fresh
@@ -40,12 +39,13 @@ public final class ReportFolder {
 
   /**
    * Writes the files into the target folder as one unit, each file's content made as it is written
-   * (so a failure while making one leaves the previous set whole).
+   * and streamed (a report too large to hold as one string never is; a failure while making one
+   * leaves the previous set whole).
    *
    * @throws IllegalArgumentException when the target is a plain folder holding other files
    * @throws UncheckedIOException when a file cannot be written (the previous set stays)
    */
-  public static void write(Path target, Map<String, Supplier<byte[]>> files) {
+  public static void write(Path target, Map<String, AtomicFiles.Content> files) {
     Path folder = target.toAbsolutePath().normalize();
     Path parent = folder.getParent();
     String name = folder.getFileName().toString();
@@ -74,8 +74,8 @@ public final class ReportFolder {
         if (Files.getFileStore(version).supportsFileAttributeView("posix")) {
           Files.setPosixFilePermissions(version, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        for (Map.Entry<String, Supplier<byte[]>> file : new LinkedHashMap<>(files).entrySet()) {
-          AtomicFiles.write(version.resolve(file.getKey()), file.getValue().get());
+        for (Map.Entry<String, AtomicFiles.Content> file : new LinkedHashMap<>(files).entrySet()) {
+          AtomicFiles.write(version.resolve(file.getKey()), file.getValue());
         }
         swap(folder, version);
       } catch (IOException | RuntimeException | Error e) {

@@ -79,6 +79,15 @@ public final class PipelineState {
     return t == null ? Optional.empty() : Optional.ofNullable(t.file());
   }
 
+  /** Whether the named table's rows are in memory (a file's are loaded on first use). */
+  public boolean isLoaded(String name) {
+    NamedTable t;
+    synchronized (this) {
+      t = tables.get(name);
+    }
+    return t != null && t.loaded();
+  }
+
   /** The tables' names, in the order they were first put. */
   public synchronized List<String> tableNames() {
     return List.copyOf(tables.keySet());
@@ -124,6 +133,10 @@ public final class PipelineState {
 
     Path file() {
       return file;
+    }
+
+    synchronized boolean loaded() {
+      return rows != null;
     }
 
     synchronized Table rows() {

@@ -343,21 +343,55 @@ final class RuleSandbox {
 
   private void checkImport(ImportDescr imported) {
     String target = imported.getTarget();
+    if (target.equals(FACTS_PACKAGE + "*")) {
+      importFactsOnDemand();
+      return;
+    }
     if (!target.startsWith(FACTS_PACKAGE) || target.endsWith(".*")) {
       refuse(
           imported.getLine(),
           "import "
               + target
-              + " is not allowed: import each fact class of org.prodml.facts by name");
+              + " is not allowed: a rule imports the fact classes of org.prodml.facts (by name,"
+              + " or all with org.prodml.facts.*)");
       return;
     }
-    Class<?> type;
-    try {
-      type = Class.forName(target, false, RuleSandbox.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
+    Class<?> type = factClass(target);
+    if (type == null) {
       refuse(imported.getLine(), "import " + target + ": no such fact class");
       return;
     }
+    importFact(type);
+  }
+
+  /**
+   * {@code import org.prodml.facts.*}: as in Java, an import on demand, so every capitalised name
+   * the source uses that is a class of the facts package counts as imported by name.
+   */
+  private void importFactsOnDemand() {
+    java.util.regex.Matcher names =
+        java.util.regex.Pattern.compile("\\b[A-Z][A-Za-z0-9_]*\\b").matcher(text);
+    Set<String> seen = new HashSet<>();
+    while (names.find()) {
+      String name = names.group();
+      if (seen.add(name) && !facts.containsKey(name)) {
+        Class<?> type = factClass(FACTS_PACKAGE + name);
+        if (type != null) {
+          importFact(type);
+        }
+      }
+    }
+  }
+
+  private static Class<?> factClass(String name) {
+    try {
+      return Class.forName(name, false, RuleSandbox.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+  }
+
+  private void importFact(Class<?> type) {
     facts.put(type.getSimpleName(), type);
     for (Method m : type.getDeclaredMethods()) {
       if (Modifier.isPublic(m.getModifiers())

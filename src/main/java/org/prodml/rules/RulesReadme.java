@@ -67,8 +67,9 @@ public final class RulesReadme {
       tree, and refuses anything outside this subset, at its line (`file:line: …` or
       `paragraph <id>:<line>: …`), naming the construct:
 
-      - **Imports**: fact classes of `org.prodml.facts`, each by name (`Evidence` and
-        `TestScoreFact` are the engine's helpers). No `import function`, `import accumulate`,
+      - **Imports**: fact classes of `org.prodml.facts`, by name or all with `org.prodml.facts.*`
+        (`Evidence` and `TestScoreFact` are the engine's helpers). No other package, no
+        `import function`, `import accumulate`,
         `global`, `function`, `declare`, `query`, `unit`, entry points or windows.
       - **Metadata**: lower-case names with a quoted string or a number as the value.
       - **Attributes**: only `salience` (a whole number), `no-loop` and `lock-on-active`.

@@ -30,6 +30,9 @@ import org.prodml.work.Work;
  * stage needs them, so a large file can be validated without being held in memory.
  */
 public final class LoadStage implements Stage {
+  /** The columns the first rows are shown with: a row of thousands of values shows nothing. */
+  static final int SHOWN_COLUMNS = 30;
+
   @Override
   public String name() {
     return "load";
@@ -114,7 +117,7 @@ public final class LoadStage implements Stage {
           List.of(c.name(), c.type().name(), roles.usage(c.name()), String.valueOf(c.missing())));
     }
     int shownRows = Math.min(10, state.config().maxRows());
-    var head = DataLoader.head(path, shownRows, types);
+    var head = DataLoader.head(path, shownRows, SHOWN_COLUMNS, types);
     return StageResult.builder()
         .text(
             "Loaded "
@@ -130,7 +133,16 @@ public final class LoadStage implements Stage {
                 + ".")
         .table(
             TableBlock.of("columns of " + as, List.of("column", "type", "role", "missing"), rows))
-        .table(TableBlock.of("first rows of " + as, head, shownRows).standingFor(profile.rows()))
+        .table(
+            TableBlock.of(
+                    "first rows of "
+                        + as
+                        + (columns.size() > SHOWN_COLUMNS
+                            ? " (its first " + SHOWN_COLUMNS + " of " + columns.size() + " columns)"
+                            : ""),
+                    head,
+                    shownRows)
+                .standingFor(profile.rows()))
         .build();
   }
 

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +23,17 @@ class ReportFolderTest {
   @TempDir Path dir;
 
   /** The three files of one run, each saying which run wrote it; the kill stops at file n. */
-  static Map<String, Supplier<byte[]>> report(String run, int crashAt, Runnable crash) {
-    Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
+  static Map<String, AtomicFiles.Content> report(String run, int crashAt, Runnable crash) {
+    Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
     for (int i = 0; i < NAMES.size(); i++) {
       int index = i;
       files.put(
           NAMES.get(i),
-          () -> {
+          out -> {
             if (index == crashAt) {
               crash.run();
             }
-            return (run + " " + NAMES.get(index)).getBytes(StandardCharsets.UTF_8);
+            out.write((run + " " + NAMES.get(index)).getBytes(StandardCharsets.UTF_8));
           });
     }
     return files;

@@ -194,6 +194,27 @@ class RuleSandboxTest {
   }
 
   @Test
+  void theFactsPackageMayBeImportedOnDemandButNoOtherPackage() {
+    String onDemand =
+        rule("import org.prodml.facts.*;\n", "$t : Threshold(name == \"x\")\n    " + FACT, REPORT)
+            .replace("import org.prodml.facts.ColumnProfileFact;\n", "");
+    assertEquals(List.of(), RuleSandbox.problems(new RuleSource("rules/Star.drl", onDemand)));
+    RuleBase.compile(List.of(new RuleSource("rules/Star.drl", onDemand)));
+
+    String otherPackage = rule("import java.util.*;\n", FACT, REPORT);
+    List<String> problems = RuleSandbox.problems(new RuleSource("rules/Other.drl", otherPackage));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith("rules/Other.drl:4: import java.util.*"), problems.get(0));
+
+    // On demand still means "fact classes": a call the sandbox refuses stays refused.
+    String exits =
+        rule("import org.prodml.facts.*;\n", FACT, "System.exit(0);")
+            .replace("import org.prodml.facts.ColumnProfileFact;\n", "");
+    assertFalse(RuleSandbox.problems(new RuleSource("rules/Exit.drl", exits)).isEmpty());
+  }
+
+  @Test
   void everyShippedRuleAndEveryCourseSolutionPassesTheSandbox() throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
