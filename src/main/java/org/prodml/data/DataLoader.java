@@ -39,6 +39,11 @@ import tech.tablesaw.columns.Column;
  */
 public final class DataLoader {
   static final int SAMPLE_ROWS = 10_000;
+
+  static {
+    TablesawStartup.load();
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DataLoader() {}
@@ -99,6 +104,10 @@ public final class DataLoader {
     }
     if (Files.isDirectory(file)) {
       throw new DataInputException(file.toString(), "is a folder, not a data file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new DataInputException(
+          file.toString(), "is not a regular file (a pipe, socket or device); give a data file");
     }
     try {
       if (Files.size(file) == 0) {
@@ -200,6 +209,13 @@ public final class DataLoader {
       if (parser.currentToken() != JsonToken.END_ARRAY) {
         throw new DataInputException(
             name, parser.currentLocation().getLineNr(), null, "expected a record (a JSON object)");
+      }
+      if (parser.nextToken() != null) {
+        throw new DataInputException(
+            name,
+            parser.currentLocation().getLineNr(),
+            null,
+            "text after the array of records; a JSON data file holds one array and nothing else");
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new DataInputException(
