@@ -112,8 +112,8 @@ class StageParagraphTest {
     assertEquals(Code.ERROR, result.code());
     assertEquals(1, result.message().size());
     assertEquals(
-        "%prodml.load has no parameter 'fil'; did you mean 'file'? (it takes afterLabel, as, file, group, ignore,"
-            + " label, pii, time, types)",
+        "%prodml.load has no parameter 'fil'; did you mean 'file'? (it takes afterLabel, as, engine, file,"
+            + " group, ignore, label, master, pii, time, types)",
         TestGroup.data(result, 0));
   }
 
