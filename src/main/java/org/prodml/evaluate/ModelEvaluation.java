@@ -91,15 +91,10 @@ public record ModelEvaluation(
             ? Evaluator.permutationImportance(
                 model, table, Math.max(1, options.repeats()), options.seed(), work.part(0.2, 0.95))
             : List.of();
-    double floor = options.floor() != null ? options.floor() : baselineResult.value();
-    String floorSource =
-        options.floor() != null
-            ? "given"
-            : "the " + baseline.label().describe() + " baseline's " + result.metric();
     List<DeploymentCheckFact> gate =
         List.of(
             QualityGate.againstPrevious(result, previous),
-            QualityGate.againstFloor(result, floor, floorSource));
+            QualityGate.againstFloor(result, baselineResult, options.floor()));
     return new ModelEvaluation(result, baselineResult, previous, slice, slices, importance, gate);
   }
 

@@ -49,28 +49,89 @@ public final class QualityGate {
             + current.table());
   }
 
-  /** The new model against an absolute floor (loose). */
+  /**
+   * The new model against an absolute floor (loose): a floor the team gave, on the headline metric;
+   * else the baseline trained on the same rows (the majority class or the mean), on a proper
+   * scoring rule. For classes that is the Brier score, the mean squared error of the predicted
+   * probabilities: it rewards knowing how likely each class is, where accuracy only counts the most
+   * likely one (a model of a rare label can fall below "always the majority" on accuracy while
+   * ranking and scoring rows far better), and one confident mistake cannot blow it up the way it
+   * can log loss. For numbers it is the RMSE, which the mean baseline is the best constant for.
+   *
+   * @param floor the given floor, or null to compare with the baseline
+   */
   public static DeploymentCheckFact againstFloor(
-      EvaluationResult current, double floor, String floorSource) {
-    double worsening = current.worseningFrom(floor);
+      EvaluationResult current, EvaluationResult baseline, Double floor) {
+    if (floor != null) {
+      double worsening = current.worseningFrom(floor);
+      return new DeploymentCheckFact(
+          "quality-floor",
+          current.model(),
+          true,
+          1,
+          0,
+          current.metric(),
+          current.value(),
+          floor,
+          worsening,
+          current.metric()
+              + " "
+              + Format.number(current.value())
+              + " against the floor "
+              + Format.number(floor)
+              + " (given) on "
+              + current.table());
+    }
+    ClassificationMetrics model = current.classification();
+    ClassificationMetrics constant = baseline.classification();
+    if (model == null || constant == null || Double.isNaN(model.brier())) {
+      return new DeploymentCheckFact(
+          "quality-floor",
+          current.model(),
+          true,
+          1,
+          0,
+          current.metric(),
+          current.value(),
+          baseline.value(),
+          current.worseningFrom(baseline.value()),
+          current.metric()
+              + " "
+              + Format.number(current.value())
+              + " against "
+              + Format.number(baseline.value())
+              + " for the mean baseline on "
+              + current.table());
+    }
     return new DeploymentCheckFact(
         "quality-floor",
         current.model(),
         true,
         1,
         0,
-        current.metric(),
-        current.value(),
-        floor,
-        worsening,
-        current.metric()
-            + " "
-            + Format.number(current.value())
-            + " against the floor "
-            + Format.number(floor)
-            + " ("
-            + floorSource
-            + ") on "
-            + current.table());
+        "Brier score",
+        model.brier(),
+        constant.brier(),
+        model.brier() - constant.brier(),
+        "Brier score "
+            + Format.number(model.brier())
+            + " against "
+            + Format.number(constant.brier())
+            + " for the baseline that predicts the training class shares on "
+            + current.table()
+            + " (lower is better); log loss "
+            + Format.number(model.logLoss())
+            + " against "
+            + Format.number(constant.logLoss())
+            + ", AUC "
+            + Format.number(model.auc())
+            + " against 0.5, balanced accuracy "
+            + Format.number(model.balancedAccuracy())
+            + " against "
+            + Format.number(constant.balancedAccuracy())
+            + ", accuracy "
+            + Format.number(model.accuracy())
+            + " against "
+            + Format.number(constant.accuracy()));
   }
 }

@@ -11,7 +11,8 @@ import org.apache.datasketches.theta.Sketch;
  * numeric range and categorical domain. Duplicate rows are exact when {@code duplicatesExact} (up
  * to about a million distinct rows), estimated beyond. {@code associations} hold each feature's
  * association with the label (when a label was named); {@code groupSketch} a set sketch of the
- * group column's values.
+ * group column's values; {@code rowHashes} the rows as hashes, to find rows another dataset repeats
+ * (kept beside the profile, not in its JSON).
  */
 public record DatasetProfile(
     String source,
@@ -23,7 +24,8 @@ public record DatasetProfile(
     String time,
     String group,
     List<Association> associations,
-    byte[] groupSketch) {
+    byte[] groupSketch,
+    @JsonIgnore RowHashes rowHashes) {
 
   /**
    * The same profile, named as a reader should see its source (a path relative to its data folder).
@@ -39,7 +41,8 @@ public record DatasetProfile(
         time,
         group,
         associations,
-        groupSketch);
+        groupSketch,
+        rowHashes);
   }
 
   public Optional<ColumnProfile> column(String name) {

@@ -99,7 +99,13 @@ class DeploymentChecksTest {
     DeploymentCheckFact worse = QualityGate.againstPrevious(majority, forest);
     assertEquals(forest.value() - majority.value(), worse.worsening(), 1e-12);
     assertTrue(worse.worsening() > 0.2);
-    DeploymentCheckFact floor = QualityGate.againstFloor(forest, majority.value(), "baseline");
-    assertTrue(floor.worsening() < 0, "the forest is above the majority baseline");
+    DeploymentCheckFact floor = QualityGate.againstFloor(forest, majority, null);
+    assertEquals("Brier score", floor.metric(), "the baseline is compared on a proper score");
+    assertEquals(forest.classification().brier(), floor.observed(), 1e-12);
+    assertEquals(majority.classification().brier(), floor.reference(), 1e-12);
+    assertTrue(floor.worsening() < 0, "the forest beats the class shares: " + floor.detail());
+    DeploymentCheckFact given = QualityGate.againstFloor(forest, majority, 0.99);
+    assertEquals("accuracy", given.metric(), "a floor the team gives is on the headline metric");
+    assertEquals(0.99 - forest.value(), given.worsening(), 1e-12);
   }
 }

@@ -17,7 +17,7 @@ public final class BirdstrikesHonestSplitScenario extends PrecisionScenario {
         "birdstrikes",
         11001,
         "nothing: a clean control split by year (rare label)",
-        true,
+        Kind.CONTROL,
         false);
   }
 

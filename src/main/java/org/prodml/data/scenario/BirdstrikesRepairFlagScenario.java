@@ -24,7 +24,7 @@ public final class BirdstrikesRepairFlagScenario extends PrecisionScenario {
         "`"
             + FLAG
             + "` agrees with the rare label on 98% of reports (label leakage under imbalance)",
-        false,
+        Kind.PLANTED,
         false);
   }
 

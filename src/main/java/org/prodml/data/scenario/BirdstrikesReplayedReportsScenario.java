@@ -20,7 +20,7 @@ public final class BirdstrikesReplayedReportsScenario extends PrecisionScenario 
         "birdstrikes",
         11003,
         "3% of the training reports sent again, unchanged, in the serving feed (row and time overlap)",
-        false,
+        Kind.PLANTED,
         false);
   }
 
@@ -53,6 +53,16 @@ public final class BirdstrikesReplayedReportsScenario extends PrecisionScenario 
                 + " of them) sent again, unchanged, in the serving feed",
             "the last " + copies + " rows of `serving.csv`",
             List.of("DV-026", "DV-027"))
+        .explained(
+            "DV-023",
+            null,
+            "A consequence of the replay: the serving file's dates now run from 1999 to 2002, so its rows per day "
+                + "fall far below training's.")
+        .explained(
+            "PL-057",
+            null,
+            "A consequence of the replay: the replayed reports make monitoring windows of the training years, each "
+                + "with a few rows.")
         .sheet(
             """
             The control's files, except that the serving feed ends with reports from 1999-2000, field for field as in \

@@ -21,7 +21,7 @@ public final class EarthquakesMisjoinedLabelsScenario extends PrecisionScenario 
         "earthquakes",
         12003,
         "training labels joined off by one row: the model learns nothing (quality gate)",
-        false,
+        Kind.PLANTED,
         true);
   }
 
@@ -77,7 +77,7 @@ public final class EarthquakesMisjoinedLabelsScenario extends PrecisionScenario 
             quality gate.
             """,
             """
-            1. Read the 1,707 events; derive `was_felt`; drop the columns known after it (as in the control).
+            1. Read the 1,707 events; derive `was_felt`; drop the columns known after it and `status` (as in the control).
             2. Add `joined_label`, the `was_felt` of the row above (the first row keeps its own).
             3. Split by day as the control does; `train.csv` carries `joined_label` under the name `was_felt`, the \
             other files the true `was_felt`.

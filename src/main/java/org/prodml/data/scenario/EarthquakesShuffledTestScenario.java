@@ -22,7 +22,7 @@ public final class EarthquakesShuffledTestScenario extends PrecisionScenario {
         "earthquakes",
         12002,
         "test drawn from the training days, with copies of training events; infinite `rms` for one network in serving",
-        false,
+        Kind.PLANTED,
         false);
   }
 
@@ -93,16 +93,22 @@ public final class EarthquakesShuffledTestScenario extends PrecisionScenario {
                 + "` on "
                 + SuiteSources.FIRST_SERVING_DAY,
             "`serving.csv`",
-            List.of("DV-002", "PL-054"),
-            "rms",
-            SuiteSources.FIRST_SERVING_DAY)
+            List.of("DV-002:rms", "PL-054"))
+        .explained(
+            "DV-006",
+            "code",
+            "`code` is the network's identifier of the event, one value per event (as in the control).")
+        .explained(
+            "DV-007",
+            "place",
+            "`place` is a text of the location with very many values (as in the control).")
         .sheet(
             """
             The events of the week, with the split a hurried team makes: shuffle, hold out a fifth, and deduplicate \
             badly; the serving days as in the control, except for one network's feed fault.
             """,
             """
-            1. Read the 1,707 events; derive `was_felt`; drop the columns known after it (as in the control).
+            1. Read the 1,707 events; derive `was_felt`; drop the columns known after it and `status` (as in the control).
             2. Every event before %s goes to `test.csv` with probability %s, else to `train.csv`; later events \
             to `serving.csv`.
             3. Copy each training event with probability %s to the end of `test.csv`, unchanged.

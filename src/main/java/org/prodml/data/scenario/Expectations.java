@@ -17,7 +17,10 @@ import org.prodml.data.DataInputException;
  * reviewer agrees with, each with why). The suite computes recall and false alarms from it.
  *
  * @param scenario the scenario's folder name
- * @param control true for a clean, honest split: nothing is planted, and no finding may be CRITICAL
+ * @param kind "control" (a clean, honest split: nothing planted, no finding may be CRITICAL, every
+ *     warning explained), "planted" (flaws planted on purpose) or "real" (an honest split whose
+ *     real data holds anomalies nobody planted: explained, counted neither for recall nor as a
+ *     control)
  * @param heldOut true for a scenario kept out of sight while the rules were changed, to check them
  *     on data they were not tuned on
  * @param audit what to audit and how
@@ -26,7 +29,7 @@ import org.prodml.data.DataInputException;
  */
 public record Expectations(
     String scenario,
-    boolean control,
+    String kind,
     boolean heldOut,
     Audit audit,
     List<Planted> planted,
@@ -37,9 +40,21 @@ public record Expectations(
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
+  public static final String CONTROL = "control";
+  public static final String PLANTED = "planted";
+  public static final String REAL = "real";
+
   public Expectations {
     planted = List.copyOf(planted);
     explained = List.copyOf(explained);
+  }
+
+  public boolean control() {
+    return CONTROL.equals(kind);
+  }
+
+  public boolean planting() {
+    return PLANTED.equals(kind);
   }
 
   /**
@@ -166,7 +181,7 @@ public record Expectations(
     }
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("scenario", scenario);
-    root.put("control", control);
+    root.put("kind", kind);
     root.put("heldOut", heldOut);
     root.put("audit", a);
     root.put("planted", plantedList);

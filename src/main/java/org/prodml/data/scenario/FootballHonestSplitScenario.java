@@ -17,7 +17,7 @@ public final class FootballHonestSplitScenario extends PrecisionScenario {
         "football",
         14001,
         "nothing: a clean control split by season (a weak honest model)",
-        true,
+        Kind.CONTROL,
         true);
   }
 

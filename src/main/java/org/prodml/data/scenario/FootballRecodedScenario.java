@@ -33,7 +33,7 @@ public final class FootballRecodedScenario extends PrecisionScenario {
         "football",
         14002,
         "one league's test results from the away side; league codes and away-side results served from 2017",
-        false,
+        Kind.PLANTED,
         true);
   }
 

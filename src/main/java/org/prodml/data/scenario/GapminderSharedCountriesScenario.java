@@ -21,7 +21,7 @@ public final class GapminderSharedCountriesScenario extends PrecisionScenario {
         "gapminder",
         15002,
         "rows split at random, so countries are on both sides; a running record number among the features",
-        false,
+        Kind.PLANTED,
         false);
   }
 

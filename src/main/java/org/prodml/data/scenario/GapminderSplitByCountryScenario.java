@@ -15,7 +15,12 @@ public final class GapminderSplitByCountryScenario extends PrecisionScenario {
 
   GapminderSplitByCountryScenario() {
     super(
-        NAME, "gapminder", 15001, "nothing: a clean control split by country (groups)", true, true);
+        NAME,
+        "gapminder",
+        15001,
+        "nothing: a clean control split by country (groups)",
+        Kind.CONTROL,
+        true);
   }
 
   @Override

@@ -20,7 +20,7 @@ public final class NewYorkWeatherClockAndRenameScenario extends PrecisionScenari
         "new-york-weather",
         13003,
         "a tenth of the 2015 days dated two years early; `wind` renamed `wind_speed` in serving",
-        false,
+        Kind.PLANTED,
         false);
   }
 
@@ -80,6 +80,16 @@ public final class NewYorkWeatherClockAndRenameScenario extends PrecisionScenari
             List.of("DV-009", "DV-010"),
             "wind",
             "wind_speed")
+        .explained(
+            "DV-023",
+            null,
+            "A consequence of the reset clock: the serving file's dates now run from 2013 to 2015, so its rows per "
+                + "day fall far below training's.")
+        .explained(
+            "DV-011",
+            "temp_min",
+            "Real: February 2015, New York's coldest since 1934, went down to -16 °C, below the training years' "
+                + "-11.1 °C (see new-york-weather-honest-split).")
         .sheet(
             """
             The control's training and test files, and a served year with two upstream changes: the station's clock \

@@ -21,7 +21,7 @@ public final class NewYorkWeatherFahrenheitScenario extends PrecisionScenario {
         "new-york-weather",
         13002,
         "temperatures served in °F from July 2015; October 2015 delivers a third of its days",
-        false,
+        Kind.PLANTED,
         false);
   }
 
@@ -59,6 +59,21 @@ public final class NewYorkWeatherFahrenheitScenario extends PrecisionScenario {
             "October 2015 delivers " + october + " of its 31 days (volume collapse)",
             "`serving.csv`, October",
             List.of("PL-057"))
+        .explained(
+            "DV-011",
+            "temp_min",
+            "Real: February 2015 went down to -16 °C, below the training years' -11.1 °C (see "
+                + "new-york-weather-honest-split).")
+        .explained(
+            "PL-055",
+            null,
+            "Real: May 2015 was labelled drizzle on 7 days, a label the model never learned to give (see "
+                + "new-york-weather-honest-split).")
+        .explained(
+            "PL-032",
+            null,
+            "True of the model: a random forest's probabilities are spread over the five classes (see "
+                + "new-york-weather-honest-split).")
         .sheet(
             """
             The control's files, with two faults in the served year: the feed's thermometer values switch to degrees \

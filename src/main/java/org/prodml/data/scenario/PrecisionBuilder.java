@@ -128,9 +128,9 @@ final class PrecisionBuilder {
     if (audit == null) {
       throw new IllegalStateException(scenario.name() + ": no audit declared");
     }
-    if (scenario.control() != planted.isEmpty()) {
+    if ((scenario.kind() == PrecisionScenario.Kind.PLANTED) == planted.isEmpty()) {
       throw new IllegalStateException(
-          scenario.name() + ": a control plants nothing, and a flawed scenario plants something");
+          scenario.name() + ": a flawed scenario plants something, and no other kind does");
     }
     Map<String, String> out = new LinkedHashMap<>();
     Map<String, Integer> rows = new LinkedHashMap<>();
@@ -143,7 +143,12 @@ final class PrecisionBuilder {
     }
     Expectations expectations =
         new Expectations(
-            scenario.name(), scenario.control(), scenario.heldOut(), audit, planted, explained);
+            scenario.name(),
+            scenario.kind().label(),
+            scenario.heldOut(),
+            audit,
+            planted,
+            explained);
     out.put(Expectations.FILE_NAME, expectations.json());
     out.put("DATASHEET.md", datasheet(data, out, rows));
     return new ScenarioFolder(scenario.name(), out);
@@ -165,10 +170,17 @@ final class PrecisionBuilder {
             "/DATASHEET.md) dataset, which ProdML Lab's rules were not written against, split into files as a team ")
         .append("would split them, ")
         .append(
-            scenario.control()
-                ? "**honestly: a clean control** with nothing planted. Every finding the audit raises on it must be "
-                    + "true of the real data; none may be CRITICAL."
-                : "with **flaws planted on purpose**. The audit must find each of them.")
+            switch (scenario.kind()) {
+              case CONTROL ->
+                  "**honestly: a clean control** with nothing planted. Every finding the audit raises on it must be "
+                      + "true of the real data; none may be CRITICAL.";
+              case PLANTED ->
+                  "with **flaws planted on purpose**. The audit must find each of them.";
+              case REAL ->
+                  "**honestly, with nothing planted, but over real anomalies** that records outside the data confirm. "
+                      + "The findings they cause are true, and explained below; the scenario counts neither for "
+                      + "recall nor as a control.";
+            })
         .append(
             " The files have no dataset.json: the audit infers every column's type, as for a new user's files.\n\n");
     md.append("## What a row is\n\n")

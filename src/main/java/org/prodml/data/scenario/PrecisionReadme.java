@@ -24,7 +24,7 @@ final class PrecisionReadme {
               + "](../"
               + s.source()
               + "/DATASHEET.md) | "
-              + (s.control() ? "control" : "planted")
+              + s.kind().label()
               + " | "
               + s.planted().replace("|", "\\|")
               + " | "
@@ -39,7 +39,9 @@ final class PrecisionReadme {
         Can a user trust the audit's findings on data its rules were never tuned on? Each folder here is a scenario \
         built from a real public table that ProdML Lab's rules were not written against (see [the datasets](../README.md)), \
         split into training, test and serving files the way a team would: some honestly (**controls**: nothing planted, \
-        and every finding must be true of the data, none CRITICAL), the others with **flaws planted** on purpose. Each \
+        and every finding must be true of the data, none CRITICAL), most with **flaws planted** on purpose, and one \
+        honestly over **real** anomalies that records outside the data confirm (its findings are true and explained; \
+        it counts neither for recall nor as a control). Each \
         folder's `expectations.json` says how to audit it and which findings must find each planted flaw; its \
         DATASHEET.md says the same for people, and on a control which warnings are true of the real data and why. The \
         files carry no `dataset.json`: the audit infers every type, as for a new user's files. Scenarios marked held out \

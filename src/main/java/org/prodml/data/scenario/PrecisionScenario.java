@@ -9,22 +9,42 @@ package org.prodml.data.scenario;
  * carry no {@code dataset.json}: the audit infers every type, as it would for a new user's files.
  */
 public abstract class PrecisionScenario extends Scenario {
-  private final boolean control;
+  /** What a scenario is for. */
+  public enum Kind {
+    /** A clean, honest split with nothing planted: no finding may be CRITICAL. */
+    CONTROL,
+    /** Flaws planted on purpose, each to be found. */
+    PLANTED,
+    /**
+     * An honest split whose real data holds anomalies nobody planted, documented from outside the
+     * data: its findings are explained, and it counts neither for recall nor as a control.
+     */
+    REAL;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private final Kind kind;
   private final boolean heldOut;
 
   /**
-   * @param control a clean, honest split with nothing planted
    * @param heldOut kept out of sight while the rules were changed, then checked
    */
   PrecisionScenario(
-      String name, String source, long seed, String planted, boolean control, boolean heldOut) {
+      String name, String source, long seed, String planted, Kind kind, boolean heldOut) {
     super(name, source, "data.csv", seed, planted);
-    this.control = control;
+    this.kind = kind;
     this.heldOut = heldOut;
   }
 
+  public final Kind kind() {
+    return kind;
+  }
+
   public final boolean control() {
-    return control;
+    return kind == Kind.CONTROL;
   }
 
   public final boolean heldOut() {

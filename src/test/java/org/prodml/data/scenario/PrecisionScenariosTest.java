@@ -84,8 +84,12 @@ class PrecisionScenariosTest {
           Expectations.read(PRECISION.resolve(scenario.name()).resolve(Expectations.FILE_NAME));
       String sheet = folder.files().get("DATASHEET.md");
       assertEquals(scenario.name(), x.scenario());
+      assertEquals(scenario.kind().label(), x.kind());
       assertEquals(scenario.control(), x.control());
-      assertEquals(scenario.control(), x.planted().isEmpty(), scenario.name());
+      assertEquals(
+          scenario.kind() == PrecisionScenario.Kind.PLANTED,
+          !x.planted().isEmpty(),
+          scenario.name());
       assertTrue(folder.files().containsKey(x.audit().train()), scenario.name());
       for (Expectations.Planted p : x.planted()) {
         assertFalse(p.rules().isEmpty(), scenario.name() + ": " + p.flaw());
