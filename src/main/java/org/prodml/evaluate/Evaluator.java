@@ -446,21 +446,41 @@ public final class Evaluator {
     if (model.task() == Task.REGRESSION) {
       return headline(model, p, table, null);
     }
+    return FiniteValues.mean(rowScores(model, p, table));
+  }
+
+  /**
+   * Each row's loss under the proper score, NaN where the row has no label or no prediction: the
+   * squared error of the probability vector for classes (its mean is the Brier score), the squared
+   * error for numbers (the root of its mean is the RMSE). Two models' losses on the same rows can
+   * be compared row by row.
+   */
+  public static double[] rowScores(TrainedModel model, Predictions p, Table table) {
+    if (model.task() == Task.REGRESSION) {
+      double[] y = model.label().values(table);
+      double[] losses = new double[y.length];
+      for (int i = 0; i < y.length; i++) {
+        double e = p.values()[i] - y[i];
+        losses[i] = Double.isFinite(e) ? e * e : Double.NaN;
+      }
+      return losses;
+    }
     int[] y = model.label().classIndex(table, model.classes());
-    double sum = 0;
-    long n = 0;
+    double[] losses = new double[y.length];
     for (int i = 0; i < y.length; i++) {
       if (y[i] < 0 || p.predicted()[i] < 0) {
+        losses[i] = Double.NaN;
         continue;
       }
       double[] q = p.probabilities()[i];
+      double sum = 0;
       for (int c = 0; c < q.length; c++) {
         double e = q[c] - (c == y[i] ? 1 : 0);
         sum += e * e;
       }
-      n++;
+      losses[i] = sum;
     }
-    return n == 0 ? Double.NaN : sum / n;
+    return losses;
   }
 
   /**

@@ -75,7 +75,9 @@ public record ModelEvaluation(
             ModelSpec.of(ModelType.BASELINE, model.label(), 0L),
             null,
             Work.NONE);
-    EvaluationResult baselineResult = Evaluator.evaluate(baseline, table, tableName);
+    Predictions baselinePredictions = baseline.predict(table);
+    EvaluationResult baselineResult =
+        Evaluator.evaluate(baseline, baselinePredictions, table, tableName);
     boolean comparable =
         previousModel != null
             && previousModel.label().equals(model.label())
@@ -94,7 +96,12 @@ public record ModelEvaluation(
     List<DeploymentCheckFact> gate =
         List.of(
             QualityGate.againstPrevious(result, previous),
-            QualityGate.againstFloor(result, baselineResult, options.floor()));
+            QualityGate.againstFloor(
+                result,
+                baselineResult,
+                options.floor(),
+                Evaluator.rowScores(model, predictions, table),
+                Evaluator.rowScores(baseline, baselinePredictions, table)));
     return new ModelEvaluation(result, baselineResult, previous, slice, slices, importance, gate);
   }
 

@@ -366,10 +366,10 @@ public final class Monitor {
   /**
    * Prediction bias: the window's predictions against the labels of the same rows — for classes,
    * the mean predicted probability of each class against the share labelled so (the class where
-   * they differ most; a z test of the mean gap, Bonferroni over the classes), as PL-031 measures it
-   * offline: a weak model that predicts the majority class on most rows is not biased if its
-   * probabilities average out to the label mix; for numbers, the mean prediction against the mean
-   * label (a z test of the mean error).
+   * they differ most; a z test of the count of the class against the predicted probabilities' sum,
+   * Bonferroni over the classes), as PL-031 measures it offline: a weak model that predicts the
+   * majority class on most rows is not biased if its probabilities average out to the label mix;
+   * for numbers, the mean prediction against the mean label (a z test of the mean error).
    */
   private static Shift bias(TrainedModel model, Predictions p, Table rows) {
     if (model.task() == Task.REGRESSION) {
@@ -402,30 +402,30 @@ public final class Monitor {
     double[][] q = p.probabilities();
     Shift best = Shift.NONE;
     for (int c = 0; c < k; c++) {
-      // Per row, the label's indicator minus the predicted probability of the class: its mean is
-      // zero when the model is unbiased on average, whatever its accuracy.
-      double[] gaps = new double[y.length];
+      // If the model were right on average, each row's label would be a coin with the predicted
+      // probability: the count of the class has mean Σq and variance Σq(1 − q). The rows' own
+      // spread would understate it for a rare class (few labels, nearly all zero).
       double predicted = 0;
       double observed = 0;
+      double variance = 0;
       int n = 0;
       for (int i = 0; i < y.length; i++) {
         if (y[i] == -1 || p.predicted()[i] < 0 || !Double.isFinite(q[i][c])) {
           continue;
         }
-        double hit = y[i] == c ? 1 : 0;
-        gaps[n++] = hit - q[i][c];
         predicted += q[i][c];
-        observed += hit;
+        observed += y[i] == c ? 1 : 0;
+        variance += q[i][c] * (1 - q[i][c]);
+        n++;
       }
       if (n < 2) {
         continue;
       }
-      Moments g = Moments.of(java.util.Arrays.copyOf(gaps, n), null);
-      double se = Math.sqrt(g.variance() / n);
+      double gap = Math.abs(observed - predicted);
       double pValue =
-          se == 0
-              ? (g.mean() == 0 ? 1 : 0)
-              : Math.min(1, 2 * k * Significance.normalUpperTail(Math.abs(g.mean()) / se));
+          variance <= 0
+              ? (gap < 0.5 ? 1 : 0)
+              : Math.min(1, 2 * k * Significance.normalUpperTail(gap / Math.sqrt(variance)));
       double w = predicted / n;
       double o = observed / n;
       if (Double.isNaN(best.mean()) || Math.abs(w - o) > Math.abs(best.mean() - best.against())) {

@@ -13,11 +13,16 @@ import java.util.stream.Collectors;
 /**
  * The yearly cycle of the training data, so that a monitoring window is compared with the same
  * season of training: a July window with the training Julys, not with the whole year. Seasons are
- * calendar months. The training data spans a cycle when it covers at least 365 days and has rows in
- * every month; otherwise every window is compared with all of the training data, and the evidence
- * says so.
+ * calendar months. The training data spans a cycle when it has rows in every month but at most one
+ * and covers at least {@value #CYCLE_DAYS} days: a year, or a season with a break (a football
+ * season from July to May) that the later data repeats; otherwise every window is compared with all
+ * of the training data, and the evidence says so. A window in a month training has no rows of is
+ * compared with all of it, and its volume is expected to be as low as training's in that month.
  */
 final class Seasons {
+  /** The fewest days a cycle covers: a year less an off-season of about two months. */
+  static final int CYCLE_DAYS = 300;
+
   private final LocalDate[] days;
   private final boolean fullCycle;
   private final LocalDate first;
@@ -39,8 +44,8 @@ final class Seasons {
     this.last = hi;
     this.fullCycle =
         lo != null
-            && java.time.temporal.ChronoUnit.DAYS.between(lo, hi) + 1 >= 365
-            && seen.size() == 12;
+            && java.time.temporal.ChronoUnit.DAYS.between(lo, hi) + 1 >= CYCLE_DAYS
+            && seen.size() >= 11;
   }
 
   /** The training rows' days (null where the time is missing). */

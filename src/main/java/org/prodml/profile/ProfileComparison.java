@@ -44,13 +44,23 @@ public final class ProfileComparison {
       String comparison) {
     List<ColumnComparisonFact> columns = new ArrayList<>();
     List<SchemaChangeFact> changes = new ArrayList<>();
+    double refScale = 1;
+    double curScale = 1;
+    if (reference.groups() != null && current.groups() != null) {
+      // Rows of one group (a country's years, a patient's visits) are not independent draws: two
+      // data sets split by group differ by which groups they hold, so the tests count groups.
+      refScale = Math.min(1, reference.groups().getEstimate() / Math.max(1, reference.rows()));
+      curScale = Math.min(1, current.groups().getEstimate() / Math.max(1, current.rows()));
+    }
     for (ColumnProfile ref : reference.columns()) {
       var cur = current.column(ref.name());
       if (cur.isEmpty()) {
         changes.add(new SchemaChangeFact(ref.name(), "missing", referenceRole, currentRole));
         continue;
       }
-      columns.add(compareColumn(ref, cur.get(), referenceRole, currentRole, comparison));
+      columns.add(
+          compareColumn(
+              ref, cur.get(), referenceRole, currentRole, comparison, refScale, curScale));
     }
     for (ColumnProfile cur : current.columns()) {
       if (reference.column(cur.name()).isEmpty()) {
@@ -66,6 +76,21 @@ public final class ProfileComparison {
       String referenceRole,
       String currentRole,
       String comparison) {
+    return compareColumn(ref, cur, referenceRole, currentRole, comparison, 1, 1);
+  }
+
+  /**
+   * @param refScale the reference's independent draws per row (groups per row when both sides were
+   *     split by group, else 1): the distribution tests count {@code rows × scale} draws
+   */
+  static ColumnComparisonFact compareColumn(
+      ColumnProfile ref,
+      ColumnProfile cur,
+      String referenceRole,
+      String currentRole,
+      String comparison,
+      double refScale,
+      double curScale) {
     double js = Double.NaN,
         linf = Double.NaN,
         psi = Double.NaN,
@@ -100,7 +125,9 @@ public final class ProfileComparison {
         double[] p = pmf(r, splits);
         double[] q = pmf(c, splits);
         js = jensenShannon(p, q);
-        jsP = Significance.jensenShannonPValue(js, occupied(p, q), refCount, curCount);
+        jsP =
+            Significance.jensenShannonPValue(
+                js, occupied(p, q), draws(refCount, refScale), draws(curCount, curScale));
       }
       psi = psi(r, c);
       outOfRange =
@@ -139,11 +166,17 @@ public final class ProfileComparison {
       }
       linf = Math.max(0, best);
       js = jensenShannon(p, q);
-      jsP = Significance.jensenShannonPValue(js, occupied(p, q), refCount, curCount);
+      jsP =
+          Significance.jensenShannonPValue(
+              js, occupied(p, q), draws(refCount, refScale), draws(curCount, curScale));
       if (linfValue != null) {
         linfP =
             Significance.shareChangePValue(
-                ref.frequency(linfValue), refCount, cur.frequency(linfValue), curCount, p.length);
+                ref.frequency(linfValue) * refScale,
+                refCount * refScale,
+                cur.frequency(linfValue) * curScale,
+                curCount * curScale,
+                p.length);
       }
       psi = psi(p, q);
       if (ref.frequenciesComplete()) {
@@ -169,7 +202,12 @@ public final class ProfileComparison {
       }
     }
     double missingP =
-        Significance.shareChangePValue(ref.missing(), ref.count(), cur.missing(), cur.count(), 1);
+        Significance.shareChangePValue(
+            ref.missing() * refScale,
+            ref.count() * refScale,
+            cur.missing() * curScale,
+            cur.count() * curScale,
+            1);
     return new ColumnComparisonFact(
         ref.name(),
         comparison,
@@ -200,6 +238,10 @@ public final class ProfileComparison {
         newP,
         missingP,
         constantP);
+  }
+
+  private static long draws(long count, double scale) {
+    return count == 0 ? 0 : Math.max(1, Math.round(count * scale));
   }
 
   /** Cells with something on either side: the degrees of freedom of a comparison, plus one. */

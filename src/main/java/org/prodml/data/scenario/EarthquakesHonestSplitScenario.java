@@ -11,6 +11,12 @@ import org.prodml.data.CsvDamage;
 public final class EarthquakesHonestSplitScenario extends PrecisionScenario {
   static final String NAME = "earthquakes-honest-split";
 
+  static final String CODE =
+      "`code` is the network's identifier of the event, one value per event: an identifier among the features.";
+  static final String PLACE =
+      "`place` is a text of the location, and most events have their own (\"4km W of Castaic, CA\"): a "
+          + "categorical feature of very many values.";
+
   EarthquakesHonestSplitScenario() {
     super(
         NAME,
@@ -36,15 +42,8 @@ public final class EarthquakesHonestSplitScenario extends PrecisionScenario {
             SuiteSources.SERVING,
             "served events: 6 February and the first hours of 7 February")
         .audit(SuiteSources.WAS_FELT, "time", null, "forest", "1d")
-        .explained(
-            "DV-006",
-            "code",
-            "`code` is the network's identifier of the event, one value per event: an identifier among the features.")
-        .explained(
-            "DV-007",
-            "place",
-            "`place` is a text of the location, and most events have their own (\"4km W of Castaic, CA\"): a "
-                + "categorical feature of very many values.")
+        .explained("DV-006", "code", CODE)
+        .explained("DV-007", "place", PLACE)
         .sheet(
             """
             Every event of the week as the feed delivered it, newest first. The label `was_felt` is derived from the \

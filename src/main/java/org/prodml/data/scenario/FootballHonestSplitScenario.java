@@ -33,6 +33,8 @@ public final class FootballHonestSplitScenario extends PrecisionScenario {
         .file("test.csv", SuiteSources.TEST, "held-out test season: 2015-16")
         .file("serving.csv", SuiteSources.SERVING, "served season: 2016-17, results arrived")
         .audit(SuiteSources.RESULT, "date", null, "forest", "month")
+        .explained("DV-012", "home_team", FootballRecodedScenario.PROMOTED)
+        .explained("DV-012", "away_team", FootballRecodedScenario.PROMOTED)
         .sheet(
             """
             Every scored match of three seasons of five leagues. The label `result` is derived from the two scores, \

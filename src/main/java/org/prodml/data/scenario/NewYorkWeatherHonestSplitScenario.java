@@ -60,6 +60,12 @@ public final class NewYorkWeatherHonestSplitScenario extends PrecisionScenario {
                 + "11-21 rain days: the model, which never saw drizzle as a common label, was right on 22 of the "
                 + "31 days against 94% offline.")
         .explained(
+            "PL-058",
+            null,
+            "August 2015 was labelled sun on 27 of its 31 days, where the training Augusts had 14 and 19: the "
+                + "model, whose probabilities follow the training Augusts, gave sun a mean probability of about "
+                + "0.5 in a month that was 87% sun. A dry month, true of the data.")
+        .explained(
             "PL-032",
             null,
             "A random forest's probabilities are spread over the five classes: on the test year its most likely "
