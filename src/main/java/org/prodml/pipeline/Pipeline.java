@@ -23,7 +23,13 @@ public final class Pipeline {
     Stage stage = registry.get(stageName);
     params.checkKnown(stageName, stage.parameterNames());
     long start = System.nanoTime();
-    StageResult result = stage.run(state, params, work);
+    StageResult result;
+    state.running(work);
+    try {
+      result = stage.run(state, params, work);
+    } finally {
+      state.running(Work.NONE);
+    }
     state.recordRun(
         new StageRun(stageName, (System.nanoTime() - start) / 1_000_000, result.findings().size()));
     return result;

@@ -12,7 +12,7 @@ import org.prodml.data.ValueType;
  * The running profile of a whole dataset (or of one part of a file parsed by one thread): the
  * column accumulators plus what needs a whole row: duplicate rows (exact up to {@link
  * DuplicateRows#CAPACITY} distinct rows, then estimated from a hash sample), feature–label
- * association, and a set sketch of the group column.
+ * association, a set sketch of the group column, and a seeded sample of the rows.
  */
 final class DatasetAccumulator {
   static final int GROUP_LG_K = 14;
@@ -30,17 +30,20 @@ final class DatasetAccumulator {
 
   private final DuplicateRows duplicates = new DuplicateRows();
   private final DuplicateRows featureDuplicates;
+  private final RowSampler sample;
   private UpdateSketch groups;
   private org.apache.datasketches.theta.Sketch groupsMerged;
 
   DatasetAccumulator(List<String> names, List<ValueType> types, ProfileOptions options) {
     String[] markers = options.missingMarkers().toArray(String[]::new);
     columns = new ColumnAccumulator[names.size()];
+    int ordered = (int) types.stream().filter(t -> t.kind().ordered()).count();
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = new ColumnAccumulator(names.get(i), types.get(i), markers);
+      columns[i] = new ColumnAccumulator(names.get(i), types.get(i), markers, ordered);
     }
     labelIndex = options.label() == null ? -1 : names.indexOf(options.label());
     groupIndex = options.group() == null ? -1 : names.indexOf(options.group());
+    sample = new RowSampler(names, types);
     associations = new AssociationAccumulator[columns.length];
     if (labelIndex >= 0) {
       boolean labelOrdered = types.get(labelIndex).kind() == ValueType.Kind.NUMERIC;
@@ -75,6 +78,7 @@ final class DatasetAccumulator {
     if (featureDuplicates != null) {
       featureDuplicates.add(DistinctCounter.mix(f), line);
     }
+    sample.offer(h, columns);
     if (labelIndex >= 0) {
       ColumnAccumulator label = columns[labelIndex];
       for (int i = 0; i < columns.length; i++) {
@@ -124,6 +128,7 @@ final class DatasetAccumulator {
     if (featureDuplicates != null) {
       featureDuplicates.merge(other.featureDuplicates);
     }
+    sample.merge(other.sample);
     if (groups != null) {
       org.apache.datasketches.theta.Union u =
           SetOperation.builder().setNominalEntries(1 << GROUP_LG_K).buildUnion();
@@ -166,6 +171,7 @@ final class DatasetAccumulator {
         options.group(),
         associationResults,
         groupBytes,
-        new RowHashes(duplicates, featureDuplicates, rows));
+        new RowHashes(duplicates, featureDuplicates, rows),
+        sample.result());
   }
 }
