@@ -161,7 +161,11 @@ final class PrecisionBuilder {
         .append(ScenarioBuilder.COMMAND)
         .append("` (org.prodml.data.scenario). Edit the generator, not this file. -->\n\n");
     md.append("A **precision-suite scenario**")
-        .append(scenario.heldOut() ? " (held out while the rules were changed)" : "")
+        .append(
+            scenario.heldOut()
+                ? " (held out while the rules were first changed; what it then showed was fixed,"
+                    + " see the suite's README)"
+                : "")
         .append(": real rows of the shipped [")
         .append(scenario.source())
         .append("](../../")
