@@ -165,7 +165,9 @@ public final class PrecisionSuite {
             Map.of(),
             Map.of(),
             null,
-            model);
+            model,
+            null,
+            null);
     PipelineConfig config =
         new PipelineConfig(
             new DataRoots(List.of(folder.toAbsolutePath().normalize())),
