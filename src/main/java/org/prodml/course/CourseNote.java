@@ -28,7 +28,8 @@ public record CourseNote(
     String name,
     String objective,
     String section,
-    List<Exercise> exercises) {
+    List<Exercise> exercises,
+    List<Paragraph> paragraphs) {
 
   /** The description every course note has beside its note. */
   public static final String DESCRIPTION = "note.yaml";
@@ -39,6 +40,20 @@ public record CourseNote(
 
   public CourseNote {
     exercises = List.copyOf(exercises);
+    paragraphs = List.copyOf(paragraphs);
+  }
+
+  /**
+   * A paragraph of the note as shipped: its id, title, and what it runs as ({@code split} for
+   * {@code %prodml.split(…)}, {@code rules}, {@code md}; the interpreter name after the group).
+   */
+  public record Paragraph(String id, String title, String stage, String text) {}
+
+  /** What a paragraph text runs as: the interpreter name of its first line, after the group. */
+  public static String stageOf(String text) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^\\s*%(?:\\w+\\.)?(\\w+)").matcher(text);
+    return m.find() ? m.group(1) : "";
   }
 
   private record Description(
@@ -72,8 +87,16 @@ public record CourseNote(
     }
     List<Exercise> exercises = new ArrayList<>();
     Map<String, String> paragraphs = new LinkedHashMap<>();
+    List<Paragraph> shipped = new ArrayList<>();
     json.path("paragraphs")
-        .forEach(p -> paragraphs.put(p.path("id").asText(""), p.path("text").asText("")));
+        .forEach(
+            p -> {
+              String text = p.path("text").asText("");
+              paragraphs.put(p.path("id").asText(""), text);
+              shipped.add(
+                  new Paragraph(
+                      p.path("id").asText(""), p.path("title").asText(""), stageOf(text), text));
+            });
     for (Exercise e : d.exercises() == null ? List.<Exercise>of() : d.exercises()) {
       check(yaml, e, paragraphs);
       exercises.add(e.ofNote(noteId));
@@ -85,7 +108,8 @@ public record CourseNote(
         json.path("name").asText(folder.getFileName().toString()),
         d.objective(),
         d.section(),
-        exercises);
+        exercises,
+        shipped);
   }
 
   /** The folder's note: its one .zpln (or note.json) file. */
@@ -112,8 +136,20 @@ public record CourseNote(
           yaml.toString(),
           where + "kind must be one of " + Exercise.KINDS + ", not '" + e.kind() + "'");
     }
+    if (e.verifies() == null || e.verifies().isBlank()) {
+      throw new DataInputException(
+          yaml.toString(), where + "needs verifies: what its check verifies, for the learner");
+    }
     if (e.hints().isEmpty()) {
       throw new DataInputException(yaml.toString(), where + "needs at least one hint");
+    }
+    if (e.hints().stream().anyMatch(h -> h.text() == null || h.text().isBlank())) {
+      throw new DataInputException(yaml.toString(), where + "a hint has no text");
+    }
+    if (!e.hints().get(e.hints().size() - 1).when().isEmpty()) {
+      throw new DataInputException(
+          yaml.toString(),
+          where + "the last hint helps with any failure (no when:): it points back to the note");
     }
     if (e.kind().equals("choice")
         && (e.choice() == null
@@ -126,10 +162,12 @@ public record CourseNote(
         && (e.ruleData() == null
             || e.ruleData().reference() == null
             || e.ruleData().clean() == null
-            || e.ruleData().damaged() == null)) {
+            || e.ruleData().damaged() == null
+            || e.ruleData().subject() == null
+            || e.ruleData().flaw() == null)) {
       throw new DataInputException(
           yaml.toString(),
-          where + "a write-rule exercise needs ruleData: reference, clean, damaged");
+          where + "a write-rule exercise needs ruleData: reference, clean, damaged, subject, flaw");
     }
     if (e.solved().isEmpty()) {
       throw new DataInputException(
@@ -140,6 +178,37 @@ public record CourseNote(
         throw new DataInputException(
             yaml.toString(),
             where + "solves paragraph " + paragraph + ", which the note does not have");
+      }
+    }
+    List<Exercise.TriedAnswer> tried = new ArrayList<>(e.wrong());
+    tried.addAll(e.alternatives());
+    for (Exercise.TriedAnswer answer : tried) {
+      if (answer.tried() == null || answer.paragraphs().isEmpty()) {
+        throw new DataInputException(
+            yaml.toString(),
+            where + "each wrong answer and alternative needs tried: and paragraphs:");
+      }
+      for (String paragraph : answer.paragraphs().keySet()) {
+        if (!paragraphs.containsKey(paragraph)) {
+          throw new DataInputException(
+              yaml.toString(),
+              where
+                  + "'"
+                  + answer.tried()
+                  + "' changes paragraph "
+                  + paragraph
+                  + ", which the note does not have");
+        }
+      }
+    }
+    for (Exercise.TriedAnswer answer : e.wrong()) {
+      if (answer.fails() == null || answer.fails().isBlank()) {
+        throw new DataInputException(
+            yaml.toString(),
+            where
+                + "wrong answer '"
+                + answer.tried()
+                + "' needs fails: the failure it must report");
       }
     }
   }

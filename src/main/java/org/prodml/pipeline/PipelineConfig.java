@@ -11,6 +11,8 @@ import java.util.List;
  * @param questions the readiness question catalog; null for the {@code questions} folder of the
  *     first rule folder that has one
  * @param course the course's notes folder (course.yaml and one folder per note); null for none
+ * @param workspace the learner's workspace, whose progress file exercise checks count attempts in;
+ *     null for none (a check then counts attempts in memory, for this run only)
  */
 public record PipelineConfig(
     DataRoots dataRoots,
@@ -18,13 +20,25 @@ public record PipelineConfig(
     Path questions,
     Path course,
     int maxRows,
-    long defaultSeed) {
+    long defaultSeed,
+    Path workspace) {
 
   public static final int DEFAULT_MAX_ROWS = 50;
   public static final long DEFAULT_SEED = 42;
 
   public PipelineConfig {
     ruleFolders = List.copyOf(ruleFolders);
+  }
+
+  /** Settings without a learner's workspace. */
+  public PipelineConfig(
+      DataRoots dataRoots,
+      List<Path> ruleFolders,
+      Path questions,
+      Path course,
+      int maxRows,
+      long defaultSeed) {
+    this(dataRoots, ruleFolders, questions, course, maxRows, defaultSeed, null);
   }
 
   /**

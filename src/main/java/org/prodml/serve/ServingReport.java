@@ -114,7 +114,7 @@ public record ServingReport(
         requests.rowCount(),
         keys,
         options.path().label(),
-        results.stream().map(ServingResult::fact).toList(),
+        results.stream().map(r -> r.fact().withTable(requestsName)).toList(),
         KeyBandCoverage.of(results),
         LatencyDistribution.of(results),
         skew);

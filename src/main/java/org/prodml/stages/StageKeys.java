@@ -76,7 +76,7 @@ public final class StageKeys {
   public static final ArtifactKey<InferenceSimulation> INFERENCE_SIMULATION =
       ArtifactKey.of("inference-paradigm simulation", InferenceSimulation.class);
 
-  /** This note's attempts and passes at its exercises. */
+  /** The learner's progress at the exercises: the workspace's file, or this note's, in memory. */
   public static final ArtifactKey<ExerciseProgress> PROGRESS =
       ArtifactKey.of("exercise progress", ExerciseProgress.class);
 

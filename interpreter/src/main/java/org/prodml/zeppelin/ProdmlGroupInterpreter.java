@@ -105,8 +105,11 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
       return error(e instanceof InterpreterException ? e.getMessage() : Errors.oneLine(e));
     }
     ParagraphProgress progress = current.start(context);
+    boolean succeeded = false;
+    note.state().runningParagraph(context.getParagraphId());
     try {
       List<Block> blocks = run(body == null ? "" : body, context, current, note, progress);
+      succeeded = true;
       return new InterpreterResult(
           Code.SUCCESS,
           ZeppelinOutput.render(
@@ -118,8 +121,20 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
       }
       return error(Errors.oneLine(e));
     } finally {
+      note.state().runningParagraph(null);
+      if (paragraphStage() != null) {
+        note.state().paragraphRan(context.getParagraphId(), paragraphStage(), succeeded);
+      }
       current.finish(context, progress);
     }
+  }
+
+  /**
+   * What a paragraph of this interpreter runs as, for the note's record of which paragraphs ran (an
+   * exercise check reads it); null for an interpreter whose paragraphs change nothing.
+   */
+  String paragraphStage() {
+    return null;
   }
 
   private static InterpreterResult error(String message) {

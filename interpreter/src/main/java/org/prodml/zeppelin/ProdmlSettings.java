@@ -26,6 +26,7 @@ final class ProdmlSettings {
   static final String MAX_ROWS = "prodml.maxRows";
   static final String SEED = "prodml.seed";
   static final String EXTRA_STAGES = "prodml.stages.extra";
+  static final String WORKSPACE = "prodml.workspace";
 
   private ProdmlSettings() {}
 
@@ -37,13 +38,15 @@ final class ProdmlSettings {
     long seed = longValue(properties, SEED, PipelineConfig.DEFAULT_SEED);
     String questions = properties.getProperty(QUESTIONS, "");
     String course = properties.getProperty(COURSE, "");
+    String workspace = properties.getProperty(WORKSPACE, "");
     return new PipelineConfig(
         new DataRoots(dataRoots),
         ruleDirs,
         questions.isBlank() ? null : home.resolve(questions.strip()).normalize(),
         home.resolve(course.isBlank() ? "notebooks" : course.strip()).normalize(),
         maxRows,
-        seed);
+        seed,
+        workspace.isBlank() ? null : workspace(home.resolve(workspace.strip()).normalize()));
   }
 
   /**
@@ -72,6 +75,24 @@ final class ProdmlSettings {
       }
     }
     return new StageRegistry(stages);
+  }
+
+  /**
+   * The learner's workspace a {@code prodml.workspace} property names: it must be one, so that a
+   * typo is an error rather than progress silently kept nowhere.
+   */
+  private static Path workspace(Path folder) {
+    if (!org.prodml.course.Workspace.isWorkspace(folder)) {
+      throw new IllegalArgumentException(
+          "interpreter property "
+              + WORKSPACE
+              + " names "
+              + folder
+              + ", which is not a course workspace (make one with ./prodml course start "
+              + folder
+              + ")");
+    }
+    return folder;
   }
 
   /** {@code prodml.home}, else the launcher's home (system property or working folder). */
