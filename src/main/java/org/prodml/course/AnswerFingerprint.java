@@ -132,7 +132,9 @@ public final class AnswerFingerprint {
           || (fact instanceof DeploymentCheckFact && name.equals("detail"))) {
         continue; // a hash of the model's answers, or prose quoting one
       }
-      if (fact instanceof ExerciseChoiceFact c && !c.option().isEmpty() && name.equals("answer")) {
+      if (fact instanceof ExerciseChoiceFact choice
+          && !choice.option().isEmpty()
+          && name.equals("answer")) {
         continue; // the option an answer names is the answer, whatever its words
       }
       Class<?> t = c.getType();

@@ -240,7 +240,12 @@ public final class NoteText {
       }
     }
     List<Paragraph> wanted = text.paragraphs();
-    int[] match = align(kept, wanted, copy.path("defaultInterpreterGroup").asText("prodml"));
+    // Each kept paragraph as its text reads (the writer's form), to compare with the edited text.
+    List<String> current =
+        kept.isEmpty()
+            ? List.of()
+            : parse(write(copy), "note").paragraphs().stream().map(Paragraph::text).toList();
+    int[] match = align(current, wanted);
     ArrayNode paragraphs = copy.putArray("paragraphs");
     String noteId = copy.path("id").asText(text.id());
     for (int i = 0; i < wanted.size(); i++) {
@@ -248,7 +253,7 @@ public final class NoteText {
       ObjectNode target;
       if (match[i] >= 0) {
         target = kept.get(match[i]);
-        if (!sameText(target, p, copy.path("defaultInterpreterGroup").asText("prodml"))) {
+        if (!current.get(match[i]).equals(p.text())) {
           target.put("text", p.text());
           target.remove("results");
           target.put("status", "READY");
@@ -330,22 +335,12 @@ public final class NoteText {
     }
   }
 
-  private static boolean sameText(ObjectNode paragraph, Paragraph p, String defaultGroup) {
-    String current = paragraph.path("text").asText("");
-    if (current.equals(p.text())) {
-      return true;
-    }
-    // A paragraph without an interpreter line is written with the note's default one.
-    return ("%" + defaultGroup + "\n" + current).equals(p.text())
-        || ("%" + defaultGroup).equals(p.text()) && current.isEmpty();
-  }
-
   /**
    * For each wanted paragraph, the index of the kept paragraph it continues, or -1 for a new one:
    * the longest common run of unchanged texts anchors the match, and the paragraphs between two
    * anchors pair up in order.
    */
-  private static int[] align(List<ObjectNode> kept, List<Paragraph> wanted, String defaultGroup) {
+  private static int[] align(List<String> kept, List<Paragraph> wanted) {
     int[] match = new int[wanted.size()];
     java.util.Arrays.fill(match, -1);
     int n = kept.size();
@@ -354,7 +349,7 @@ public final class NoteText {
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
         lcs[i][j] =
-            sameText(kept.get(i), wanted.get(j), defaultGroup)
+            kept.get(i).equals(wanted.get(j).text())
                 ? lcs[i + 1][j + 1] + 1
                 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
@@ -363,7 +358,7 @@ public final class NoteText {
     int i = 0;
     int j = 0;
     while (i < n && j < m) {
-      if (sameText(kept.get(i), wanted.get(j), defaultGroup)) {
+      if (kept.get(i).equals(wanted.get(j).text())) {
         anchors.add(new int[] {i, j});
         i++;
         j++;
