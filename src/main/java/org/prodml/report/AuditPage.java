@@ -28,6 +28,7 @@ import org.prodml.train.ModelCard;
 /** What the HTML audit template shows, prepared in Java so the template only lays it out. */
 public record AuditPage(
     String verdict,
+    String verdictMeaning,
     boolean ready,
     long critical,
     long warnings,
@@ -425,6 +426,7 @@ public record AuditPage(
     audit.thresholds().forEach((k, v) -> thresholds.put(k, Format.number(v)));
     return new AuditPage(
         audit.verdict().name(),
+        org.prodml.readiness.Verdict.explain(audit.findings(), audit.mlTestScore().finalScore()),
         audit.verdict() == org.prodml.readiness.Verdict.READY,
         audit.count(Severity.CRITICAL),
         audit.count(Severity.WARNING),

@@ -36,7 +36,8 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
   /** With other stages than the library's (tests register a slow one to cancel). */
   ProdmlInterpreter(Properties properties, StageRegistry registry) {
     super(properties);
-    this.ownSession = new ProdmlSession(properties, new Pipeline(registry));
+    this.ownSession =
+        new ProdmlSession(properties, new Pipeline(registry, org.prodml.stages.Stages::warmUp));
   }
 
   ProdmlSession ownSession() {
