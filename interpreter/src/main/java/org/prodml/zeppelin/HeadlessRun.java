@@ -52,7 +52,12 @@ final class HeadlessRun {
                 out.flush();
               });
       AtomicFiles.write(zpln, NoteRunner.write(run.note()));
-      AtomicFiles.write(html, NotePage.render(run));
+      AtomicFiles.write(
+          html,
+          NotePage.relink(
+              NotePage.render(run),
+              note.file().toAbsolutePath().getParent(),
+              html.toAbsolutePath().getParent()));
       long bad = run.count(Status.ERROR) + run.count(Status.UNEXPECTED_SUCCESS);
       out.println(
           "  → "

@@ -61,6 +61,7 @@ class NotebooksTest {
                     NOTEBOOKS.relativize(note.file()).toString(),
                     () -> {
                       NoteRun run = run(NoteRunner.read(note.file()));
+                      COURSE.note(note.id()).ifPresent(n -> assertFiguresAgree(n, run));
                       for (Exercise e : catalog.ofNote(note.id())) {
                         CourseNotes.Verdict verdict = verdict(run, e);
                         assertFalse(
@@ -123,6 +124,34 @@ class NotebooksTest {
     if (!HeadlessChromium.skipped()) {
       HeadlessChromium.assertRendersOffline(
           page, Files.createDirectories(Path.of("target/screenshots")).resolve(note.id() + ".png"));
+    }
+  }
+
+  /**
+   * Every figure the note's text quotes is what its paragraph showed in this run: the text says it,
+   * the output carries it (note.yaml lists them).
+   */
+  private static void assertFiguresAgree(CourseNote note, NoteRun run) {
+    for (CourseNote.Figure f : note.figures()) {
+      String shown = output(run.note(), f.from());
+      assertTrue(
+          java.util.regex.Pattern.compile(f.shows()).matcher(shown).find(),
+          note.name()
+              + ": the text says '"
+              + f.says()
+              + "', but paragraph "
+              + f.from()
+              + " shows no /"
+              + f.shows()
+              + "/:\n"
+              + shown);
+    }
+  }
+
+  @Test
+  void everyCourseNoteQuotingFiguresNamesThem() {
+    for (String id : List.of("PMLC00SYS", "PMLC02INF", "PMLC03XFM", "PMLC05ASK", "PMLC07MON")) {
+      assertFalse(COURSE.note(id).orElseThrow().figures().isEmpty(), id + " lists no figure");
     }
   }
 
