@@ -150,7 +150,8 @@ class NotebooksTest {
 
   @Test
   void everyCourseNoteQuotingFiguresNamesThem() {
-    for (String id : List.of("PMLC00SYS", "PMLC02INF", "PMLC03XFM", "PMLC05ASK", "PMLC07MON")) {
+    for (String id :
+        List.of("PMLC00SYS", "PMLC02INF", "PMLC03XFM", "PMLC05ASK", "PMLC06FLW", "PMLC07MON")) {
       assertFalse(COURSE.note(id).orElseThrow().figures().isEmpty(), id + " lists no figure");
     }
   }
