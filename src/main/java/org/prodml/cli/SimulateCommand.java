@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.prodml.audit.AuditRun;
 import org.prodml.audit.SimulationRequest;
 import org.prodml.audit.SimulationResult;
-import org.prodml.io.AtomicFiles;
 import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.readiness.Verdict;
@@ -187,7 +186,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     SimulationRequest request =
         new SimulationRequest(
-            paradigm.name(), file, label, time, simulation, ruleOptions.thresholds);
+            paradigm.name(), file, label, time, simulation, ruleOptions.thresholds());
     Path folder = file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
     PipelineConfig config =
         new PipelineConfig(
@@ -196,7 +195,8 @@ public final class SimulateCommand implements Callable<Integer> {
             null,
             Home.get().resolve("notebooks"),
             PipelineConfig.DEFAULT_MAX_ROWS,
-            PipelineConfig.DEFAULT_SEED);
+            PipelineConfig.DEFAULT_SEED,
+            ruleOptions.limits());
     var w = spec.commandLine().getOut();
     SimulationResult result =
         AuditRun.simulate(
@@ -225,10 +225,12 @@ public final class SimulateCommand implements Callable<Integer> {
     return result.verdict() == Verdict.READY ? ProdmlCommand.OK : ProdmlCommand.CRITICAL;
   }
 
-  /** Writes simulation.json, simulation.md and simulation.html, each atomically. */
+  /** Writes simulation.json, simulation.md and simulation.html as one unit, as the audit's. */
   static void write(SimulationResult result, Path out) {
-    AtomicFiles.write(out.resolve("simulation.json"), Json.write(result));
-    AtomicFiles.write(out.resolve("simulation.md"), MarkdownReport.render(result));
-    AtomicFiles.write(out.resolve("simulation.html"), HtmlReport.render(result));
+    Map<String, org.prodml.io.AtomicFiles.Content> files = new java.util.LinkedHashMap<>();
+    files.put("simulation.json", stream -> Json.write(result, stream));
+    files.put("simulation.md", AuditCommand.text(() -> MarkdownReport.render(result)));
+    files.put("simulation.html", AuditCommand.text(() -> HtmlReport.render(result)));
+    org.prodml.io.ReportFolder.write(out, files); // one unit, as the audit's
   }
 }

@@ -44,7 +44,13 @@ public final class Pipeline {
       // a rule that does not compile is the error of the paragraph that judges, not of this one
     }
     long start = System.nanoTime();
-    StageResult result = stage.run(state, params, work);
+    StageResult result;
+    state.running(work);
+    try {
+      result = stage.run(state, params, work);
+    } finally {
+      state.running(Work.NONE);
+    }
     state.recordRun(
         new StageRun(stageName, (System.nanoTime() - start) / 1_000_000, result.findings().size()));
     return result;

@@ -61,6 +61,9 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
       ProdmlSession session,
       NotePipeline note,
       ParagraphProgress progress) {
+    if (context.getParagraphText() != null && context.getParagraphText().isBlank()) {
+      return List.of(); // Zeppelin's empty paragraph, run because checkEmpty is off: nothing to do
+    }
     String[] words = body.strip().split("\\s+");
     String command = words[0];
     return switch (command) {
