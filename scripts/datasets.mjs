@@ -525,6 +525,302 @@ const DATASETS = [
       };
     },
   },
+  {
+    name: 'birdstrikes',
+    title: 'Wildlife strikes on aircraft reported to the FAA, 1999-2002',
+    row: 'one wildlife strike on an aircraft reported to the US Federal Aviation Administration: where and when, the aircraft, the animal, the phase of flight and the damage',
+    resource: 'birdstrikes.csv',
+    label: 'Effect Amount of damage',
+    task: 'classification',
+    time: 'Flight Date',
+    from: '1999-01-01',
+    columns: [
+      { name: 'Airport Name', type: 'STRING', description: 'Airport where the strike happened, as named in the FAA database (upper case).' },
+      { name: 'Aircraft Make Model', type: 'STRING', description: 'Aircraft make and model code, e.g. B-737-300.' },
+      {
+        name: 'Effect Amount of damage', type: 'STRING', domain: true,
+        description: 'Damage to the aircraft: None, Minor, Medium, Substantial (civil categories); military reports use the letter classes B and C. Label.',
+      },
+      { name: 'Flight Date', type: 'LOCAL_DATE', description: 'Day of the strike.' },
+      { name: 'Aircraft Airline Operator', type: 'STRING', description: 'Operator of the aircraft (an airline, MILITARY, BUSINESS, PRIVATELY OWNED …).' },
+      { name: 'Origin State', type: 'STRING', description: 'US state (or territory, or N/A) of the airport.' },
+      { name: 'Phase of flight', type: 'STRING', domain: true, description: 'Phase of flight when the animal was struck.' },
+      { name: 'Wildlife Size', type: 'STRING', domain: true, description: 'Size class of the animal struck.' },
+      { name: 'Wildlife Species', type: 'STRING', description: 'Species struck, as identified (often "Unknown bird - small/medium/large").' },
+      { name: 'Time of day', type: 'STRING', domain: true, description: 'Light conditions: Day, Night, Dusk or Dawn.' },
+      { name: 'Cost Other', type: 'INTEGER', unit: 'USD', description: 'Other costs of the strike (lost revenue, fuel, hotels …), known only after the damage was assessed.' },
+      { name: 'Cost Repair', type: 'INTEGER', unit: 'USD', description: 'Repair cost, known only after the damage was assessed.' },
+      { name: 'Cost Total $', type: 'INTEGER', unit: 'USD', description: 'Cost Other plus Cost Repair.' },
+      { name: 'Speed IAS in knots', type: 'INTEGER', unit: 'kn', description: 'Indicated airspeed when struck.' },
+    ],
+    load(src) {
+      const [header, ...rows] = parseCsv(readFileSync(join(src, 'data', this.resource), 'utf8'));
+      rows.forEach((r, k) => { if (r.length !== header.length) fail(`${this.resource} row ${k + 1}: ${r.length} fields`); });
+      const date = header.indexOf(this.time);
+      // The full file has 10,000 strikes from 1990; the last four years keep the shipped data small.
+      return new Table(header, rows.filter((r) => r[date] >= this.from).map((r) => r.map((v) => (v === '' ? null : v))));
+    },
+    describe(t, s) {
+      const n = t.rows.length;
+      const dmg = t.counts('Effect Amount of damage');
+      const damaged = n - (dmg.get('None') ?? 0);
+      const years = [...new Set(t.col('Flight Date').map((d) => d.slice(0, 4)))].sort();
+      const byYear = years.map((y) => {
+        const sub = t.filter((r) => r[t.idx('Flight Date')].startsWith(y));
+        return [y, sub.rows.length, count(sub.col('Effect Amount of damage'), (v) => v !== 'None')];
+      });
+      const costI = t.idx('Cost Total $'), dI = t.idx('Effect Amount of damage');
+      const costlyNone = count(t.rows, (r) => r[dI] === 'None' && Number(r[costI]) > 0);
+      const costlyDamaged = count(t.rows, (r) => r[dI] !== 'None' && Number(r[costI]) > 0);
+      const keys = new Map();
+      for (const r of t.rows) keys.set(r.join('\u0001'), (keys.get(r.join('\u0001')) ?? 0) + 1);
+      const dup = [...keys.values()].reduce((a, c) => a + c - 1, 0);
+      return {
+        collector:
+          'Reports of wildlife strikes filed with the FAA National Wildlife Strike Database by airlines, airports, pilots and ' +
+          'the military (reporting is voluntary for civil aviation). vega-datasets ships 10,000 reports from 1990 to 2002 with a ' +
+          'subset of the database\'s columns; this folder keeps the reports from ' + this.from + ' on.',
+        labelText:
+          `\`Effect Amount of damage\` (classification): ${[...dmg].map(([k, c]) => `\`${k}\` ${c}`).join(', ')}. ` +
+          `Damage is rare: ${damaged} of ${fmtInt(n)} strikes (${pct(damaged, n)}) did any. The usual framing is the binary label ` +
+          '"damaged" (anything but None), on which always answering "no damage" is right ' + pct(n - damaged, n) + ' of the time: ' +
+          'judge a model by a proper score (log loss, AUC), not accuracy.',
+        quirks: [
+          `Reports per year: ${byYear.map(([y, c, d]) => `${y}: ${fmtInt(c)} (${d} damaged)`).join(', ')}. ${years.at(-1)} ends on ${s['Flight Date'].max}, so it is a partial year.`,
+          'The three cost columns are written down after the damage is assessed: they are not known when a strike happens, so a model ' +
+            `predicting damage must not use them (label leakage). A cost above 0 comes with damage in ${costlyDamaged} reports and without in ${costlyNone}.`,
+          `Military reports use the damage classes \`B\` and \`C\` (${(dmg.get('B') ?? 0) + (dmg.get('C') ?? 0)} reports) instead of the civil words.`,
+          `\`Speed IAS in knots\` is missing in ${s['Speed IAS in knots'].missing} reports; ${dup} reports repeat an earlier report field for field (two animals of one flock, or a report filed twice: the source does not say).`,
+          `${s['Airport Name'].distinct} airports, ${s['Aircraft Make Model'].distinct} aircraft models, ${s['Aircraft Airline Operator'].distinct} operators and ${s['Wildlife Species'].distinct} species: long tails of rare values.`,
+          isSorted(t.col('Flight Date')) ? 'Rows are in date order.' : 'Rows are not in date order (the source order, grouped by airport, is kept).',
+        ],
+        teaching:
+          'A rare binary label with real leakage next to it (the costs) and long-tailed categorical features: the precision ' +
+          'suite\'s scenarios split it by year and plant leaks, copied rows and backfills in copies of it.',
+      };
+    },
+  },
+  {
+    name: 'earthquakes',
+    title: 'Earthquakes of one week from the USGS real-time feed (31 January – 7 February 2018)',
+    row: 'one seismic event reported by the US Geological Survey\'s "all earthquakes" feed: time, place, depth, magnitude, the network that located it and the public\'s "Did You Feel It?" reports',
+    resource: 'earthquakes.json',
+    label: 'felt',
+    task: 'regression',
+    time: 'time',
+    columns: [
+      { name: 'time', type: 'LOCAL_DATE_TIME', description: 'Origin time of the event in UTC, to the minute (the feed gives milliseconds).' },
+      { name: 'latitude', type: 'DOUBLE', unit: '°', description: 'Latitude of the epicentre.' },
+      { name: 'longitude', type: 'DOUBLE', unit: '°', description: 'Longitude of the epicentre.' },
+      { name: 'depth', type: 'DOUBLE', unit: 'km', description: 'Depth of the hypocentre (negative: above sea level).' },
+      { name: 'mag', type: 'DOUBLE', description: 'Magnitude, on the scale named by magType.' },
+      { name: 'magType', type: 'STRING', domain: true, description: 'Magnitude scale (ml local, md duration, mb body wave, mww moment …).' },
+      { name: 'place', type: 'STRING', description: 'Where, in words (e.g. "4km W of Castaic, CA"): nearly one value per event.' },
+      { name: 'nst', type: 'INTEGER', description: 'Number of seismic stations used to locate the event.' },
+      { name: 'gap', type: 'DOUBLE', unit: '°', description: 'Largest azimuthal gap between stations.' },
+      { name: 'dmin', type: 'DOUBLE', unit: '°', description: 'Distance to the nearest station.' },
+      { name: 'rms', type: 'DOUBLE', unit: 's', description: 'Root-mean-square travel-time residual of the location.' },
+      { name: 'net', type: 'STRING', domain: true, description: 'Network that contributed the preferred location (ci, ak, nc, us …).' },
+      { name: 'code', type: 'STRING', description: 'The network\'s own code for the event: an identifier (digits for most networks, letters and digits for us).' },
+      { name: 'type', type: 'STRING', domain: true, description: 'Kind of event: earthquake, explosion or quarry blast.' },
+      { name: 'status', type: 'STRING', domain: true, description: 'automatic, or reviewed by a seismologist.' },
+      { name: 'felt', type: 'INTEGER', description: 'Number of "Did You Feel It?" reports from the public; empty when there were none.' },
+      { name: 'cdi', type: 'DOUBLE', description: 'Highest intensity reported by the public (only where felt).' },
+      { name: 'mmi', type: 'DOUBLE', description: 'Instrumental intensity (ShakeMap), for few events.' },
+      { name: 'alert', type: 'STRING', domain: true, description: 'PAGER alert level, for few events.' },
+      { name: 'tsunami', type: 'INTEGER', description: '1 when the event was in an oceanic region that may warrant a tsunami message.' },
+      { name: 'sig', type: 'INTEGER', description: 'USGS significance, 0-1000+, computed from magnitude, intensity, felt reports and impact: known only after the public reported.' },
+    ],
+    load(src) {
+      const data = JSON.parse(readFileSync(join(src, 'data', this.resource), 'utf8'));
+      const rows = data.features.map((f, k) => {
+        const p = f.properties;
+        const [lon, lat, depth] = f.geometry.coordinates;
+        const v = (x, c) => jsonValue(x, `${this.resource} feature ${k + 1} ${c}`);
+        return [
+          new Date(p.time).toISOString().slice(0, 16),
+          v(lat, 'latitude'), v(lon, 'longitude'), v(depth, 'depth'), v(p.mag, 'mag'), v(p.magType, 'magType'),
+          v(p.place, 'place'), v(p.nst, 'nst'), v(p.gap, 'gap'), v(p.dmin, 'dmin'), v(p.rms, 'rms'), v(p.net, 'net'),
+          v(p.code, 'code'), v(p.type, 'type'), v(p.status, 'status'), v(p.felt, 'felt'), v(p.cdi, 'cdi'), v(p.mmi, 'mmi'),
+          v(p.alert, 'alert'), v(p.tsunami, 'tsunami'), v(p.sig, 'sig'),
+        ];
+      });
+      return new Table(this.columns.map((c) => c.name), rows);
+    },
+    describe(t, s) {
+      const n = t.rows.length;
+      const felt = t.col('felt');
+      const feltSome = count(felt, (v) => v !== null && Number(v) > 0);
+      const feltZero = count(felt, (v) => v === '0');
+      const nets = [...t.counts('net')].sort((a, b) => b[1] - a[1]);
+      const places = t.counts('place');
+      return {
+        collector:
+          'The USGS Earthquake Hazards Program\'s GeoJSON summary feed of all earthquakes of the past week, as fetched on 7 February 2018: ' +
+          'events located by the regional seismic networks of the US and the USGS National Earthquake Information Center. ' +
+          'The "felt" reports come from the public through the USGS "Did You Feel It?" web form. vega-datasets stores the feed as ' +
+          'GeoJSON; this folder flattens each feature into a row (longitude, latitude and depth from its point geometry) and leaves ' +
+          'out the feed\'s links and bookkeeping (url, detail, ids, sources, types, updated, tz, title).',
+        labelText:
+          `No column is a label by itself. The precision suite\'s framing is "was it felt": at least one "Did You Feel It?" report, ` +
+          `true for ${feltSome} of ${fmtInt(n)} events (${pct(feltSome, n)}); ${feltZero} events have a report count of 0. ` +
+          '`felt`, `cdi`, `mmi`, `alert` and `sig` are all known only after the public reacted.',
+        quirks: [
+          `${fmtInt(n)} events from ${s.time.min} to ${s.time.max} (UTC). ${isSorted(t.col('time')) ? 'Rows are in time order.' : 'Rows are newest first, as in the feed.'}`,
+          `\`code\` is an identifier: ${s.code.distinct} distinct values for ${fmtInt(n)} events. \`place\` nearly is one: ${places.size} distinct texts.`,
+          `Networks: ${nets.map(([k, c]) => `\`${k}\` ${c}`).join(', ')}. Each network reports magnitude on its own scales (\`magType\`), so \`mag\` is not one scale.`,
+          `Missing: \`nst\` ${s.nst.missing}, \`gap\` ${s.gap.missing}, \`dmin\` ${s.dmin.missing}, \`rms\` ${s.rms.missing} (networks that do not report them), ` +
+            `\`cdi\` ${s.cdi.missing} and \`mmi\` ${s.mmi.missing} (events nobody reported or no ShakeMap).`,
+          `Depths run ${s.depth.min} … ${s.depth.max} km; magnitudes ${s.mag.min} … ${s.mag.max}.`,
+        ],
+        teaching:
+          'A week of a real-time feed: identifiers and near-unique texts beside real measurements, a rare outcome, and columns ' +
+          'known only after it. The precision suite splits it by day.',
+      };
+    },
+  },
+  {
+    name: 'new-york-weather',
+    title: 'New York daily weather 2012-2015',
+    row: 'one day of weather observations in New York City',
+    resource: 'weather.csv',
+    label: 'weather',
+    task: 'classification',
+    time: 'date',
+    columns: [
+      { name: 'date', type: 'LOCAL_DATE', description: 'Calendar day of the observation.' },
+      { name: 'precipitation', type: 'DOUBLE', unit: 'mm', description: 'Total precipitation over the day.' },
+      { name: 'temp_max', type: 'DOUBLE', unit: '°C', description: 'Highest air temperature of the day.' },
+      { name: 'temp_min', type: 'DOUBLE', unit: '°C', description: 'Lowest air temperature of the day.' },
+      { name: 'wind', type: 'DOUBLE', unit: 'm/s', description: 'Average wind speed over the day (NOAA AWND in tenths of m/s, divided by 10 by vega-datasets).' },
+      {
+        name: 'weather', type: 'STRING', domain: true,
+        description: 'Weather category of the day, derived by vega-datasets from NOAA weather-type flags and precipitation (snow > rain > drizzle > fog > sun). Label.',
+      },
+    ],
+    load(src) {
+      const [header, ...rows] = parseCsv(readFileSync(join(src, 'data', this.resource), 'utf8'));
+      const loc = header.indexOf('location');
+      if (loc !== 0) fail(`${this.resource}: expected the first column to be location`);
+      // The file holds Seattle (shipped as seattle-weather) and New York; this dataset is New York.
+      const ny = rows.filter((r) => r[loc] === 'New York').map((r) => r.slice(1).map((v) => (v === '' ? null : v)));
+      return new Table(header.slice(1), ny);
+    },
+    describe(t, s) {
+      const n = t.rows.length;
+      const w = [...t.counts('weather')].sort((a, b) => b[1] - a[1]);
+      const years = [...new Set(t.col('date').map((d) => d.slice(0, 4)))];
+      const classes = w.map(([k]) => k);
+      const byYear = years.map((y) => {
+        const c = t.filter((r) => r[0].startsWith(y)).counts('weather');
+        return [y, ...classes.map((k) => c.get(k) ?? 0)];
+      });
+      return {
+        collector:
+          'Daily summaries of the NOAA weather station for New York City (Central Park), from NOAA\'s Climate Data Online, converted ' +
+          'by vega-datasets with the same script as its Seattle weather (`scripts/weather.py`). The file `weather.csv` holds both cities; ' +
+          'this folder keeps the New York rows and drops the `location` column.',
+        labelText:
+          `\`weather\` (classification, ${classes.length} classes): ${w.map(([k, c]) => `\`${k}\` ${c} (${pct(c, n)})`).join(', ')}.`,
+        quirks: [
+          `${fmtInt(n)} days from ${s.date.min} to ${s.date.max}; ${isSorted(t.col('date')) ? 'in date order' : 'not in date order'}.`,
+          'Class counts per year:\n\n' + indent(mdTable(['year', ...classes], byYear)),
+          'Strong seasons: temperatures swing by about 25 °C between January and July, so a month of data looks unlike the year as a whole.',
+        ],
+        teaching:
+          'A second city for the weather lessons, never used to tune ProdML Lab\'s rules: the precision suite trains on 2012-2013 and serves 2015 ' +
+          'in monthly windows, where seasons the training years already span must not be called drift.',
+      };
+    },
+  },
+  {
+    name: 'football',
+    title: 'European football league matches, seasons 2014-15 to 2016-17',
+    row: 'one league match: date, division, the two teams and the final score',
+    resource: 'football.json',
+    label: 'home_score',
+    task: 'regression',
+    time: 'date',
+    from: '2014-07-01',
+    columns: [
+      { name: 'date', type: 'LOCAL_DATE', description: 'Day of the match.' },
+      { name: 'division', type: 'STRING', domain: true, description: 'League: one of five European first divisions.' },
+      { name: 'home_team', type: 'STRING', description: 'Team playing at home.' },
+      { name: 'away_team', type: 'STRING', description: 'Visiting team.' },
+      { name: 'home_score', type: 'INTEGER', description: 'Goals of the home team at full time.' },
+      { name: 'away_score', type: 'INTEGER', description: 'Goals of the away team at full time.' },
+    ],
+    load(src) {
+      const t = loadJson(src, this);
+      // The package covers 2013-2017; three whole seasons keep the shipped data small.
+      return t.filter((r) => r[0] >= this.from);
+    },
+    describe(t, s) {
+      const n = t.rows.length;
+      const hs = t.idx('home_score'), as = t.idx('away_score');
+      const scored = t.rows.filter((r) => r[hs] !== null && r[as] !== null);
+      const home = count(scored, (r) => Number(r[hs]) > Number(r[as]));
+      const away = count(scored, (r) => Number(r[hs]) < Number(r[as]));
+      const draw = scored.length - home - away;
+      const months = [...t.counts('date')].reduce((m, [d, c]) => m.set(d.slice(5, 7), (m.get(d.slice(5, 7)) ?? 0) + c), new Map());
+      const teams = new Set([...t.col('home_team'), ...t.col('away_team')]);
+      return {
+        collector:
+          'Results from the openfootball project (open public-domain football data, maintained by volunteers from league ' +
+          'fixtures and results). vega-datasets ships a subset of five divisions for 2013-2017; this folder keeps the seasons from ' +
+          this.from + ' on.',
+        labelText:
+          'No label column: the usual framing is the result, derived from the two scores: home win ' +
+          `${home} (${pct(home, scored.length)}), draw ${draw} (${pct(draw, scored.length)}), away win ${away} (${pct(away, scored.length)}). ` +
+          'The scores themselves are known only after the match.',
+        quirks: [
+          `${fmtInt(n)} matches from ${s.date.min} to ${s.date.max}: ${s.division.values.map(([k, c]) => `${k} ${c}`).join(', ')}.`,
+          `${n - scored.length} matches have no score (not played or not recorded).`,
+          `Seasons run August to May with a winter break in some leagues; matches per calendar month: ${[...months].sort().map(([m, c]) => `${m}: ${c}`).join(', ')}.`,
+          `${teams.size} teams; promotion and relegation change the teams of a division from one season to the next.`,
+        ],
+        teaching:
+          'Match outcomes are hard to predict from team names alone: a model barely beats "the home team wins", which makes it ' +
+          'the precision suite\'s test of a quality gate that must not call a weak but honest model useless.',
+      };
+    },
+  },
+  {
+    name: 'gapminder',
+    title: 'Gapminder: life expectancy, fertility and population, 1955-2005',
+    row: 'one country in one year (every fifth year from 1955 to 2005): population, life expectancy and fertility',
+    resource: 'gapminder.json',
+    label: 'life_expect',
+    task: 'regression',
+    time: null,
+    columns: [
+      { name: 'year', type: 'INTEGER', description: 'Year of the figures (every fifth year).' },
+      { name: 'country', type: 'STRING', description: 'Country.' },
+      { name: 'cluster', type: 'INTEGER', description: 'A grouping of countries into six world regions (0-5), as in the vega-datasets examples.' },
+      { name: 'pop', type: 'INTEGER', unit: 'people', description: 'Population.' },
+      { name: 'life_expect', type: 'DOUBLE', unit: 'years', description: 'Life expectancy at birth. Label (regression).' },
+      { name: 'fertility', type: 'DOUBLE', unit: 'babies per woman', description: 'Total fertility rate.' },
+    ],
+    load(src) { return loadJson(src, this); },
+    describe(t, s) {
+      const n = t.rows.length;
+      const per = [...t.counts('country').values()];
+      return {
+        collector:
+          'Figures compiled by the Gapminder Foundation from UN and national statistics (life expectancy, population, fertility), ' +
+          'as shipped by vega-datasets for its examples.',
+        labelText:
+          `\`life_expect\` (regression; ${s.life_expect.min} … ${s.life_expect.max} years).`,
+        quirks: [
+          `${s.country.distinct} countries with ${Math.min(...per)}-${Math.max(...per)} rows each (${fmtInt(n)} rows): every country appears in every year, so a random split puts each country on both sides.`,
+          'Life expectancy rises over the decades nearly everywhere: a model that sees the year and the country mostly learns each country\'s trend.',
+          'Gapminder notes that its figures for early years and small countries are partly modelled estimates.',
+        ],
+        teaching:
+          'Countries are groups: the precision suite splits by country (honest) or by row (a country on both sides).',
+      };
+    },
+  },
 ];
 
 function loadJson(src, ds) {

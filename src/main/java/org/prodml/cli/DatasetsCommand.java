@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.prodml.audit.PrecisionSuite;
+import org.prodml.data.scenario.PrecisionScenario;
 import org.prodml.data.scenario.Scenario;
 import org.prodml.data.scenario.Scenarios;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Spec;
     name = "datasets",
     mixinStandardHelpOptions = true,
     description = "Generate the course's derived datasets from the shipped ones.",
-    subcommands = {DatasetsCommand.ScenariosCommand.class})
+    subcommands = {DatasetsCommand.ScenariosCommand.class, DatasetsCommand.PrecisionCommand.class})
 public final class DatasetsCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -32,10 +35,12 @@ public final class DatasetsCommand implements Runnable {
       name = "scenarios",
       mixinStandardHelpOptions = true,
       description = {
-        "Regenerates the scenario datasets and datasets/scenarios/README.md from the shipped datasets.",
-        "Each scenario is a folder datasets/scenarios/<name>/ (the data, spans/, dataset.json, DATASHEET.md), made"
-            + " with a seed: every run writes the same bytes.",
-        "Files are written atomically and only when their content changes."
+        "Regenerates the scenario datasets and the precision suite, and their READMEs, from the shipped datasets.",
+        "Each scenario is a folder datasets/scenarios/<name>/ (the data, spans/, dataset.json, DATASHEET.md);"
+            + " each precision case a folder datasets/precision/<name>/ (its files, expectations.json,"
+            + " DATASHEET.md).",
+        "They are made with a seed: every run writes the same bytes. Files are written atomically and only when"
+            + " their content changes."
       })
   static final class ScenariosCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -57,13 +62,21 @@ public final class DatasetsCommand implements Runnable {
         names = "--out",
         paramLabel = "DIR",
         description =
-            "where the scenario folders and their README go (default: <datasets>/scenarios)")
+            "where the course's scenario folders and their README go (default: <datasets>/scenarios)")
     Path out;
+
+    @Option(
+        names = "--precision-out",
+        paramLabel = "DIR",
+        description =
+            "where the precision suite's scenario folders and their README go (default: <datasets>/precision)")
+    Path precisionOut;
 
     @Override
     public Integer call() {
       Path source = datasets != null ? datasets : Home.get().resolve("datasets");
       Path target = out != null ? out : source.resolve("scenarios");
+      Path precisionTarget = precisionOut != null ? precisionOut : source.resolve("precision");
       List<Scenario> chosen = new ArrayList<>();
       for (String name : names) {
         chosen.add(
@@ -74,19 +87,30 @@ public final class DatasetsCommand implements Runnable {
                             "no scenario '"
                                 + name
                                 + "'; there are "
-                                + String.join(
-                                    ", ", Scenarios.all().stream().map(Scenario::name).toList()))));
+                                + String.join(", ", names()))));
       }
       if (chosen.isEmpty()) {
         chosen.addAll(Scenarios.all());
+        chosen.addAll(Scenarios.precision());
       }
       var console = spec.commandLine().getOut();
+      boolean course = false;
+      boolean precision = false;
       for (Scenario scenario : chosen) {
-        Scenarios.write(scenario.build(source), target).forEach(file -> report(console, file));
+        boolean suite = scenario instanceof PrecisionScenario;
+        course |= !suite;
+        precision |= suite;
+        Scenarios.write(scenario.build(source), suite ? precisionTarget : target)
+            .forEach(file -> report(console, file));
       }
-      // The README lists every registered scenario, not only the ones named, so every run keeps it
-      // current.
-      report(console, Scenarios.writeReadme(target));
+      // A README lists every registered scenario of its folder, not only the ones named, so every
+      // run that writes into a folder keeps its README current.
+      if (course) {
+        report(console, Scenarios.writeReadme(target));
+      }
+      if (precision) {
+        report(console, Scenarios.writePrecisionReadme(precisionTarget));
+      }
       console.flush();
       return ProdmlCommand.OK;
     }
@@ -96,11 +120,100 @@ public final class DatasetsCommand implements Runnable {
     }
   }
 
+  /**
+   * {@code ./prodml datasets precision [NAME...]}: audit the precision suite's scenarios and print
+   * recall, false CRITICALs and unexplained warnings.
+   */
+  @Command(
+      name = "precision",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Audit every scenario of datasets/precision/ as its expectations.json says (as a user would, types inferred)",
+        "and score the findings: planted flaws found (recall), CRITICAL findings on clean controls, warnings that are",
+        "neither planted nor explained by the scenario's datasheet. Prints one row per scenario and the totals; exit",
+        "code 1 when the bar is not met (recall >= 0.95, no CRITICAL on a control, every control warning explained,",
+        "at most two per control)."
+      })
+  static final class PrecisionCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin RuleOptions ruleOptions;
+
+    @Parameters(
+        arity = "0..*",
+        paramLabel = "NAME",
+        description = "the scenarios to audit (default: all)")
+    List<String> names = new ArrayList<>();
+
+    @Option(
+        names = "--suite",
+        paramLabel = "DIR",
+        description = "the suite's folder (default: datasets/precision of ProdML Lab)")
+    Path suite;
+
+    @Option(
+        names = "--held-out",
+        paramLabel = "yes|no",
+        description =
+            "only the scenarios held out while the rules were changed (yes), or only the others (no)")
+    String heldOut;
+
+    @Override
+    public Integer call() {
+      Path folder = suite != null ? suite : Home.get().resolve("datasets").resolve("precision");
+      List<Path> scenarios = new ArrayList<>();
+      List<Path> all = PrecisionSuite.scenarios(folder);
+      for (String name : names) {
+        Path p = folder.resolve(name);
+        if (!all.contains(p)) {
+          throw new IllegalArgumentException(
+              "no precision scenario '"
+                  + name
+                  + "' in "
+                  + folder
+                  + "; there are "
+                  + String.join(", ", all.stream().map(x -> x.getFileName().toString()).toList()));
+        }
+        scenarios.add(p);
+      }
+      if (scenarios.isEmpty()) {
+        scenarios.addAll(all);
+      }
+      var console = spec.commandLine().getOut();
+      PrecisionSuite.Setup setup =
+          new PrecisionSuite.Setup(
+              ruleOptions.folders(),
+              Home.rules().resolve("questions"),
+              Home.get().resolve("notebooks"));
+      List<PrecisionSuite.Score> scores = new ArrayList<>();
+      for (Path p : scenarios) {
+        org.prodml.data.scenario.Expectations x =
+            org.prodml.data.scenario.Expectations.read(
+                p.resolve(org.prodml.data.scenario.Expectations.FILE_NAME));
+        if (heldOut != null && x.heldOut() != heldOut.equalsIgnoreCase("yes")) {
+          continue;
+        }
+        scores.add(PrecisionSuite.run(p, setup, Version.get()));
+      }
+      PrecisionSuite.Result result = new PrecisionSuite.Result(scores);
+      console.print(PrecisionSuite.table(result));
+      console.flush();
+      return result.shortfalls().isEmpty() ? ProdmlCommand.OK : ProdmlCommand.CRITICAL;
+    }
+  }
+
+  /** The registered scenarios' names, the course's then the precision suite's. */
+  static List<String> names() {
+    List<String> names = new ArrayList<>(Scenarios.all().stream().map(Scenario::name).toList());
+    Scenarios.precision().forEach(s -> names.add(s.name()));
+    return names;
+  }
+
   /** The registered scenarios' names, for the help text. */
   static final class ScenarioNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return Scenarios.all().stream().map(Scenario::name).iterator();
+      return names().iterator();
     }
   }
 }

@@ -381,6 +381,25 @@ public final class CsvDamage {
   }
 
   /**
+   * Appends copies of a random share of the rows the predicate accepts, each copy with {@code
+   * column} set to {@code value}: a replay that sends old rows again, a deduplication that let
+   * copies through. The copies follow the rows, in the order of the rows they copy.
+   */
+  public CsvDamage copyRows(Predicate<Row> from, double share, String column, String value) {
+    int c = index(column);
+    List<String[]> copies = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (from.test(new Row(i)) && random.nextDouble() < share) {
+        String[] copy = rows.get(i).clone();
+        copy[c] = value;
+        copies.add(copy);
+      }
+    }
+    rows.addAll(copies);
+    return this;
+  }
+
+  /**
    * The copy as CSV text: RFC 4180, one header row, fields quoted only when needed, \n line ends.
    */
   public String csv() {
@@ -389,12 +408,40 @@ public final class CsvDamage {
 
   /** The rows the predicate accepts, as CSV text (a time span of the data, for example). */
   public String csv(Predicate<Row> include) {
+    return csv(include, List.of(), Map.of());
+  }
+
+  /**
+   * The rows the predicate accepts as CSV text, without the columns {@code leaveOut} and with the
+   * columns {@code renamed} under their new names: one file of several made from the same rows,
+   * such as a serving file whose source renamed a column.
+   */
+  public String csv(Predicate<Row> include, List<String> leaveOut, Map<String, String> renamed) {
+    List<Integer> kept = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (String name : leaveOut) {
+      index(name);
+    }
+    for (String name : renamed.keySet()) {
+      index(name);
+    }
+    for (int c = 0; c < header.size(); c++) {
+      if (!leaveOut.contains(header.get(c))) {
+        kept.add(c);
+        names.add(renamed.getOrDefault(header.get(c), header.get(c)));
+      }
+    }
     StringWriter text = new StringWriter();
     try (CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text)) {
-      writer.writeRecord(header);
+      writer.writeRecord(names);
+      String[] out = new String[kept.size()];
       for (int i = 0; i < rows.size(); i++) {
         if (include.test(new Row(i))) {
-          writer.writeRecord(rows.get(i));
+          String[] row = rows.get(i);
+          for (int k = 0; k < out.length; k++) {
+            out[k] = row[kept.get(k)];
+          }
+          writer.writeRecord(out);
         }
       }
     } catch (IOException e) {

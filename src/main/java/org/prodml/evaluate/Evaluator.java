@@ -101,6 +101,8 @@ public final class Evaluator {
     List<ClassMetrics> perClass = new ArrayList<>();
     double f1Sum = 0;
     int f1Classes = 0;
+    double recallSum = 0;
+    int recallClasses = 0;
     for (int c = 0; c < k; c++) {
       long tp = confusion[c][c];
       long predictedC = 0;
@@ -115,6 +117,10 @@ public final class Evaluator {
       double recall = actualC == 0 ? 0 : (double) tp / actualC;
       double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
       perClass.add(new ClassMetrics(classes.get(c), precision, recall, f1, actualC));
+      if (actualC > 0) {
+        recallSum += recall;
+        recallClasses++;
+      }
       // A class neither present nor predicted in these rows says nothing about them.
       if (actualC > 0 || predictedC > 0) {
         f1Sum += f1;
@@ -133,6 +139,15 @@ public final class Evaluator {
       logLoss -= Math.log(Math.max(1e-15, Math.min(1, p.probabilities()[i][y[i]])));
     }
     logLoss = known.isEmpty() ? Double.NaN : logLoss / known.size();
+    double brier = 0;
+    for (int i : known) {
+      double[] probabilities = p.probabilities()[i];
+      for (int c = 0; c < k; c++) {
+        double e = probabilities[c] - (c == y[i] ? 1 : 0);
+        brier += e * e;
+      }
+    }
+    brier = known.isEmpty() ? Double.NaN : brier / known.size();
     double auc = auc(p, y, known, k);
     Calibration cal = calibration(p, y, known, k, classes);
     return new EvaluationResult(
@@ -145,10 +160,12 @@ public final class Evaluator {
         p.nonFinite(),
         new ClassificationMetrics(
             accuracy,
+            recallClasses == 0 ? Double.NaN : recallSum / recallClasses,
             perClass,
             f1Classes == 0 ? Double.NaN : f1Sum / f1Classes,
             auc,
             logLoss,
+            brier,
             classes,
             confusion,
             unknown,
@@ -405,22 +422,90 @@ public final class Evaluator {
     return n;
   }
 
+  /** Whether the column holds at most one distinct value (missing values aside) in the frame. */
+  private static boolean singleValued(Frame raw, String column) {
+    if (raw.isText(column)) {
+      return Arrays.stream(raw.texts(column)).filter(java.util.Objects::nonNull).distinct().count()
+          <= 1;
+    }
+    return Arrays.stream(raw.numbers(column)).filter(v -> !Double.isNaN(v)).distinct().count() <= 1;
+  }
+
+  /**
+   * The proper score importance and the gate use: the Brier score for classes, RMSE for numbers.
+   */
+  public static String scoreName(Task task) {
+    return task == Task.REGRESSION ? "rmse" : "Brier score";
+  }
+
+  /**
+   * The proper score of predictions on the table's labelled rows (lower is better): the Brier score
+   * (mean squared error of the probability vector) for classes, RMSE for numbers.
+   */
+  public static double score(TrainedModel model, Predictions p, Table table) {
+    if (model.task() == Task.REGRESSION) {
+      return headline(model, p, table, null);
+    }
+    return FiniteValues.mean(rowScores(model, p, table));
+  }
+
+  /**
+   * Each row's loss under the proper score, NaN where the row has no label or no prediction: the
+   * squared error of the probability vector for classes (its mean is the Brier score), the squared
+   * error for numbers (the root of its mean is the RMSE). Two models' losses on the same rows can
+   * be compared row by row.
+   */
+  public static double[] rowScores(TrainedModel model, Predictions p, Table table) {
+    if (model.task() == Task.REGRESSION) {
+      double[] y = model.label().values(table);
+      double[] losses = new double[y.length];
+      for (int i = 0; i < y.length; i++) {
+        double e = p.values()[i] - y[i];
+        losses[i] = Double.isFinite(e) ? e * e : Double.NaN;
+      }
+      return losses;
+    }
+    int[] y = model.label().classIndex(table, model.classes());
+    double[] losses = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      if (y[i] < 0 || p.predicted()[i] < 0) {
+        losses[i] = Double.NaN;
+        continue;
+      }
+      double[] q = p.probabilities()[i];
+      double sum = 0;
+      for (int c = 0; c < q.length; c++) {
+        double e = q[c] - (c == y[i] ? 1 : 0);
+        sum += e * e;
+      }
+      losses[i] = sum;
+    }
+    return losses;
+  }
+
   /**
    * Permutation importance of each raw input column: its values are shuffled among the rows
-   * (seeded), the transforms and the model run again, and the headline metric's worsening is
-   * averaged over {@code repeats} shuffles. A column whose shuffling costs nothing is a column the
-   * model does not use: the course's "is each feature helpful?".
+   * (seeded), the transforms and the model run again, and the worsening of the proper score ({@link
+   * #score}) is averaged over {@code repeats} shuffles. A column whose shuffling costs nothing is a
+   * column the model does not use: the course's "is each feature helpful?". The score is the Brier
+   * score, not accuracy: on a rare label accuracy barely moves whatever is shuffled, and every
+   * input would look unused.
    */
   public static List<FeatureImportanceFact> permutationImportance(
       TrainedModel model, Table table, int repeats, long seed, Work work) {
     List<String> inputs = model.transforms().inputColumns();
     Frame raw = Frame.of(table, inputs);
-    double base = headline(model, model.predict(raw), table, null);
-    boolean higher = higherIsBetter(model.task());
+    double base = score(model, model.predict(raw), table);
     double[] importance = new double[inputs.size()];
     double[] spread = new double[inputs.size()];
     for (int c = 0; c < inputs.size(); c++) {
       String column = inputs.get(c);
+      if (singleValued(raw, column)) {
+        // Shuffling one value changes nothing, whether the model uses the input or not.
+        importance[c] = Double.NaN;
+        spread[c] = Double.NaN;
+        continue;
+      }
       double[] worsening = new double[repeats];
       for (int r = 0; r < repeats; r++) {
         work.checkCancelled();
@@ -446,25 +531,24 @@ public final class Evaluator {
             shuffled.putNumbers(column, out);
           }
         }
-        double metric = headline(model, model.predict(shuffled), table, null);
-        worsening[r] = higher ? base - metric : metric - base;
+        worsening[r] = score(model, model.predict(shuffled), table) - base;
         work.report((c * repeats + r + 1.0) / (inputs.size() * repeats));
       }
       // One shuffle gives no spread: 0, not undefined, so the facts stay comparable.
       importance[c] = repeats == 0 ? 0 : FiniteValues.mean(worsening);
       spread[c] = repeats < 2 ? 0 : FiniteValues.sampleSd(worsening);
     }
-    double max = Arrays.stream(importance).max().orElse(0);
+    double max = Arrays.stream(importance).filter(Double::isFinite).max().orElse(0);
     List<FeatureImportanceFact> facts = new ArrayList<>();
     for (int c = 0; c < inputs.size(); c++) {
       facts.add(
           new FeatureImportanceFact(
               model.id(),
               inputs.get(c),
-              headlineMetric(model.task()),
+              scoreName(model.task()),
               importance[c],
               spread[c],
-              max > 0 ? importance[c] / max : 0,
+              Double.isNaN(importance[c]) ? Double.NaN : max > 0 ? importance[c] / max : 0,
               repeats,
               seed));
     }

@@ -76,7 +76,9 @@ public record ModelEvaluation(
             ModelSpec.of(ModelType.BASELINE, model.label(), 0L),
             null,
             Work.NONE);
-    EvaluationResult baselineResult = Evaluator.evaluate(baseline, table, tableName);
+    Predictions baselinePredictions = baseline.predict(table);
+    EvaluationResult baselineResult =
+        Evaluator.evaluate(baseline, baselinePredictions, table, tableName);
     boolean comparable =
         previousModel != null
             && previousModel.label().equals(model.label())
@@ -92,11 +94,6 @@ public record ModelEvaluation(
             ? Evaluator.permutationImportance(
                 model, table, Math.max(1, options.repeats()), options.seed(), work.part(0.2, 0.95))
             : List.of();
-    double floor = options.floor() != null ? options.floor() : baselineResult.value();
-    String floorSource =
-        options.floor() != null
-            ? "given"
-            : "the " + baseline.label().describe() + " baseline's " + result.metric();
     List<DeploymentCheckFact> gate =
         List.of(
             QualityGate.againstPrevious(
@@ -104,7 +101,12 @@ public record ModelEvaluation(
                 previous,
                 previousGroups == null ? 0 : previousGroups.shareOf(table),
                 previousGroups == null ? null : previousGroups.column()),
-            QualityGate.againstFloor(result, floor, floorSource));
+            QualityGate.againstFloor(
+                result,
+                baselineResult,
+                options.floor(),
+                Evaluator.rowScores(model, predictions, table),
+                Evaluator.rowScores(baseline, baselinePredictions, table)));
     return new ModelEvaluation(result, baselineResult, previous, slice, slices, importance, gate);
   }
 

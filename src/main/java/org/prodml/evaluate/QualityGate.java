@@ -82,28 +82,135 @@ public final class QualityGate {
             + current.table());
   }
 
-  /** The new model against an absolute floor (loose). */
+  /** Standard errors of a one-sided 95% bound. */
+  public static final double ONE_SIDED_95 = 1.645;
+
+  /** The mean of a − b over the rows where both are finite, and its standard error: {mean, se}. */
+  static double[] pairedDifference(double[] a, double[] b) {
+    double sum = 0;
+    double squares = 0;
+    long n = 0;
+    for (int i = 0; i < Math.min(a.length, b.length); i++) {
+      double d = a[i] - b[i];
+      if (Double.isFinite(d)) {
+        sum += d;
+        squares += d * d;
+        n++;
+      }
+    }
+    if (n < 2) {
+      return new double[] {n == 0 ? Double.NaN : sum / n, 0};
+    }
+    double mean = sum / n;
+    double variance = Math.max(0, (squares - n * mean * mean) / (n - 1));
+    return new double[] {mean, Math.sqrt(variance / n)};
+  }
+
+  /**
+   * The new model against an absolute floor (loose): a floor the team gave, on the headline metric;
+   * else the baseline trained on the same rows (the majority class or the mean), on a proper
+   * scoring rule. For classes that is the Brier score, the mean squared error of the predicted
+   * probabilities: it rewards knowing how likely each class is, where accuracy only counts the most
+   * likely one (a model of a rare label can fall below "always the majority" on accuracy while
+   * ranking and scoring rows far better), and one confident mistake cannot blow it up the way it
+   * can log loss. For numbers it is the RMSE, which the mean baseline is the best constant for.
+   *
+   * <p>Against the baseline the model must be better by more than chance on these rows: the
+   * row-by-row difference of the two Brier scores is averaged, and its one-sided 95% upper bound
+   * (mean + {@value #ONE_SIDED_95} standard errors) must be below zero. A model trained on labels
+   * that mean nothing lands a hair either side of the baseline, and without the bound it would pass
+   * half the time.
+   *
+   * @param floor the given floor, or null to compare with the baseline
+   * @param modelLosses the model's per-row losses ({@link Evaluator#rowScores})
+   * @param baselineLosses the baseline's per-row losses on the same rows
+   */
   public static DeploymentCheckFact againstFloor(
-      EvaluationResult current, double floor, String floorSource) {
-    double worsening = current.worseningFrom(floor);
+      EvaluationResult current,
+      EvaluationResult baseline,
+      Double floor,
+      double[] modelLosses,
+      double[] baselineLosses) {
+    if (floor != null) {
+      double worsening = current.worseningFrom(floor);
+      return new DeploymentCheckFact(
+          "quality-floor",
+          current.model(),
+          true,
+          1,
+          0,
+          current.metric(),
+          current.value(),
+          floor,
+          worsening,
+          current.metric()
+              + " "
+              + Format.number(current.value())
+              + " against the floor "
+              + Format.number(floor)
+              + " (given) on "
+              + current.table());
+    }
+    ClassificationMetrics model = current.classification();
+    ClassificationMetrics constant = baseline.classification();
+    if (model == null || constant == null || Double.isNaN(model.brier())) {
+      return new DeploymentCheckFact(
+          "quality-floor",
+          current.model(),
+          true,
+          1,
+          0,
+          current.metric(),
+          current.value(),
+          baseline.value(),
+          current.worseningFrom(baseline.value()),
+          current.metric()
+              + " "
+              + Format.number(current.value())
+              + " against "
+              + Format.number(baseline.value())
+              + " for the mean baseline on "
+              + current.table());
+    }
+    double[] gain = pairedDifference(modelLosses, baselineLosses);
+    double upper = gain[0] + ONE_SIDED_95 * gain[1];
     return new DeploymentCheckFact(
         "quality-floor",
         current.model(),
         true,
         1,
         0,
-        current.metric(),
-        current.value(),
-        floor,
-        worsening,
-        current.metric()
-            + " "
-            + Format.number(current.value())
-            + " against the floor "
-            + Format.number(floor)
-            + " ("
-            + floorSource
-            + ") on "
-            + current.table());
+        "Brier score",
+        model.brier(),
+        constant.brier(),
+        upper,
+        "Brier score "
+            + Format.number(model.brier())
+            + " against "
+            + Format.number(constant.brier())
+            + " for the baseline that predicts the training class shares on "
+            + current.table()
+            + " (lower is better; the difference, row by row, "
+            + Format.number(gain[0])
+            + " with a standard error of "
+            + Format.number(gain[1])
+            + ", so at most "
+            + Format.number(upper)
+            + " at 95% confidence: "
+            + (upper > 0 ? "not distinguishable from the baseline or worse" : "better")
+            + "); log loss "
+            + Format.number(model.logLoss())
+            + " against "
+            + Format.number(constant.logLoss())
+            + ", AUC "
+            + Format.number(model.auc())
+            + " against 0.5, balanced accuracy "
+            + Format.number(model.balancedAccuracy())
+            + " against "
+            + Format.number(constant.balancedAccuracy())
+            + ", accuracy "
+            + Format.number(model.accuracy())
+            + " against "
+            + Format.number(constant.accuracy()));
   }
 }

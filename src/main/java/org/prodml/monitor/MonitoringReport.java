@@ -48,16 +48,9 @@ public record MonitoringReport(
       MonitoringConfig config,
       double offlineValue,
       Work work) {
-    Map.Entry<String, Double> trainingMean = Monitor.trainingMeanPrediction(model, training);
     List<WindowResult> windows =
         Monitor.replay(
-            new Monitor.Setup(
-                model,
-                trainingProfile,
-                trainingMean.getValue(),
-                trainingMean.getKey(),
-                offlineValue,
-                config.window()),
+            new Monitor.Setup(model, training, trainingProfile, offlineValue, config.window()),
             served,
             timeColumn,
             work);

@@ -1,12 +1,18 @@
 package org.prodml.profile;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
  * Joint statistics of one feature with the label, accumulated row by row in bounded memory: per
- * label class sums for a numeric feature, a capped contingency table for a categorical one, or
- * co-moments when both are numeric.
+ * label class sums and a quantile sketch for a numeric feature, a capped contingency table for a
+ * categorical one, or co-moments when both are numeric; rows whose feature is missing are counted
+ * per class (or as one group) too, since a missing value can give the label away as well. From
+ * them, the association and how well the feature alone predicts the label ({@link Predictiveness}).
  */
 final class AssociationAccumulator {
   static final int MAX_CLASSES = 64;
@@ -26,6 +32,16 @@ final class AssociationAccumulator {
 
   // categorical x categorical: contingency
   private final Map<String, long[]> table = new HashMap<>();
+
+  // numeric feature x categorical label: the feature's values per class, for quantile bins
+  private final NumericValues[] classValues = new NumericValues[MAX_CLASSES];
+
+  // rows whose feature is missing: per class (categorical label), or one group {n, sum, sumsq}
+  private final long[] missingByClass = new long[MAX_CLASSES];
+  private final double[] missingGroup = new double[3];
+
+  /** Quantile bins of a numeric feature when its predictive power is measured. */
+  static final int BINS = 20;
 
   // numeric x numeric
   private long n;
@@ -54,6 +70,7 @@ final class AssociationAccumulator {
       }
       if (featureOrdered) {
         if (Double.isNaN(x)) {
+          addMissing(y);
           return;
         }
         if (Double.isNaN(shiftX)) {
@@ -69,6 +86,7 @@ final class AssociationAccumulator {
         sxy += dx * dy;
       } else {
         if (xText == null) {
+          addMissing(y);
           return;
         }
         addToGroup(groups, xText, y);
@@ -89,7 +107,8 @@ final class AssociationAccumulator {
       classIndex.put(yText, cls);
     }
     if (featureOrdered) {
-      if (Double.isNaN(x)) {
+      if (Double.isNaN(x) || Double.isInfinite(x)) {
+        missingByClass[cls]++;
         return;
       }
       double[] m = classMoments[cls];
@@ -99,8 +118,14 @@ final class AssociationAccumulator {
       m[0]++;
       m[1] += x;
       m[2] += x * x;
+      NumericValues values = classValues[cls];
+      if (values == null) {
+        values = classValues[cls] = new NumericValues();
+      }
+      values.add(x);
     } else {
       if (xText == null) {
+        missingByClass[cls]++;
         return;
       }
       long[] counts = table.get(xText);
@@ -115,6 +140,12 @@ final class AssociationAccumulator {
       counts[cls]++;
     }
     rows++;
+  }
+
+  private void addMissing(double y) {
+    missingGroup[0]++;
+    missingGroup[1] += y;
+    missingGroup[2] += y * y;
   }
 
   private void addToGroup(Map<String, double[]> target, String key, double value) {
@@ -157,6 +188,21 @@ final class AssociationAccumulator {
           }
           remap[index] = mine == null ? -1 : mine;
         });
+    for (int i = 0; i < 3; i++) {
+      missingGroup[i] += other.missingGroup[i];
+    }
+    for (int c = 0; c < MAX_CLASSES; c++) {
+      if (remap[c] < 0) {
+        continue;
+      }
+      missingByClass[remap[c]] += other.missingByClass[c];
+      if (other.classValues[c] != null) {
+        if (classValues[remap[c]] == null) {
+          classValues[remap[c]] = new NumericValues();
+        }
+        classValues[remap[c]].merge(other.classValues[c]);
+      }
+    }
     for (int c = 0; c < MAX_CLASSES; c++) {
       if (other.classMoments[c] != null && remap[c] >= 0) {
         double[] mine = classMoments[remap[c]];
@@ -201,8 +247,13 @@ final class AssociationAccumulator {
     }
   }
 
-  /** The association, or null when there are too few rows to say. */
-  Association result() {
+  /**
+   * The association, or null when there are too few rows to say.
+   *
+   * @param featureSketch the feature column's own quantile sketch (its quantile bins), null for a
+   *     categorical feature
+   */
+  Association result(KllDoublesSketch featureSketch) {
     if (rows < 10) {
       return null;
     }
@@ -210,16 +261,37 @@ final class AssociationAccumulator {
       double cov = sxy - sx * sy / n;
       double vx = sxx - sx * sx / n;
       double vy = syy - sy * sy / n;
-      if (vx <= 0 || vy <= 0) {
-        return new Association(feature, "pearson", 0, rows, truncated);
-      }
-      return new Association(
-          feature, "pearson", Math.min(1, Math.abs(cov / Math.sqrt(vx * vy))), rows, truncated);
+      double r = vx <= 0 || vy <= 0 ? 0 : Math.min(1, Math.abs(cov / Math.sqrt(vx * vy)));
+      // A straight line through two parameters: its in-sample R² is next to its held-out one.
+      return new Association(feature, "pearson", r, rows, truncated, "r2", r * r, Double.NaN);
     }
     if (labelOrdered) {
+      List<double[]> cells = new ArrayList<>(groups.values());
+      if (missingGroup[0] > 0) {
+        cells.add(missingGroup);
+      }
       return new Association(
-          feature, "correlationRatio", correlationRatio(groups.values()), rows, truncated);
+          feature,
+          "correlationRatio",
+          correlationRatio(groups.values()),
+          rows,
+          truncated,
+          "r2",
+          Predictiveness.r2(cells),
+          Double.NaN);
     }
+    List<double[]> cells = featureOrdered ? binnedCells(featureSketch) : tableCells();
+    double[] missing = new double[classIndex.size()];
+    boolean anyMissing = false;
+    for (int c = 0; c < missing.length; c++) {
+      missing[c] = missingByClass[c];
+      anyMissing |= missing[c] > 0;
+    }
+    if (anyMissing) {
+      cells.add(missing);
+    }
+    double auc = Predictiveness.auc(cells);
+    double gain = Predictiveness.logLossGain(cells);
     if (featureOrdered) {
       java.util.List<double[]> groupsByClass = new java.util.ArrayList<>();
       for (double[] m : classMoments) {
@@ -228,9 +300,71 @@ final class AssociationAccumulator {
         }
       }
       return new Association(
-          feature, "correlationRatio", correlationRatio(groupsByClass), rows, truncated);
+          feature,
+          "correlationRatio",
+          correlationRatio(groupsByClass),
+          rows,
+          truncated,
+          "auc",
+          auc,
+          gain);
     }
-    return new Association(feature, "cramersV", cramersV(), rows, truncated);
+    return new Association(feature, "cramersV", cramersV(), rows, truncated, "auc", auc, gain);
+  }
+
+  /** The contingency table's rows as label counts per category. */
+  private List<double[]> tableCells() {
+    int classes = classIndex.size();
+    List<double[]> cells = new ArrayList<>();
+    for (long[] counts : table.values()) {
+      double[] cell = new double[classes];
+      for (int c = 0; c < classes; c++) {
+        cell[c] = counts[c];
+      }
+      cells.add(cell);
+    }
+    return cells;
+  }
+
+  /**
+   * Label counts per quantile bin of a numeric feature: bin edges from the feature's own quantiles
+   * (repeatable, as the profile's), each class's count in a bin from its own values.
+   */
+  private List<double[]> binnedCells(KllDoublesSketch featureSketch) {
+    int classes = classIndex.size();
+    List<double[]> cells = new ArrayList<>();
+    if (featureSketch == null || featureSketch.isEmpty()) {
+      return cells;
+    }
+    double[] ranks = new double[BINS - 1];
+    for (int i = 0; i < ranks.length; i++) {
+      ranks[i] = (i + 1.0) / BINS;
+    }
+    double[] edges =
+        java.util.Arrays.stream(featureSketch.getQuantiles(ranks)).distinct().toArray();
+    double[][] byBin = new double[edges.length + 1][classes];
+    for (int c = 0; c < classes; c++) {
+      if (classValues[c] == null) {
+        continue;
+      }
+      KllDoublesSketch sketch = classValues[c].result();
+      if (sketch == null || sketch.isEmpty()) {
+        continue;
+      }
+      double[] pmf =
+          edges.length == 0
+              ? new double[] {1}
+              : sketch.getPMF(edges, QuantileSearchCriteria.INCLUSIVE);
+      for (int b = 0; b < pmf.length; b++) {
+        byBin[b][c] = pmf[b] * sketch.getN();
+      }
+    }
+    for (double[] bin : byBin) {
+      if (java.util.Arrays.stream(bin).sum() > 0) {
+        cells.add(bin);
+      }
+    }
+    return cells;
   }
 
   /** Bias-corrected correlation ratio: sqrt of epsilon-squared = (SSB - (k-1) MSW) / SST. */

@@ -127,6 +127,9 @@ public final class CsvProfiler {
 
     @Override
     public void field(int column, char[] chars, int offset, int length, long line) {
+      if (column == 0) {
+        acc.line = line;
+      }
       columns[column].acceptText(chars, offset, length, line);
     }
 

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.prodml.data.ColumnRoles;
 import org.prodml.facts.LabelBalanceFact;
+import org.prodml.facts.RowOverlapFact;
 
 /**
  * The facts the data-validation rules judge, from the training profile and the profiles of the
  * other data (test, serving) compared with it: per-column profiles, column roles, label association
- * and balance, skew, schema changes, volume, and group and time overlap between training and test.
+ * and balance, skew, schema changes, volume, group overlap between training and test, and time and
+ * row overlap between training and every later dataset.
  */
 public final class DataFacts {
   private DataFacts() {}
@@ -50,8 +52,12 @@ public final class DataFacts {
       if (!role.equals("serving") && train.group() != null && other.group() != null) {
         facts.add(ProfileComparison.groupOverlap(train, "train", other, role));
       }
-      if (role.equals("test") && train.time() != null && other.time() != null) {
+      if (train.time() != null && other.time() != null) {
         facts.add(ProfileComparison.timeOverlap(train, "train", other, role));
+      }
+      RowOverlapFact copies = ProfileComparison.rowOverlap(train, "train", other, role);
+      if (copies != null) {
+        facts.add(copies);
       }
     }
     return new Result(facts, comparisons);

@@ -24,7 +24,12 @@ final class DatasetAccumulator {
   private final Map<String, Integer> classIndex = new HashMap<>();
 
   long rows;
+
+  /** The line the current row starts on (relative to the part, for a file). */
+  long line;
+
   private final DuplicateRows duplicates = new DuplicateRows();
+  private final DuplicateRows featureDuplicates;
   private final RowSampler sample;
   private UpdateSketch groups;
   private org.apache.datasketches.theta.Sketch groupsMerged;
@@ -53,17 +58,26 @@ final class DatasetAccumulator {
     if (groupIndex >= 0) {
       groups = UpdateSketch.builder().setNominalEntries(1 << GROUP_LG_K).build();
     }
+    featureDuplicates = labelIndex >= 0 ? new DuplicateRows() : null;
   }
 
   /** Called after every column of a row has taken its value. */
   void endRow() {
     rows++;
     long h = 0x2545F4914F6CDD1DL;
-    for (ColumnAccumulator c : columns) {
-      h = (h ^ c.lastHash) * 0x9E3779B97F4A7C15L;
+    long f = h;
+    for (int i = 0; i < columns.length; i++) {
+      h = (h ^ columns[i].lastHash) * 0x9E3779B97F4A7C15L;
       h ^= h >>> 31;
+      if (i != labelIndex) {
+        f = (f ^ columns[i].lastHash) * 0x9E3779B97F4A7C15L;
+        f ^= f >>> 31;
+      }
     }
-    duplicates.add(DistinctCounter.mix(h));
+    duplicates.add(DistinctCounter.mix(h), line);
+    if (featureDuplicates != null) {
+      featureDuplicates.add(DistinctCounter.mix(f), line);
+    }
     sample.offer(h, columns);
     if (labelIndex >= 0) {
       ColumnAccumulator label = columns[labelIndex];
@@ -89,6 +103,10 @@ final class DatasetAccumulator {
    * offset}.
    */
   void shiftLines(long offset) {
+    duplicates.shiftLines(offset);
+    if (featureDuplicates != null) {
+      featureDuplicates.shiftLines(offset);
+    }
     if (offset != 0) {
       for (ColumnAccumulator c : columns) {
         if (c.invalidLine >= 0) {
@@ -107,6 +125,9 @@ final class DatasetAccumulator {
       }
     }
     duplicates.merge(other.duplicates);
+    if (featureDuplicates != null) {
+      featureDuplicates.merge(other.featureDuplicates);
+    }
     sample.merge(other.sample);
     if (groups != null) {
       org.apache.datasketches.theta.Union u =
@@ -129,14 +150,15 @@ final class DatasetAccumulator {
     boolean exact = duplicates.isExact();
     long duplicateRows = Math.min(rows, duplicates.duplicates());
     List<Association> associationResults = new ArrayList<>();
-    for (AssociationAccumulator a : associations) {
-      if (a != null) {
-        Association r = a.result();
+    for (int i = 0; i < associations.length; i++) {
+      if (associations[i] != null) {
+        Association r = associations[i].result(profiles.get(i).sketch());
         if (r != null) {
           associationResults.add(r);
         }
       }
     }
+
     byte[] groupBytes = groups == null ? null : groupSketch().compact().toByteArray();
     return new DatasetProfile(
         source,
@@ -149,6 +171,7 @@ final class DatasetAccumulator {
         options.group(),
         associationResults,
         groupBytes,
+        new RowHashes(duplicates, featureDuplicates, rows),
         sample.result());
   }
 }

@@ -13,8 +13,9 @@ import org.apache.datasketches.theta.Sketch;
  * numeric range and categorical domain. Duplicate rows are exact when {@code duplicatesExact} (up
  * to about a million distinct rows), estimated beyond. {@code associations} hold each feature's
  * association with the label (when a label was named); {@code groupSketch} a set sketch of the
- * group column's values; {@code sample} a seeded sample of the rows, for measures over several
- * columns at once (not written to JSON).
+ * group column's values; {@code rowHashes} the rows as hashes, to find rows another dataset
+ * repeats; {@code sample} a seeded sample of the rows, for measures over several columns at once
+ * (neither is written to JSON).
  */
 public record DatasetProfile(
     String source,
@@ -27,6 +28,7 @@ public record DatasetProfile(
     String group,
     List<Association> associations,
     byte[] groupSketch,
+    @JsonIgnore RowHashes rowHashes,
     @JsonIgnore RowSample sample) {
 
   /**
@@ -44,6 +46,7 @@ public record DatasetProfile(
         group,
         associations,
         groupSketch,
+        rowHashes,
         sample);
   }
 

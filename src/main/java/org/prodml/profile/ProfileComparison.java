@@ -13,9 +13,11 @@ import org.apache.datasketches.theta.Sketch;
 import org.prodml.data.ValueType;
 import org.prodml.facts.ColumnComparisonFact;
 import org.prodml.facts.GroupOverlapFact;
+import org.prodml.facts.RowOverlapFact;
 import org.prodml.facts.SchemaChangeFact;
 import org.prodml.facts.TimeOverlapFact;
 import org.prodml.facts.VolumeFact;
+import org.prodml.stats.Significance;
 
 /**
  * Compares the profile of a current dataset with a reference profile, column by column. Numeric
@@ -42,13 +44,23 @@ public final class ProfileComparison {
       String comparison) {
     List<ColumnComparisonFact> columns = new ArrayList<>();
     List<SchemaChangeFact> changes = new ArrayList<>();
+    double refScale = 1;
+    double curScale = 1;
+    if (reference.groups() != null && current.groups() != null) {
+      // Rows of one group (a country's years, a patient's visits) are not independent draws: two
+      // data sets split by group differ by which groups they hold, so the tests count groups.
+      refScale = Math.min(1, reference.groups().getEstimate() / Math.max(1, reference.rows()));
+      curScale = Math.min(1, current.groups().getEstimate() / Math.max(1, current.rows()));
+    }
     for (ColumnProfile ref : reference.columns()) {
       var cur = current.column(ref.name());
       if (cur.isEmpty()) {
         changes.add(new SchemaChangeFact(ref.name(), "missing", referenceRole, currentRole));
         continue;
       }
-      columns.add(compareColumn(ref, cur.get(), referenceRole, currentRole, comparison));
+      columns.add(
+          compareColumn(
+              ref, cur.get(), referenceRole, currentRole, comparison, refScale, curScale));
     }
     for (ColumnProfile cur : current.columns()) {
       if (reference.column(cur.name()).isEmpty()) {
@@ -64,11 +76,33 @@ public final class ProfileComparison {
       String referenceRole,
       String currentRole,
       String comparison) {
+    return compareColumn(ref, cur, referenceRole, currentRole, comparison, 1, 1);
+  }
+
+  /**
+   * @param refScale the reference's independent draws per row (groups per row when both sides were
+   *     split by group, else 1): the distribution tests count {@code rows × scale} draws
+   */
+  static ColumnComparisonFact compareColumn(
+      ColumnProfile ref,
+      ColumnProfile cur,
+      String referenceRole,
+      String currentRole,
+      String comparison,
+      double refScale,
+      double curScale) {
     double js = Double.NaN,
         linf = Double.NaN,
         psi = Double.NaN,
         outOfRange = Double.NaN,
         newShare = Double.NaN;
+    double jsP = Double.NaN,
+        linfP = Double.NaN,
+        outOfRangeP = Double.NaN,
+        unseen = Double.NaN,
+        newP = Double.NaN,
+        constantP = Double.NaN;
+    long refCount = 0, curCount = 0;
     String linfValue = null;
     List<String> newValues = List.of();
     ValueType.Kind kind = ref.kind();
@@ -79,17 +113,43 @@ public final class ProfileComparison {
         && cur.numeric() != null) {
       KllDoublesSketch r = ref.sketch();
       KllDoublesSketch c = cur.sketch();
+      refCount = r.getN();
+      curCount = c.getN();
       double lo = Math.min(ref.numeric().min(), cur.numeric().min());
       double hi = Math.max(ref.numeric().max(), cur.numeric().max());
       double[] splits = interior(Histogram.edges(lo, hi, BINS));
-      js = splits.length == 0 ? 0 : jensenShannon(pmf(r, splits), pmf(c, splits));
+      if (splits.length == 0) {
+        js = 0;
+        jsP = 1;
+      } else {
+        double[] p = pmf(r, splits);
+        double[] q = pmf(c, splits);
+        js = jensenShannon(p, q);
+        jsP =
+            Significance.jensenShannonPValue(
+                js, occupied(p, q), draws(refCount, refScale), draws(curCount, curScale));
+      }
       psi = psi(r, c);
       outOfRange =
           c.getRank(ref.numeric().min(), QuantileSearchCriteria.EXCLUSIVE)
               + (1 - c.getRank(ref.numeric().max(), QuantileSearchCriteria.INCLUSIVE));
       outOfRange = Math.max(0, Math.min(1, outOfRange));
+      // A new draw of the same data falls outside the range of n earlier draws with probability
+      // at most 2 / (n + 1).
+      outOfRangeP =
+          Significance.binomialUpperTail(
+              Math.round(outOfRange * curCount), curCount, 2.0 / (refCount + 1));
+      if (cur.distinct() == 1 && curCount > 0) {
+        double v = cur.numeric().min();
+        double share =
+            r.getRank(v, QuantileSearchCriteria.INCLUSIVE)
+                - r.getRank(v, QuantileSearchCriteria.EXCLUSIVE);
+        constantP = Math.pow(Math.max(0, Math.min(1, share)), curCount);
+      }
     } else if (sameKind && !kind.ordered()) {
       Map<String, double[]> shares = categoryShares(ref, cur);
+      refCount = ref.frequencies().stream().mapToLong(ValueCount::count).sum();
+      curCount = cur.frequencies().stream().mapToLong(ValueCount::count).sum();
       double[] p = new double[shares.size()];
       double[] q = new double[shares.size()];
       int i = 0;
@@ -106,21 +166,48 @@ public final class ProfileComparison {
       }
       linf = Math.max(0, best);
       js = jensenShannon(p, q);
+      jsP =
+          Significance.jensenShannonPValue(
+              js, occupied(p, q), draws(refCount, refScale), draws(curCount, curScale));
+      if (linfValue != null) {
+        linfP =
+            Significance.shareChangePValue(
+                ref.frequency(linfValue) * refScale,
+                refCount * refScale,
+                cur.frequency(linfValue) * curScale,
+                curCount * curScale,
+                p.length);
+      }
       psi = psi(p, q);
       if (ref.frequenciesComplete()) {
         List<String> fresh = new ArrayList<>();
-        double share = 0;
-        long present = Math.max(1, cur.frequencies().stream().mapToLong(ValueCount::count).sum());
+        long freshCount = 0;
         for (ValueCount vc : cur.frequencies()) {
           if (ref.frequency(vc.value()) == 0) {
             fresh.add(vc.value());
-            share += (double) vc.count() / present;
+            freshCount += vc.count();
           }
         }
         newValues = fresh;
-        newShare = share;
+        newShare = (double) freshCount / Math.max(1, curCount);
+        // Good–Turing: the share of the reference made of values seen once estimates how often a
+        // new row of the same data brings a value the reference never saw.
+        long once = ref.frequencies().stream().filter(vc -> vc.count() == 1).count();
+        unseen = refCount == 0 ? Double.NaN : (double) once / refCount;
+        newP = Significance.binomialUpperTail(freshCount, curCount, unseen);
+      }
+      if (cur.frequencies().size() == 1 && refCount > 0) {
+        double share = (double) ref.frequency(cur.frequencies().get(0).value()) / refCount;
+        constantP = Math.pow(share, curCount);
       }
     }
+    double missingP =
+        Significance.shareChangePValue(
+            ref.missing() * refScale,
+            ref.count() * refScale,
+            cur.missing() * curScale,
+            cur.count() * curScale,
+            1);
     return new ColumnComparisonFact(
         ref.name(),
         comparison,
@@ -141,7 +228,31 @@ public final class ProfileComparison {
         newShare,
         newValues,
         ref.missingShare(),
-        cur.missingShare());
+        cur.missingShare(),
+        refCount,
+        curCount,
+        jsP,
+        linfP,
+        outOfRangeP,
+        unseen,
+        newP,
+        missingP,
+        constantP);
+  }
+
+  private static long draws(long count, double scale) {
+    return count == 0 ? 0 : Math.max(1, Math.round(count * scale));
+  }
+
+  /** Cells with something on either side: the degrees of freedom of a comparison, plus one. */
+  private static int occupied(double[] p, double[] q) {
+    int n = 0;
+    for (int i = 0; i < p.length; i++) {
+      if (p[i] + q[i] > 0) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static Map<String, double[]> categoryShares(ColumnProfile ref, ColumnProfile cur) {
@@ -254,6 +365,37 @@ public final class ProfileComparison {
         Math.round(shared.getEstimate()),
         exact,
         examples);
+  }
+
+  /** Example copies a row-overlap fact shows. */
+  static final int OVERLAP_EXAMPLES = 5;
+
+  /**
+   * Rows of the current data that repeat rows of the reference, from the row hashes of both
+   * profiles; null when either profile was read without them (from JSON).
+   */
+  public static RowOverlapFact rowOverlap(
+      DatasetProfile reference, String referenceRole, DatasetProfile current, String currentRole) {
+    RowHashes r = reference.rowHashes();
+    RowHashes c = current.rowHashes();
+    if (r == null || c == null || current.rows() == 0) {
+      return null;
+    }
+    RowHashes.Copies copies = r.copiedBy(c, OVERLAP_EXAMPLES);
+    double repeats = reference.rows() == 0 ? 0 : (double) r.featureDuplicates() / reference.rows();
+    return new RowOverlapFact(
+        referenceRole,
+        currentRole,
+        current.rows(),
+        copies.rows(),
+        (double) copies.rows() / current.rows(),
+        copies.featureRows(),
+        (double) copies.featureRows() / current.rows(),
+        repeats,
+        Significance.binomialUpperTail(
+            copies.featureRows(), current.rows(), Math.min(1, 2 * repeats)),
+        copies.exact(),
+        copies.examples());
   }
 
   /** Where a later split's times sit against an earlier one's. */

@@ -69,7 +69,15 @@ public final class ProfileFacts {
       if (!nonFeatures.contains(a.feature())) {
         facts.add(
             new LabelAssociationFact(
-                profile.source(), a.feature(), profile.label(), a.measure(), a.value()));
+                profile.source(),
+                a.feature(),
+                profile.label(),
+                a.measure(),
+                a.value(),
+                a.powerMeasure(),
+                a.power(),
+                a.logLossGain(),
+                a.rows()));
       }
     }
     return facts;

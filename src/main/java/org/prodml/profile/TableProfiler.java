@@ -38,6 +38,8 @@ public final class TableProfiler {
       for (int c = 0; c < columns.length; c++) {
         accept(acc.columns[c], columns[c], r);
       }
+      // The line the row would have in a CSV file of the table: the header is line 1.
+      acc.line = r + 2L;
       acc.endRow();
     }
     return acc.toProfile(table.name(), options);

@@ -334,7 +334,8 @@ public final class ModelTables {
               f.maxJsColumn() == null
                   ? ""
                   : f.maxJsColumn() + " " + Format.cell(f.maxJsDivergence()),
-              Format.cell(f.meanPrediction())
+              (f.predictedClass().isEmpty() ? "" : f.predictedClass() + " ")
+                  + Format.cell(f.meanPrediction())
                   + " (train "
                   + Format.cell(f.trainingMeanPrediction())
                   + ")",
@@ -352,7 +353,7 @@ public final class ModelTables {
             "volume vs mean",
             "model age (days)",
             "most drifted input (JS)",
-            "mean prediction",
+            "predictions vs train (class share or mean)",
             "NaN/Inf in / out",
             "labelled",
             "live " + metric,

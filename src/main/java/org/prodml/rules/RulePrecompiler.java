@@ -389,8 +389,8 @@ public final class RulePrecompiler {
   }
 
   /**
-   * What the generated code depends on: every DRL file (path and bytes), the fact classes it reads
-   * and the Drools version that generated it.
+   * What the generated code depends on: every DRL file (path and bytes), the fact classes it reads,
+   * the classes that check and compile it, and the Drools version that generated it.
    */
   private static String stamp(Map<RuleSource, String> paths, Path classes, String droolsVersion) {
     try {
@@ -399,12 +399,16 @@ public final class RulePrecompiler {
       paths.forEach(
           (source, path) ->
               sha.update((path + "\t" + source.digest() + "\n").getBytes(StandardCharsets.UTF_8)));
-      Path facts = classes.resolve("org/prodml/facts");
-      if (Files.isDirectory(facts)) {
-        try (Stream<Path> walk = Files.walk(facts)) {
-          for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-            sha.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            sha.update(Files.readAllBytes(p));
+      // The compiler's own classes too: a changed sandbox or compiler must judge the rules again,
+      // or a build after a change that breaks them would report "up to date".
+      for (String folder : List.of("org/prodml/facts", "org/prodml/rules")) {
+        Path dir = classes.resolve(folder);
+        if (Files.isDirectory(dir)) {
+          try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+              sha.update(dir.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+              sha.update(Files.readAllBytes(p));
+            }
           }
         }
       }

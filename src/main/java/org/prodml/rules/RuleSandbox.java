@@ -206,8 +206,10 @@ final class RuleSandbox {
   static final Set<String> ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active");
 
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("(\\\\+)u+[0-9A-Fa-f]{4}");
+  // Possessive runs: a metadata text of a few thousand characters must not recurse once per
+  // character (a StackOverflowError on a long @explanation).
   private static final Pattern LITERAL =
-      Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d+(?:\\.\\d+)?|true|false");
+      Pattern.compile("\"(?:[^\"\\\\]++|\\\\.)*+\"|-?\\d+(?:\\.\\d+)?|true|false");
   private static final Pattern METADATA_NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
 
   private final String origin;

@@ -123,6 +123,58 @@ public final class RulesReadme {
       Rules that share a limit declare the same name with the same default. Each explanation states
       the default and why it was chosen; where a reference tool (TFDV, Great Expectations, Deequ,
       Evidently) ships a default, the explanation says how ours relates to it.
+
+      ## Judged on data the rules were not tuned on
+
+      The precision suite (`datasets/precision`, `./prodml datasets precision`) audits real public
+      tables the rules were not written against, clean controls and planted flaws, and prints recall,
+      false CRITICALs and unexplained warnings. What it showed changed these rules:
+
+      - **`significance.alpha` = 0.001** (DV-004, DV-011 to DV-017, DV-025, DV-026, PL-055 to
+        PL-058, FL-015, MT-402, MT-403, MT-501, MT-504): a distance above its limit counts only when
+        it is also beyond what the sample sizes explain (chi-squared for histograms, two-proportion
+        tests for shares, binomial and Poisson tails for counts). A month of 31 days against two
+        years moves by chance more than the 0.1 limits allow; at 0.001 per comparison, an audit of
+        about a hundred comparisons raises a false alarm about one time in ten. When training and
+        test are split by a group column, the tests count groups, not rows (gapminder split by
+        country: pop, fertility and the region code differ between the country sets by design).
+      - **`monitor.minWindowRows` = 20** (DV-015, DV-016, PL-055, PL-056, PL-058): a window judges
+        nothing below five expected rows per share compared (Cochran's rule). Windows are compared
+        with the same months of training when training spans a cycle (rows in 11 of 12 months over at
+        least 300 days: a year, or a football season with its summer break), and each window rule
+        raises one finding per column or model listing its windows and the worst (note 5 showed 99
+        finding rows, one fact per window; the football season's January break was flagged as drift
+        against the whole training season).
+      - **DV-018 `leakage.minAuc` = 0.95, `leakage.minR2` = 0.9**: leakage is one feature's
+        predictive power on rows it did not see (leave-one-out, per value or quantile bin), not an
+        association: a yes/no column agreeing with a 13% label (bird strikes that damaged the
+        aircraft) on 98% of rows has a Cramér's V of 0.91 but an AUC of 0.98; and a column with one
+        row per value (an earthquake's `code`) predicts nothing for its own row, so it is DV-006's
+        business, never a leak CRITICAL. Honest single features stay below 0.95 (an earthquake's
+        magnitude 0.91 for whether it was felt).
+      - **FL-001 `proxy.minGain` = 0.5**: the many-valued proxy is judged on the share of the label's
+        log loss it removes on unseen rows, with identifiers discounted in the same way.
+      - **DV-006 `cardinality.idMinDensity` = 0.5**: near-unique whole numbers are an identifier
+        only when they fill their range like a sequence; a population or a traded volume is spread
+        over a range far wider than its count.
+      - **DV-025 (CRITICAL), DV-026 `overlap.maxShare` = 0.01**: test or serving rows that copy
+        training rows, with and without the label, found by row hash in the profiling pass (bird
+        strike reports replayed into the serving feed; earthquake test events copied from training).
+        **DV-027 `split.maxTimeOverlap` = 0.05**: serving rows dated inside the training period (New
+        York weather days dated two years early).
+      - **PL-036**: without a floor the team gives, the model must beat the class-share or mean
+        baseline on a proper score (the Brier score, its row-by-row difference at a one-sided 95%
+        bound below zero), not on accuracy: a model of a rare label can fall below "always the
+        majority" on accuracy while its AUC and log loss beat the baseline's, and a model trained on
+        labels joined to the wrong events lands a hair either side of the baseline.
+      - **PL-056 (DRIFT) and PL-058 (PREDICTION_BIAS)** are two rules: prediction drift compares the
+        predicted class shares with those on the same training months (no labels needed); prediction
+        bias compares the mean predicted probability with the labels of the same window, with the
+        variance a right model would have. The old PL-056, filed as bias, fired on June 2015 of the
+        weather serving scenario where the predicted rain share equalled the actual one.
+      - **DV-001, FL-010, PL-034 are INFO**: missing values in training, two near-copies and an unused
+        input describe the data and cost, not a risk to what is served; PL-034 measures importance
+        on the Brier score, since accuracy barely moves on a rare label whatever is shuffled.
       """;
 
   /** The README text for the rules in the folders, in the order given. */

@@ -384,8 +384,9 @@ class AuditCommandTest {
             .anyMatch(
                 f ->
                     f.get("ruleId").asText().equals("PL-055")
-                        && f.get("subject").asText().startsWith("2015-")),
-        "a month whose live accuracy falls far below the offline one");
+                        && f.get("subject").asText().equals(id)
+                        && f.get("evidence").get("worst").asText().startsWith("2015-")),
+        "a month whose live accuracy falls far below the offline one: one finding for the model");
     assertTrue(
         findings.stream().anyMatch(f -> f.get("ruleId").asText().equals("PL-032")),
         "a miscalibrated forest");

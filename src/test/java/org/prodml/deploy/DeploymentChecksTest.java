@@ -81,7 +81,8 @@ class DeploymentChecksTest {
 
   @Test
   void theQualityGateComparesWithThePreviousModelAndTheFloor() {
-    EvaluationResult forest = Evaluator.evaluate(forest(3L), TEST, "test");
+    TrainedModel forestModel = forest(3L);
+    EvaluationResult forest = Evaluator.evaluate(forestModel, TEST, "test");
     FittedTransforms t =
         TransformPlan.auto(
                 TRAIN, FEATURES, Encoding.TREE, Placement.MATERIALIZED, FitScope.TRAINING)
@@ -99,7 +100,26 @@ class DeploymentChecksTest {
     DeploymentCheckFact worse = QualityGate.againstPrevious(majority, forest);
     assertEquals(forest.value() - majority.value(), worse.worsening(), 1e-12);
     assertTrue(worse.worsening() > 0.2);
-    DeploymentCheckFact floor = QualityGate.againstFloor(forest, majority.value(), "baseline");
-    assertTrue(floor.worsening() < 0, "the forest is above the majority baseline");
+    double[] forestLosses = Evaluator.rowScores(forestModel, forestModel.predict(TEST), TEST);
+    double[] majorityLosses = Evaluator.rowScores(baseline, baseline.predict(TEST), TEST);
+    DeploymentCheckFact floor =
+        QualityGate.againstFloor(forest, majority, null, forestLosses, majorityLosses);
+    assertEquals("Brier score", floor.metric(), "the baseline is compared on a proper score");
+    assertEquals(forest.classification().brier(), floor.observed(), 1e-12);
+    assertEquals(majority.classification().brier(), floor.reference(), 1e-12);
+    assertTrue(floor.worsening() < 0, "the forest beats the class shares: " + floor.detail());
+    // A model whose losses differ from the baseline's only by noise that averages out has not
+    // shown it learned anything: it fails the gate though its mean is not worse.
+    double[] noisy = majorityLosses.clone();
+    for (int i = 0; i < noisy.length; i++) {
+      noisy[i] += i % 2 == 0 ? 0.01 : -0.01;
+    }
+    DeploymentCheckFact tie =
+        QualityGate.againstFloor(forest, majority, null, noisy, majorityLosses);
+    assertTrue(tie.worsening() > 0, "a tie with the baseline fails the gate: " + tie.detail());
+    DeploymentCheckFact given =
+        QualityGate.againstFloor(forest, majority, 0.99, forestLosses, majorityLosses);
+    assertEquals("accuracy", given.metric(), "a floor the team gives is on the headline metric");
+    assertEquals(0.99 - forest.value(), given.worsening(), 1e-12);
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.prodml.data.DataLoader;
 import org.prodml.facts.MonitoringWindowFact;
@@ -54,12 +53,9 @@ class MonitorTest {
     var profile =
         TableProfiler.profile(
             train, ProfileOptions.defaults().withLabel("weather").withTime("date"));
-    Map.Entry<String, Double> mean = Monitor.trainingMeanPrediction(model, train);
-    assertEquals("sun", mean.getKey(), "the class the model predicts most on training days");
     List<WindowResult> windows =
         Monitor.replay(
-            new Monitor.Setup(
-                model, profile, mean.getValue(), mean.getKey(), 0.8, WindowSpec.month()),
+            new Monitor.Setup(model, train, profile, 0.8, WindowSpec.month()),
             serving,
             "date",
             Work.NONE);
@@ -85,6 +81,10 @@ class MonitorTest {
     assertTrue(windows.stream().allMatch(w -> w.fact().labeledRows() == w.fact().rows()));
     assertTrue(windows.stream().allMatch(w -> !Double.isNaN(w.fact().liveValue())));
     assertEquals("window 2015-06", windows.get(5).comparison().columns().get(0).current());
+    // Two whole training years: June is compared with the training Junes.
+    assertEquals("train, same months (Jun)", windows.get(5).fact().reference());
+    assertEquals(
+        "train, same months (Jun)", windows.get(5).comparison().columns().get(0).reference());
     assertEquals("window", windows.get(5).comparison().columns().get(0).comparison());
   }
 

@@ -106,7 +106,7 @@ class PrecompiledRulesTest {
   void aBrokenEditIsReportedAtItsFileAndLine(@TempDir Path dir) throws IOException {
     Path rules = copyOfRules(dir);
     Path edited = rules.resolve(MISSING);
-    edit(edited, "$c : ColumnProfileFact(missingShare", "$c : ColumnProfileFakt(missingShare");
+    edit(edited, "$c : ColumnProfileFact(role", "$c : ColumnProfileFakt(role");
     RuleCompileException e =
         assertThrows(RuleCompileException.class, () -> RuleFiles.compile(List.of(rules)));
     assertTrue(

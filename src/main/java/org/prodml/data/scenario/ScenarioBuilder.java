@@ -313,7 +313,7 @@ final class ScenarioBuilder {
     return md.toString();
   }
 
-  private static String range(Column c, List<String> values) {
+  static String range(Column c, List<String> values) {
     List<String> present = values.stream().filter(v -> !v.isEmpty()).toList();
     if (present.isEmpty()) {
       return "";
@@ -381,7 +381,7 @@ final class ScenarioBuilder {
     return String.format(java.util.Locale.ROOT, "%,d", n);
   }
 
-  private static String sha256(String text) {
+  static String sha256(String text) {
     try {
       return HexFormat.of()
           .formatHex(

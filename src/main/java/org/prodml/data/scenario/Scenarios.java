@@ -33,13 +33,47 @@ public final class Scenarios {
         new ServingFaultsScenario());
   }
 
+  /**
+   * The precision suite's scenarios ({@code datasets/precision/<name>/}): real tables the rules
+   * were not written against, clean controls first, then planted flaws.
+   */
+  public static List<PrecisionScenario> precision() {
+    return List.of(
+        new BirdstrikesHonestSplitScenario(),
+        new EarthquakesHonestSplitScenario(),
+        new NewYorkWeatherHonestSplitScenario(),
+        new FootballHonestSplitScenario(),
+        new GapminderSplitByCountryScenario(),
+        new BirdstrikesRepairFlagScenario(),
+        new BirdstrikesReplayedReportsScenario(),
+        new EarthquakesShuffledTestScenario(),
+        new EarthquakesMisjoinedLabelsScenario(),
+        new NewYorkWeatherFahrenheitScenario(),
+        new NewYorkWeatherClockAndRenameScenario(),
+        new FootballRecodedScenario(),
+        new GapminderSharedCountriesScenario());
+  }
+
+  /** The precision suite's README: a table of {@link #precision()}. */
+  public static String precisionReadme() {
+    return PrecisionReadme.generate(precision());
+  }
+
+  /** Writes the precision suite's README into {@code precisionFolder}. */
+  public static WrittenFile writePrecisionReadme(Path precisionFolder) {
+    return writeIfChanged(precisionFolder.resolve(README), precisionReadme());
+  }
+
   /** The scenarios' README: a table of {@link #all()}. */
   public static String readme() {
     return ScenariosReadme.generate(all());
   }
 
+  /** A course or precision scenario by name. */
   public static Optional<Scenario> find(String name) {
-    return all().stream().filter(s -> s.name().equals(name)).findFirst();
+    List<Scenario> every = new ArrayList<>(all());
+    every.addAll(precision());
+    return every.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
   /** One file of a scenario after writing: whether its content changed. */

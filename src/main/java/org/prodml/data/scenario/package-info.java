@@ -11,5 +11,11 @@
  * org.prodml.data.scenario.Scenarios#all()}. The folder's README, a table of the registered
  * scenarios, is written from the same list. {@code ./prodml datasets scenarios} writes them all;
  * tests check that the committed files are exactly what it writes.
+ *
+ * <p>The precision suite's scenarios ({@link org.prodml.data.scenario.PrecisionScenario}, in {@link
+ * org.prodml.data.scenario.Scenarios#precision()}, under {@code datasets/precision/}) are made the
+ * same way from real tables the rules were never written against: clean controls split honestly,
+ * and planted flaws, each folder with its {@link org.prodml.data.scenario.Expectations} of what an
+ * audit must find, which {@code ./prodml datasets precision} scores.
  */
 package org.prodml.data.scenario;
