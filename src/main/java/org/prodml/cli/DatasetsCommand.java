@@ -128,8 +128,9 @@ public final class DatasetsCommand implements Runnable {
       name = "precision",
       mixinStandardHelpOptions = true,
       description = {
-        "Audit every scenario of datasets/precision/ as its expectations.json says (as a user would, types inferred)",
-        "and score the findings: planted flaws found (recall), CRITICAL findings on clean controls, warnings that are",
+        "Audits every scenario of datasets/precision/ as its expectations.json says and scores the findings.",
+        "Each scenario is audited as a user would (types inferred); the scores are planted flaws found (recall),"
+            + " CRITICAL findings on clean controls, and warnings that are",
         "neither planted nor explained by the scenario's datasheet. Prints one row per scenario and the totals; exit",
         "code 1 when the bar is not met (recall >= 0.95, no CRITICAL on a control, every control warning explained,",
         "at most two per control)."
