@@ -537,6 +537,8 @@ public final class AuditCommand implements Callable<Integer> {
         + result.count(org.prodml.rules.Severity.WARNING)
         + " warning, "
         + result.count(org.prodml.rules.Severity.INFO)
-        + " info)\n";
+        + " info)\n"
+        + Verdict.explain(result.findings(), score.finalScore())
+        + "\n";
   }
 }

@@ -35,10 +35,12 @@ public final class DatasetsCommand implements Runnable {
       name = "scenarios",
       mixinStandardHelpOptions = true,
       description = {
-        "Regenerate the scenario datasets (datasets/scenarios/<name>/: the data, spans/, dataset.json, DATASHEET.md;",
-        "datasets/precision/<name>/: the precision suite's files, expectations.json, DATASHEET.md) and their READMEs",
-        "from the shipped datasets, seeded: every run writes the same bytes. Files are written atomically and only",
-        "when their content changes."
+        "Regenerates the scenario datasets and the precision suite, and their READMEs, from the shipped datasets.",
+        "Each scenario is a folder datasets/scenarios/<name>/ (the data, spans/, dataset.json, DATASHEET.md);"
+            + " each precision case a folder datasets/precision/<name>/ (its files, expectations.json,"
+            + " DATASHEET.md).",
+        "They are made with a seed: every run writes the same bytes. Files are written atomically and only when"
+            + " their content changes."
       })
   static final class ScenariosCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -126,8 +128,9 @@ public final class DatasetsCommand implements Runnable {
       name = "precision",
       mixinStandardHelpOptions = true,
       description = {
-        "Audit every scenario of datasets/precision/ as its expectations.json says (as a user would, types inferred)",
-        "and score the findings: planted flaws found (recall), CRITICAL findings on clean controls, warnings that are",
+        "Audits every scenario of datasets/precision/ as its expectations.json says and scores the findings.",
+        "Each scenario is audited as a user would (types inferred); the scores are planted flaws found (recall),"
+            + " CRITICAL findings on clean controls, and warnings that are",
         "neither planted nor explained by the scenario's datasheet. Prints one row per scenario and the totals; exit",
         "code 1 when the bar is not met (recall >= 0.95, no CRITICAL on a control, every control warning explained,",
         "at most two per control)."

@@ -35,11 +35,13 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays time-ordered data to compare the course's paradigms. training: a model trained once on the",
-      "first period against one retrained on schedule, scored period by period (default: seattle-weather).",
-      "inference: a precomputed lookup table against per-request prediction on the same later requests",
-      "(default: flights-20k keyed by route, origin+destination). Prints the comparison, judges it with the",
-      "rules of stage SIMULATE and writes simulation.json, simulation.html and simulation.md.",
+      "Replays time-ordered data to compare static with dynamic training, or static with dynamic inference.",
+      "training: a model trained once on the first period against one retrained on schedule, scored period by"
+          + " period (default data: seattle-weather).",
+      "inference: a precomputed lookup table against per-request prediction on the same later requests"
+          + " (default data: flights-20k, keyed by route: origin and destination).",
+      "Prints the comparison, judges it with the rules of stage SIMULATE and writes simulation.json,"
+          + " simulation.html and simulation.md.",
       "Exit code 1 when a CRITICAL finding is raised, 2 on bad input."
     })
 public final class SimulateCommand implements Callable<Integer> {

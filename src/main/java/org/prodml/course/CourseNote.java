@@ -28,7 +28,9 @@ public record CourseNote(
     String name,
     String objective,
     String section,
-    List<Exercise> exercises) {
+    List<Exercise> exercises,
+    List<Paragraph> paragraphs,
+    List<Figure> figures) {
 
   /** The description every course note has beside its note. */
   public static final String DESCRIPTION = "note.yaml";
@@ -39,10 +41,37 @@ public record CourseNote(
 
   public CourseNote {
     exercises = List.copyOf(exercises);
+    paragraphs = List.copyOf(paragraphs);
+    figures = List.copyOf(figures);
+  }
+
+  /**
+   * A figure the note's text quotes from its own run: the Markdown paragraph says {@code says}, and
+   * the output of paragraph {@code from} must match the regular expression {@code shows} (a test
+   * runs the note and checks), so the text cannot drift from what the pipeline measures.
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = false)
+  public record Figure(String paragraph, String says, String from, String shows) {}
+
+  /**
+   * A paragraph of the note as shipped: its id, title, and what it runs as ({@code split} for
+   * {@code %prodml.split(…)}, {@code rules}, {@code md}; the interpreter name after the group).
+   */
+  public record Paragraph(String id, String title, String stage, String text) {}
+
+  /** What a paragraph text runs as: the interpreter name of its first line, after the group. */
+  public static String stageOf(String text) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^\\s*%(?:\\w+\\.)?(\\w+)").matcher(text);
+    return m.find() ? m.group(1) : "";
   }
 
   private record Description(
-      String id, String objective, String section, List<Exercise> exercises) {}
+      String id,
+      String objective,
+      String section,
+      List<Figure> figures,
+      List<Exercise> exercises) {}
 
   /** Whether the folder holds a course note (a note and its note.yaml). */
   public static boolean isCourseNote(Path folder) {
@@ -72,8 +101,16 @@ public record CourseNote(
     }
     List<Exercise> exercises = new ArrayList<>();
     Map<String, String> paragraphs = new LinkedHashMap<>();
+    List<Paragraph> shipped = new ArrayList<>();
     json.path("paragraphs")
-        .forEach(p -> paragraphs.put(p.path("id").asText(""), p.path("text").asText("")));
+        .forEach(
+            p -> {
+              String text = p.path("text").asText("");
+              paragraphs.put(p.path("id").asText(""), text);
+              shipped.add(
+                  new Paragraph(
+                      p.path("id").asText(""), p.path("title").asText(""), stageOf(text), text));
+            });
     for (Exercise e : d.exercises() == null ? List.<Exercise>of() : d.exercises()) {
       check(yaml, e, paragraphs);
       exercises.add(e.ofNote(noteId));
@@ -85,7 +122,28 @@ public record CourseNote(
         json.path("name").asText(folder.getFileName().toString()),
         d.objective(),
         d.section(),
-        exercises);
+        exercises,
+        shipped,
+        figures(yaml, d, paragraphs));
+  }
+
+  private static List<Figure> figures(Path yaml, Description d, Map<String, String> paragraphs) {
+    List<Figure> figures = d.figures() == null ? List.of() : d.figures();
+    for (Figure f : figures) {
+      for (String id : new String[] {f.paragraph(), f.from()}) {
+        if (id == null || !paragraphs.containsKey(id)) {
+          throw new DataInputException(
+              yaml.toString(),
+              "figure '" + f.says() + "' names paragraph " + id + ", which the note does not have");
+        }
+      }
+      if (!paragraphs.get(f.paragraph()).contains(f.says())) {
+        throw new DataInputException(
+            yaml.toString(),
+            "figure '" + f.says() + "' is not in the text of paragraph " + f.paragraph());
+      }
+    }
+    return figures;
   }
 
   /** The folder's note: its one .zpln (or note.json) file. */
@@ -112,8 +170,20 @@ public record CourseNote(
           yaml.toString(),
           where + "kind must be one of " + Exercise.KINDS + ", not '" + e.kind() + "'");
     }
+    if (e.verifies() == null || e.verifies().isBlank()) {
+      throw new DataInputException(
+          yaml.toString(), where + "needs verifies: what its check verifies, for the learner");
+    }
     if (e.hints().isEmpty()) {
       throw new DataInputException(yaml.toString(), where + "needs at least one hint");
+    }
+    if (e.hints().stream().anyMatch(h -> h.text() == null || h.text().isBlank())) {
+      throw new DataInputException(yaml.toString(), where + "a hint has no text");
+    }
+    if (!e.hints().get(e.hints().size() - 1).when().isEmpty()) {
+      throw new DataInputException(
+          yaml.toString(),
+          where + "the last hint helps with any failure (no when:): it points back to the note");
     }
     if (e.kind().equals("choice")
         && (e.choice() == null
@@ -126,10 +196,12 @@ public record CourseNote(
         && (e.ruleData() == null
             || e.ruleData().reference() == null
             || e.ruleData().clean() == null
-            || e.ruleData().damaged() == null)) {
+            || e.ruleData().damaged() == null
+            || e.ruleData().subject() == null
+            || e.ruleData().flaw() == null)) {
       throw new DataInputException(
           yaml.toString(),
-          where + "a write-rule exercise needs ruleData: reference, clean, damaged");
+          where + "a write-rule exercise needs ruleData: reference, clean, damaged, subject, flaw");
     }
     if (e.solved().isEmpty()) {
       throw new DataInputException(
@@ -140,6 +212,37 @@ public record CourseNote(
         throw new DataInputException(
             yaml.toString(),
             where + "solves paragraph " + paragraph + ", which the note does not have");
+      }
+    }
+    List<Exercise.TriedAnswer> tried = new ArrayList<>(e.wrong());
+    tried.addAll(e.alternatives());
+    for (Exercise.TriedAnswer answer : tried) {
+      if (answer.tried() == null || answer.paragraphs().isEmpty()) {
+        throw new DataInputException(
+            yaml.toString(),
+            where + "each wrong answer and alternative needs tried: and paragraphs:");
+      }
+      for (String paragraph : answer.paragraphs().keySet()) {
+        if (!paragraphs.containsKey(paragraph)) {
+          throw new DataInputException(
+              yaml.toString(),
+              where
+                  + "'"
+                  + answer.tried()
+                  + "' changes paragraph "
+                  + paragraph
+                  + ", which the note does not have");
+        }
+      }
+    }
+    for (Exercise.TriedAnswer answer : e.wrong()) {
+      if (answer.fails() == null || answer.fails().isBlank()) {
+        throw new DataInputException(
+            yaml.toString(),
+            where
+                + "wrong answer '"
+                + answer.tried()
+                + "' needs fails: the failure it must report");
       }
     }
   }

@@ -45,21 +45,25 @@ public final class CourseNotes {
   }
 
   /**
-   * The note with the solution's paragraph texts in place of the learner's (a copy; the note is
-   * untouched). A solution naming a paragraph the note lacks is an error, so solutions cannot rot.
+   * The note with these paragraph texts in place (a copy; the note is untouched): a solution, an
+   * answer a test tries, or the shipped texts an exercise reset puts back. A replaced paragraph
+   * loses its saved results. Naming a paragraph the note lacks is an error, so answers cannot rot.
    */
-  public static ObjectNode solved(ObjectNode note, Map<String, String> solution, String origin) {
+  public static ObjectNode replaced(ObjectNode note, Map<String, String> texts, String origin) {
     ObjectNode copy = note.deepCopy();
-    Map<String, String> left = new LinkedHashMap<>(solution);
+    Map<String, String> left = new LinkedHashMap<>(texts);
     for (JsonNode paragraph : copy.path("paragraphs")) {
       String id = paragraph.path("id").asText("");
       if (left.containsKey(id)) {
-        ((ObjectNode) paragraph).put("text", left.remove(id));
+        ObjectNode p = (ObjectNode) paragraph;
+        p.put("text", left.remove(id));
+        p.remove("results");
+        p.put("status", "READY");
       }
     }
     if (!left.isEmpty()) {
       throw new DataInputException(
-          origin, "the solution names paragraphs the note does not have: " + left.keySet());
+          origin, "names paragraphs the note does not have: " + left.keySet());
     }
     return copy;
   }

@@ -56,7 +56,10 @@ public record ColumnRoles(
     return new ColumnRoles(newLabel, time, group, id, afterLabel, pii, ignored);
   }
 
-  /** "label", "time", "group", "id", "ignored" or "feature". */
+  /**
+   * "label", "time", "group", "id", "after-label" (known only once the label is: never an input),
+   * "ignored" or "feature".
+   */
   public String usage(String column) {
     if (column.equals(label)) {
       return "label";
@@ -70,6 +73,9 @@ public record ColumnRoles(
     if (column.equals(id)) {
       return "id";
     }
+    if (afterLabel.contains(column)) {
+      return "after-label";
+    }
     if (ignored.contains(column)) {
       return "ignored";
     }
@@ -81,7 +87,7 @@ public record ColumnRoles(
     return columns.stream().filter(c -> usage(c).equals("feature")).toList();
   }
 
-  /** Columns that are not features: label, time, group, id, ignored. */
+  /** Columns that are not features: label, time, group, id, after-label, ignored. */
   public List<String> nonFeatures(List<String> columns) {
     return columns.stream().filter(c -> !usage(c).equals("feature")).toList();
   }

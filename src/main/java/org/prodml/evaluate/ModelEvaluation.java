@@ -64,6 +64,7 @@ public record ModelEvaluation(
       Table table,
       String tableName,
       TrainedModel previousModel,
+      TrainingGroups previousGroups,
       Options options,
       Work work) {
     Predictions predictions = model.predict(table);
@@ -95,7 +96,11 @@ public record ModelEvaluation(
             : List.of();
     List<DeploymentCheckFact> gate =
         List.of(
-            QualityGate.againstPrevious(result, previous),
+            QualityGate.againstPrevious(
+                result,
+                previous,
+                previousGroups == null ? 0 : previousGroups.shareOf(table),
+                previousGroups == null ? null : previousGroups.column()),
             QualityGate.againstFloor(
                 result,
                 baselineResult,

@@ -29,6 +29,10 @@ package org.prodml.facts;
  * @param staticP99Ms p99 latency of static per request (inference)
  * @param dynamicP99Ms p99 latency of dynamic per request (inference)
  * @param tailRequestShare share of requests whose key is rare or unseen in training (inference)
+ * @param modelType the model both sides train (logistic, forest …)
+ * @param periodDays length of each evaluation period (training; 0 for inference)
+ * @param retrainDays days between dynamic's trainings (training; 0 for inference)
+ * @param windowDays days each dynamic training learns from, 0 for all so far (training)
  */
 public record ParadigmComparisonFact(
     String paradigm,
@@ -50,4 +54,8 @@ public record ParadigmComparisonFact(
     double dynamicCoverage,
     double staticP99Ms,
     double dynamicP99Ms,
-    double tailRequestShare) {}
+    double tailRequestShare,
+    String modelType,
+    int periodDays,
+    int retrainDays,
+    int windowDays) {}

@@ -28,6 +28,7 @@ import java.util.List;
  * @param metric the quality metric's name
  * @param quality the metric on answered requests that have a label (NaN without labels)
  * @param nonFiniteOutputs predictions that were NaN or infinite
+ * @param table the table whose rows were the requests ("test", "serving" …; empty in a simulation)
  */
 public record ServingFact(
     String model,
@@ -48,4 +49,31 @@ public record ServingFact(
     double tailRequestShare,
     String metric,
     double quality,
-    long nonFiniteOutputs) {}
+    long nonFiniteOutputs,
+    String table) {
+
+  /** The same measures, of the requests in that table. */
+  public ServingFact withTable(String requests) {
+    return new ServingFact(
+        model,
+        mode,
+        servingPath,
+        this.requests,
+        answered,
+        coverage,
+        p50Ms,
+        p99Ms,
+        meanMs,
+        meanAgeHours,
+        maxAgeHours,
+        predictionsComputed,
+        keyColumns,
+        distinctKeys,
+        cachedKeys,
+        tailRequestShare,
+        metric,
+        quality,
+        nonFiniteOutputs,
+        requests);
+  }
+}

@@ -12,6 +12,8 @@ import org.prodml.rules.EvaluationLimits;
  * @param questions the readiness question catalog; null for the {@code questions} folder of the
  *     first rule folder that has one
  * @param course the course's notes folder (course.yaml and one folder per note); null for none
+ * @param workspace the learner's workspace, whose progress file exercise checks count attempts in;
+ *     null for none (a check then counts attempts in memory, for this run only)
  * @param ruleLimits how many firings and how much time one rule run may take
  */
 public record PipelineConfig(
@@ -21,6 +23,7 @@ public record PipelineConfig(
     Path course,
     int maxRows,
     long defaultSeed,
+    Path workspace,
     EvaluationLimits ruleLimits) {
 
   public static final int DEFAULT_MAX_ROWS = 50;
@@ -31,7 +34,7 @@ public record PipelineConfig(
     ruleLimits = ruleLimits == null ? EvaluationLimits.DEFAULT : ruleLimits;
   }
 
-  /** With the default rule limits. */
+  /** Settings without a learner's workspace, with the default rule limits. */
   public PipelineConfig(
       DataRoots dataRoots,
       List<Path> ruleFolders,
@@ -39,7 +42,19 @@ public record PipelineConfig(
       Path course,
       int maxRows,
       long defaultSeed) {
-    this(dataRoots, ruleFolders, questions, course, maxRows, defaultSeed, EvaluationLimits.DEFAULT);
+    this(dataRoots, ruleFolders, questions, course, maxRows, defaultSeed, null, null);
+  }
+
+  /** Settings without a learner's workspace (an audit, a simulation). */
+  public PipelineConfig(
+      DataRoots dataRoots,
+      List<Path> ruleFolders,
+      Path questions,
+      Path course,
+      int maxRows,
+      long defaultSeed,
+      EvaluationLimits ruleLimits) {
+    this(dataRoots, ruleFolders, questions, course, maxRows, defaultSeed, null, ruleLimits);
   }
 
   /**

@@ -31,7 +31,11 @@ public final class PipelineState {
   private final Map<String, List<Object>> facts = new LinkedHashMap<>();
   private final Map<String, RuleSource> noteRules = new LinkedHashMap<>();
   private final Map<String, String> answers = new LinkedHashMap<>();
+  private final Map<String, String> answerOrigins = new LinkedHashMap<>();
+  private String runningParagraph;
   private final List<StageRun> runs = new ArrayList<>();
+  private final Map<String, ParagraphRun> paragraphs = new LinkedHashMap<>();
+  private long paragraphSequence;
 
   /** The paragraph running now, whose cancel also stops the rules it runs. */
   private volatile Work running = Work.NONE;
@@ -225,6 +229,48 @@ public final class PipelineState {
 
   public synchronized void putAnswer(String questionId, String answer) {
     answers.put(questionId, answer);
+    answerOrigins.remove(questionId);
+  }
+
+  /**
+   * The answers one paragraph gives, replacing what it gave on its previous run: an answer the
+   * learner deleted from the paragraph is no longer given. Another paragraph's answer to the same
+   * question is replaced too (the latest answer counts).
+   *
+   * @param origin the paragraph giving them (see {@link #runningParagraph()}); null for none
+   */
+  public synchronized void replaceAnswers(String origin, Map<String, String> given) {
+    if (origin != null) {
+      answerOrigins
+          .entrySet()
+          .removeIf(
+              e -> {
+                if (e.getValue().equals(origin)) {
+                  answers.remove(e.getKey());
+                  return true;
+                }
+                return false;
+              });
+    }
+    given.forEach(
+        (id, answer) -> {
+          answers.put(id, answer);
+          if (origin != null) {
+            answerOrigins.put(id, origin);
+          } else {
+            answerOrigins.remove(id);
+          }
+        });
+  }
+
+  /** Tells the state which note paragraph runs now (null between paragraphs). */
+  public synchronized void runningParagraph(String paragraphId) {
+    this.runningParagraph = paragraphId;
+  }
+
+  /** The note paragraph running now; null outside a note (a command line run). */
+  public synchronized String runningParagraph() {
+    return runningParagraph;
   }
 
   public synchronized Map<String, String> answers() {
@@ -237,5 +283,32 @@ public final class PipelineState {
 
   public synchronized List<StageRun> runs() {
     return List.copyOf(runs);
+  }
+
+  /**
+   * The latest run of a note paragraph that succeeded: what it ran as ({@code split}, {@code rules}
+   * …) and when, as a sequence number that grows with every paragraph run of the note.
+   */
+  public record ParagraphRun(String paragraph, String stage, long sequence) {}
+
+  /**
+   * Records that a paragraph of the note ran as a stage (or {@code rules}), or, when it failed,
+   * that its latest text did not run: an exercise check asks which of the paragraphs it grades
+   * really ran, and in which order.
+   */
+  public synchronized void paragraphRan(String paragraphId, String stage, boolean succeeded) {
+    if (paragraphId == null || paragraphId.isEmpty()) {
+      return;
+    }
+    paragraphSequence++;
+    paragraphs.remove(paragraphId);
+    if (succeeded) {
+      paragraphs.put(paragraphId, new ParagraphRun(paragraphId, stage, paragraphSequence));
+    }
+  }
+
+  /** The latest successful run of each paragraph, by paragraph id. */
+  public synchronized Map<String, ParagraphRun> paragraphRuns() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(paragraphs));
   }
 }

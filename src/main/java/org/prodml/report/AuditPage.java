@@ -43,6 +43,7 @@ import org.prodml.train.ModelCard;
  */
 public record AuditPage(
     String verdict,
+    String verdictMeaning,
     boolean ready,
     long critical,
     long warnings,
@@ -585,6 +586,7 @@ public record AuditPage(
     }
     return new AuditPage(
         audit.verdict().name(),
+        org.prodml.readiness.Verdict.explain(audit.findings(), audit.mlTestScore().finalScore()),
         audit.verdict() == org.prodml.readiness.Verdict.READY,
         audit.count(Severity.CRITICAL),
         audit.count(Severity.WARNING),

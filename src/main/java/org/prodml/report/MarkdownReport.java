@@ -34,7 +34,11 @@ public final class MarkdownReport {
         .append(audit.count(Severity.WARNING))
         .append(" warning, ")
         .append(audit.count(Severity.INFO))
-        .append(" info findings.\n\n");
+        .append(" info findings.\n\n")
+        .append(
+            org.prodml.readiness.Verdict.explain(
+                audit.findings(), audit.mlTestScore().finalScore()))
+        .append("\n\n");
     md.append("| input | value |\n|---|---|\n");
     audit
         .inputs()

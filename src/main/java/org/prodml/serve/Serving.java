@@ -115,7 +115,8 @@ final class Serving {
             space == null || n == 0 ? Double.NaN : (double) tail / n,
             Evaluator.headlineMetric(task),
             quality,
-            nonFinite);
+            nonFinite,
+            "");
     return new ServingResult(
         mode, fact, latency, answered, predictions, age, space == null ? Map.of() : bands);
   }

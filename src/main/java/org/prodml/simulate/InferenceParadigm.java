@@ -124,7 +124,11 @@ public final class InferenceParadigm {
             d.coverage(),
             s.p99Ms(),
             d.p99Ms(),
-            s.tailRequestShare());
+            s.tailRequestShare(),
+            model.spec().type().label(),
+            0,
+            0,
+            0);
     work.report(1);
     return new InferenceSimulation(
         dataset,

@@ -114,7 +114,8 @@ public final class TrainingParadigm {
             spec.tolerance(),
             retrains,
             staticMillis,
-            dynamicMillis),
+            dynamicMillis,
+            spec),
         spec);
   }
 
@@ -166,7 +167,8 @@ public final class TrainingParadigm {
       double tolerance,
       long retrains,
       long staticMillis,
-      long dynamicMillis) {
+      long dynamicMillis,
+      TrainingSimulationSpec spec) {
     double staticSum = 0;
     double dynamicSum = 0;
     int counted = 0;
@@ -224,7 +226,11 @@ public final class TrainingParadigm {
         Double.NaN,
         Double.NaN,
         Double.NaN,
-        Double.NaN);
+        Double.NaN,
+        spec.model().type().label(),
+        spec.periodDays(),
+        spec.retrainEveryDays(),
+        spec.windowDays());
   }
 
   private static double daysIn(PeriodResult p) {

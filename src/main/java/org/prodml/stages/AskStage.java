@@ -22,8 +22,8 @@ import org.prodml.work.Work;
 /**
  * Records answers, one {@code id: answer} per line: readiness questions (checked against the
  * question catalog: a typo gets the closest id) and exercise questions ({@code exercise.<id>: …},
- * checked against the exercise's options). The whole paragraph is checked before any answer is
- * kept, and every error names its line.
+ * read for the option they name; the check judges an answer that names none). The whole paragraph
+ * is checked before any answer is kept, and every error names its line.
  */
 public final class AskStage implements Stage {
   @Override
@@ -91,10 +91,10 @@ public final class AskStage implements Stage {
           "write one answer per line as 'id: answer', e.g. 'data.source.reliable: yes-manual'");
     }
     List<List<String>> rows = new ArrayList<>();
+    Map<String, String> given = new LinkedHashMap<>();
     for (Answers.Answer a : answers.given()) {
       String text = lines[a.line() - 1].strip();
-      state.putAnswer(
-          a.id(), text.substring(text.indexOf(':') + 1).replaceAll("\\s+#.*$", "").strip());
+      given.put(a.id(), text.substring(text.indexOf(':') + 1).replaceAll("\\s+#.*$", "").strip());
       rows.add(
           List.of(
               a.id(),
@@ -106,9 +106,12 @@ public final class AskStage implements Stage {
     }
     exerciseAnswers.forEach(
         (id, answer) -> {
-          state.putAnswer(id, answer);
+          given.put(id, answer);
           rows.add(List.of(id, answer, "exercise answer"));
         });
+    // A re-run paragraph replaces its own earlier answers, so a deleted line is no longer an
+    // answer.
+    state.replaceAnswers(state.runningParagraph(), given);
     return recorded(
         state, rows, "Recorded " + rows.size() + " answer" + (rows.size() == 1 ? "" : "s"));
   }
@@ -152,17 +155,10 @@ public final class AskStage implements Stage {
       errors.add("line " + number + ": no exercise '" + exerciseId + "'");
     } else if (answer.isEmpty()) {
       errors.add("line " + number + ": the answer to '" + id + "' is empty");
-    } else if (exercise.choice() != null
-        && exercise.choice().options().stream().noneMatch(o -> o.equalsIgnoreCase(answer))) {
-      errors.add(
-          "line "
-              + number
-              + ": '"
-              + answer
-              + "' is not an option of "
-              + id
-              + "; choose "
-              + String.join(" or ", exercise.choice().options()));
+    } else if (exercise.choice() != null) {
+      // Read on intent ("Dynamic training." is dynamic); an answer naming no option, or several,
+      // is kept as written, and the check says what is wrong with it.
+      into.put(id, exercise.choice().option(answer).orElse(answer));
     } else {
       into.put(id, answer.toLowerCase(Locale.ROOT));
     }

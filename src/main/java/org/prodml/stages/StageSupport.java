@@ -333,14 +333,19 @@ final class StageSupport {
         score.band().range());
   }
 
-  /** The course's exercises, from the notes of the configured course. */
-  static ExerciseCatalog exercises(PipelineState state) {
+  /** The configured course: its notes, as shipped, and their exercises. */
+  static Course course(PipelineState state) {
     Path course = state.config().course();
     if (course == null || !Files.isDirectory(course)) {
       throw new StageException(
           "no course here (" + course + "): exercises are checked against the course's notes");
     }
-    return Course.read(course).exercises();
+    return Course.read(course);
+  }
+
+  /** The course's exercises, from the notes of the configured course. */
+  static ExerciseCatalog exercises(PipelineState state) {
+    return course(state).exercises();
   }
 
   // ---- judging and showing ----

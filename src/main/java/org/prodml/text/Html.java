@@ -22,4 +22,13 @@ public final class Html {
     }
     return out.toString();
   }
+
+  /** The text an {@link #escape}d string stands for. */
+  public static String unescape(String html) {
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+  }
 }

@@ -56,10 +56,12 @@ class CheckStageTest {
             title: Valentine's flowers
             kind: choice
             task: A flower model trained on summer sales fails in February. Static or dynamic training?
+            verifies: That the answer names the training that keeps up with the seasons.
             hints: [Think about what changes in February., The data changes with the seasons.]
             choice:
               question: "Which training?"
-              options: [static, dynamic]
+              options: [static, dynamic, neither]
+              aliases: {online: dynamic}
               answer: dynamic
               why: Demand moves with the seasons.
             solved:
@@ -68,6 +70,7 @@ class CheckStageTest {
             title: A rule for a unit change
             kind: write-rule
             task: Write a rule that catches temp_max arriving in Fahrenheit.
+            verifies: That the rule fires on temp_max in the Fahrenheit file only.
             hints: [Compare the serving maximum with the training maximum.]
             ruleData:
               reference: train.csv
@@ -75,6 +78,8 @@ class CheckStageTest {
               damaged: serving-f.csv
               label: weather
               time: date
+              subject: temp_max
+              flaw: temp_max in Fahrenheit
             solved:
               paragraph_TESTNOTE_0003: "%prodml.rules"
         """);
@@ -143,24 +148,38 @@ class CheckStageTest {
   }
 
   @Test
-  void aWrongChoiceFailsWithHintsInOrderThenTheRightOnePasses() {
-    state.putAnswer("exercise.flowers", "static");
+  void anUnchangedAnswerIsTheSameAttemptAndAChangedOneRevealsTheNextHint() {
+    answer("static");
     String first = check("flowers");
     assertTrue(first.startsWith("exercise flowers: FAIL (attempt 1)"), first);
     assertTrue(
         first.contains("Hint 1 of 2") && first.contains("Think about what changes in February."),
         first);
+    String again = check("flowers");
+    assertTrue(again.startsWith("exercise flowers: FAIL (attempt 1)"), "the same answer: " + again);
+    assertTrue(again.contains("Hint 1 of 2"), "no new hint for the same answer: " + again);
+    answer("Static training.");
+    assertTrue(
+        check("flowers").startsWith("exercise flowers: FAIL (attempt 1)"),
+        "the same option in other words is the same answer");
+    answer("neither");
     String second = check("flowers");
+    assertTrue(second.startsWith("exercise flowers: FAIL (attempt 2)"), second);
     assertTrue(
         second.contains("Hint 2 of 2") && second.contains("The data changes with the seasons."),
         second);
-    assertTrue(check("flowers").contains("Hint 2 of 2"), "hints stop at the last one");
-    state.putAnswer("exercise.flowers", "Dynamic");
+    answer("online");
     String passed = check("flowers");
-    assertTrue(passed.startsWith("exercise flowers: PASS (attempt 4)"), passed);
+    assertTrue(passed.startsWith("exercise flowers: PASS (attempt 3)"), passed);
     assertTrue(
         passed.contains("Demand moves with the seasons."),
         "the course's answer is shown once passed");
+  }
+
+  /** What a learner's %prodml.ask paragraph records, as the note's paragraph of the exercise. */
+  private void answer(String text) {
+    state.replaceAnswers("paragraph_TESTNOTE_0001", Map.of("exercise.flowers", text));
+    state.paragraphRan("paragraph_TESTNOTE_0001", "ask", true);
   }
 
   @Test
@@ -178,6 +197,7 @@ class CheckStageTest {
         end
         """;
     state.putNoteRules(new RuleSource("paragraph p1", tooBroad));
+    state.paragraphRan("paragraph_TESTNOTE_0003", "rules", true);
     assertTrue(check("fahrenheit-rule").contains("FAIL"), "fires on the clean data too");
     String right =
         """

@@ -52,7 +52,12 @@ final class HeadlessRun {
                 out.flush();
               });
       AtomicFiles.write(zpln, NoteRunner.write(run.note()));
-      AtomicFiles.write(html, NotePage.render(run));
+      AtomicFiles.write(
+          html,
+          NotePage.relink(
+              NotePage.render(run),
+              note.file().toAbsolutePath().getParent(),
+              html.toAbsolutePath().getParent()));
       long bad = run.count(Status.ERROR) + run.count(Status.UNEXPECTED_SUCCESS);
       out.println(
           "  → "
@@ -68,6 +73,9 @@ final class HeadlessRun {
               + " failed, "
               + run.millis()
               + " ms)");
+      for (String line : checks(run.note())) {
+        out.println(line);
+      }
       List<CourseNotes.Verdict> verdicts = CourseNotes.verdicts(run.note());
       long passed = verdicts.stream().filter(CourseNotes.Verdict::passed).count();
       exercises += verdicts.size();
@@ -120,6 +128,50 @@ final class HeadlessRun {
     }
     out.flush();
     return failed > 0 ? RunCommand.FAILED : 0;
+  }
+
+  private static final java.util.regex.Pattern HINT =
+      java.util.regex.Pattern.compile(
+          "<p class=\"prodml-hint\"><b>(Hint \\d+ of \\d+):</b> (.*?)</p>");
+  private static final java.util.regex.Pattern FAILURE =
+      java.util.regex.Pattern.compile("<p class=\"prodml-(failure|passed)\"[^>]*>(.*?)</p>");
+
+  /**
+   * What each exercise check of a run said, for a learner reading the terminal: the verdict, why a
+   * check failed, and the hint it revealed (the page shows the same with its tables).
+   */
+  static List<String> checks(ObjectNode note) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (var paragraph : note.path("paragraphs")) {
+      if (!paragraph.path("text").asText("").stripLeading().startsWith("%prodml.check")) {
+        continue;
+      }
+      String verdict = "";
+      String card = "";
+      for (var msg : paragraph.path("results").path("msg")) {
+        String data = msg.path("data").asText("");
+        if (msg.path("type").asText("").equals("TEXT") && data.startsWith("exercise ")) {
+          verdict = data.lines().findFirst().orElse("");
+        } else if (msg.path("type").asText("").equals("HTML")) {
+          card += data;
+        }
+      }
+      if (verdict.isEmpty()) {
+        continue;
+      }
+      lines.add("  " + verdict);
+      java.util.regex.Matcher failure = FAILURE.matcher(card);
+      while (failure.find()) {
+        lines.add(
+            (failure.group(1).equals("passed") ? "    ✔ " : "    ✘ ")
+                + org.prodml.text.Html.unescape(failure.group(2)));
+      }
+      java.util.regex.Matcher hint = HINT.matcher(card);
+      if (hint.find()) {
+        lines.add("    " + hint.group(1) + ": " + org.prodml.text.Html.unescape(hint.group(2)));
+      }
+    }
+    return lines;
   }
 
   static String line(ParagraphRun paragraph) {

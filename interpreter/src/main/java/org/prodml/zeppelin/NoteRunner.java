@@ -82,27 +82,11 @@ final class NoteRunner {
 
   NoteRun run(ObjectNode input, Consumer<ParagraphRun> listener) {
     long start = System.nanoTime();
-    ObjectNode note = input.deepCopy();
-    String noteId = note.path("id").asText("");
-    String name = note.path("name").asText(noteId);
-    String noteKey = noteId.isEmpty() ? name : noteId;
-    String defaultGroup = note.path("defaultInterpreterGroup").asText("");
-    if (defaultGroup.isBlank()) {
-      defaultGroup = "prodml";
-    }
-    requireKnownInterpreters(note, name, defaultGroup);
     List<ParagraphRun> runs = new ArrayList<>();
-    try (Session session = new Session(noteKey)) {
+    try (Open open = open(input)) {
       boolean stopped = false;
-      ArrayNode paragraphs = (ArrayNode) note.path("paragraphs");
-      for (int i = 0; i < paragraphs.size(); i++) {
-        if (!(paragraphs.get(i) instanceof ObjectNode paragraph)) {
-          continue;
-        }
-        ParagraphRun run =
-            stopped
-                ? notRun(i + 1, paragraph)
-                : runParagraph(i + 1, paragraph, noteKey, name, defaultGroup, session);
+      for (int i = 0; i < open.size(); i++) {
+        ParagraphRun run = stopped ? open.skip(i) : open.run(i);
         if (run == null) {
           continue;
         }
@@ -110,8 +94,88 @@ final class NoteRunner {
         listener.accept(run);
         stopped |= run.status() == Status.ERROR;
       }
+      return new NoteRun(
+          open.noteKey, open.name, open.note, runs, (System.nanoTime() - start) / 1_000_000);
     }
-    return new NoteRun(noteKey, name, note, runs, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * A note opened for running paragraph by paragraph, as a learner does in Zeppelin: one session,
+   * one pipeline, paragraphs run in any order and again after their text changed. {@link #run} runs
+   * a whole note through one of these.
+   */
+  Open open(ObjectNode input) {
+    return new Open(input.deepCopy());
+  }
+
+  /** An opened note: its copy (results filled in as paragraphs run) and its session. */
+  final class Open implements AutoCloseable {
+    private final ObjectNode note;
+    private final String noteKey;
+    private final String name;
+    private final String defaultGroup;
+    private final Session session;
+
+    private Open(ObjectNode note) {
+      this.note = note;
+      String noteId = note.path("id").asText("");
+      this.name = note.path("name").asText(noteId);
+      this.noteKey = noteId.isEmpty() ? name : noteId;
+      String group = note.path("defaultInterpreterGroup").asText("");
+      this.defaultGroup = group.isBlank() ? "prodml" : group;
+      requireKnownInterpreters(note, name, defaultGroup);
+      this.session = new Session(noteKey);
+    }
+
+    /** The note with the results of the paragraphs run so far. */
+    ObjectNode note() {
+      return note;
+    }
+
+    int size() {
+      return note.path("paragraphs").size();
+    }
+
+    /** The position of a paragraph, by id; -1 when the note has none. */
+    int indexOf(String paragraphId) {
+      ArrayNode paragraphs = (ArrayNode) note.path("paragraphs");
+      for (int i = 0; i < paragraphs.size(); i++) {
+        if (paragraphs.get(i).path("id").asText("").equals(paragraphId)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Replaces a paragraph's text, as a learner's edit would (its old results go). */
+    void setText(String paragraphId, String text) {
+      int i = indexOf(paragraphId);
+      if (i < 0) {
+        throw new IllegalArgumentException("the note has no paragraph " + paragraphId);
+      }
+      ObjectNode paragraph = (ObjectNode) note.path("paragraphs").get(i);
+      paragraph.put("text", text);
+      paragraph.remove("results");
+    }
+
+    /** Runs the paragraph at that position; null for an empty paragraph. */
+    ParagraphRun run(int i) {
+      if (!(note.path("paragraphs").get(i) instanceof ObjectNode paragraph)) {
+        return null;
+      }
+      return runParagraph(i + 1, paragraph, noteKey, name, defaultGroup, session);
+    }
+
+    private ParagraphRun skip(int i) {
+      return note.path("paragraphs").get(i) instanceof ObjectNode paragraph
+          ? notRun(i + 1, paragraph)
+          : null;
+    }
+
+    @Override
+    public void close() {
+      session.close();
+    }
   }
 
   /**
@@ -407,7 +471,10 @@ final class NoteRunner {
     }
   }
 
-  /** Where a note's copy goes: its file name, or its folder's name for a {@code note.json}. */
+  /**
+   * Where a note's copy goes: its file name without {@code .zpln} (or a note text's {@code .txt}),
+   * or its folder's name for a {@code note.json}.
+   */
   static String outputName(Path file) {
     String fileName = file.getFileName().toString();
     if (fileName.equals("note.json") && file.toAbsolutePath().getParent() != null) {
@@ -415,6 +482,6 @@ final class NoteRunner {
     }
     return fileName.endsWith(".zpln")
         ? fileName.substring(0, fileName.length() - ".zpln".length())
-        : fileName.replaceFirst("\\.json$", "");
+        : fileName.replaceFirst("\\.(json|txt)$", "");
   }
 }

@@ -110,11 +110,14 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
       return error(e instanceof InterpreterException ? e.getMessage() : Errors.oneLine(e));
     }
     ParagraphProgress progress = current.start(context);
+    boolean succeeded = false;
+    note.state().runningParagraph(context.getParagraphId());
     // Line N of what the paragraph reads is line N of Zeppelin's editor, for its error messages.
     String script =
         ParagraphText.alignedWithEditor(body == null ? "" : body, context.getParagraphText());
     try {
       List<Block> blocks = run(script, context, current, note, progress);
+      succeeded = true;
       return new InterpreterResult(
           Code.SUCCESS, ZeppelinOutput.render(blocks, maxRows(script, current.config().maxRows())));
     } catch (RuntimeException | LinkageError e) {
@@ -131,8 +134,20 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
               + " in this paragraph: "
               + e.getMessage());
     } finally {
+      note.state().runningParagraph(null);
+      if (paragraphStage() != null) {
+        note.state().paragraphRan(context.getParagraphId(), paragraphStage(), succeeded);
+      }
       current.finish(context, progress);
     }
+  }
+
+  /**
+   * What a paragraph of this interpreter runs as, for the note's record of which paragraphs ran (an
+   * exercise check reads it); null for an interpreter whose paragraphs change nothing.
+   */
+  String paragraphStage() {
+    return null;
   }
 
   private static InterpreterResult error(String message) {

@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
  */
 public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
   static final String COMMANDS =
-      "help, status, show <table>, show profile [<table>], show findings, show rules";
+      "help, help <stage>, status, show <table>, show profile [<table>], show findings, show rules";
 
   private final ProdmlSession ownSession;
 
@@ -36,7 +36,8 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
   /** With other stages than the library's (tests register a slow one to cancel). */
   ProdmlInterpreter(Properties properties, StageRegistry registry) {
     super(properties);
-    this.ownSession = new ProdmlSession(properties, new Pipeline(registry));
+    this.ownSession =
+        new ProdmlSession(properties, new Pipeline(registry, org.prodml.stages.Stages::warmUp));
   }
 
   ProdmlSession ownSession() {
@@ -66,7 +67,10 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
     String[] words = body.strip().split("\\s+");
     String command = words[0];
     return switch (command) {
-      case "", "help" -> help(session.pipeline().registry());
+      case "", "help" ->
+          words.length > 1
+              ? stageHelp(session.pipeline().registry(), words[1])
+              : help(session.pipeline().registry());
       case "status" -> status(note);
       case "show" -> show(words, note, session.config().maxRows());
       default ->
@@ -105,6 +109,44 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
             "ProdML Lab runs an ML pipeline one paragraph per stage; each stage measures, the rules judge."
                 + " Parameters go in parentheses: %prodml.load(file=seattle-weather/data.csv)."),
         TableBlock.of("paragraphs", List.of("paragraph", "what it does", "parameters"), rows));
+  }
+
+  /** One stage's help: what it does, and each parameter with its meaning and values. */
+  private static List<Block> stageHelp(StageRegistry registry, String word) {
+    String name = word.startsWith("%prodml.") ? word.substring("%prodml.".length()) : word;
+    if (name.equals("rules")) {
+      return List.of(
+          new TextBlock(
+              "%prodml.rules: the paragraph's body is DRL (package, imports from org.prodml.facts,"
+                  + " rule … end) that joins this note's rules; later stages judge with it."));
+    }
+    if (!registry.has(name)) {
+      throw new StageException(
+          "no stage '"
+              + name
+              + "'; the stages are "
+              + String.join(", ", registry.all().keySet())
+              + ", and rules");
+    }
+    var stage = registry.get(name);
+    List<List<String>> rows = new ArrayList<>();
+    for (var p : stage.parameters()) {
+      rows.add(
+          List.of(
+              p.name(), p.meaning(), p.choices().isEmpty() ? "" : String.join(", ", p.choices())));
+    }
+    return List.of(
+        new TextBlock(
+            "%prodml."
+                + name
+                + ": "
+                + stage.summary()
+                + ". Parameters go in parentheses, e.g. %prodml."
+                + name
+                + (rows.isEmpty() ? "" : "(" + rows.get(0).get(0) + "=…)")
+                + "."),
+        TableBlock.of(
+            "parameters of %prodml." + name, List.of("parameter", "meaning", "values"), rows));
   }
 
   private static List<Block> status(NotePipeline note) {
@@ -169,7 +211,12 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
         return List.of(Tables.findings("findings", note.findings()));
       case "rules":
         List<List<String>> rows = new ArrayList<>();
+        int graders = 0;
         for (RuleMetadata rule : state.rules().rules()) {
+          if (rule.stage() == org.prodml.rules.Stage.EXERCISE) {
+            graders++; // what a check saw is shown by the check; listing graders gives answers away
+            continue;
+          }
           rows.add(
               List.of(
                   rule.id(),
@@ -179,6 +226,11 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
                   rule.origin()));
         }
         return List.of(
+            new TextBlock(
+                rows.size()
+                    + " rules judge this note's facts; the "
+                    + graders
+                    + " rules that grade exercises are not listed: a check shows what they saw."),
             TableBlock.of("rules", List.of("rule", "severity", "topic", "stage", "from"), rows));
       case "profile":
         String table = words.length > 2 ? words[2] : "data";

@@ -27,6 +27,7 @@ final class ProdmlSettings {
   static final String MAX_ROWS = "prodml.maxRows";
   static final String SEED = "prodml.seed";
   static final String EXTRA_STAGES = "prodml.stages.extra";
+  static final String WORKSPACE = "prodml.workspace";
   static final String RULES_MAX_FIRINGS = "prodml." + EvaluationLimits.MAX_FIRINGS;
   static final String RULES_MAX_SECONDS = "prodml." + EvaluationLimits.MAX_SECONDS;
 
@@ -40,6 +41,7 @@ final class ProdmlSettings {
     long seed = longValue(properties, SEED, PipelineConfig.DEFAULT_SEED);
     String questions = properties.getProperty(QUESTIONS, "");
     String course = properties.getProperty(COURSE, "");
+    String workspace = properties.getProperty(WORKSPACE, "");
     EvaluationLimits defaults = EvaluationLimits.DEFAULT;
     long maxFirings = longValue(properties, RULES_MAX_FIRINGS, defaults.maxFirings());
     long maxSeconds = longValue(properties, RULES_MAX_SECONDS, defaults.maxTime().toSeconds());
@@ -56,6 +58,7 @@ final class ProdmlSettings {
         home.resolve(course.isBlank() ? "notebooks" : course.strip()).normalize(),
         maxRows,
         seed,
+        workspace.isBlank() ? null : workspace(home.resolve(workspace.strip()).normalize()),
         limits);
   }
 
@@ -85,6 +88,24 @@ final class ProdmlSettings {
       }
     }
     return new StageRegistry(stages);
+  }
+
+  /**
+   * The learner's workspace a {@code prodml.workspace} property names: it must be one, so that a
+   * typo is an error rather than progress silently kept nowhere.
+   */
+  private static Path workspace(Path folder) {
+    if (!org.prodml.course.Workspace.isWorkspace(folder)) {
+      throw new IllegalArgumentException(
+          "interpreter property "
+              + WORKSPACE
+              + " names "
+              + folder
+              + ", which is not a course workspace (make one with ./prodml course start "
+              + folder
+              + ")");
+    }
+    return folder;
   }
 
   /** {@code prodml.home}, else the launcher's home (system property or working folder). */

@@ -28,6 +28,11 @@ public final class RulesInterpreter extends ProdmlGroupInterpreter {
   }
 
   @Override
+  String paragraphStage() {
+    return "rules";
+  }
+
+  @Override
   List<Block> run(
       String body,
       InterpreterContext context,

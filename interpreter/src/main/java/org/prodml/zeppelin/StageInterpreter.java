@@ -34,6 +34,11 @@ public abstract class StageInterpreter extends ProdmlGroupInterpreter {
     return stageName;
   }
 
+  @Override
+  String paragraphStage() {
+    return stageName;
+  }
+
   /**
    * Parameters offered as a drop-down when the paragraph does not set them, each with the option
    * the drop-down starts on; the options are the stage's declared choices for that parameter. Only

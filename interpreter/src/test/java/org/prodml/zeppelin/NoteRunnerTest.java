@@ -196,10 +196,14 @@ class NoteRunnerTest {
 
   @Test
   void aPathThatIsNoNoteIsAUsageError() throws Exception {
+    Files.writeString(dir.resolve("x.csv"), "hello");
     Files.writeString(dir.resolve("x.txt"), "hello");
 
-    assertEquals(ProdmlCommand.USAGE, run(dir.resolve("x.txt").toString()));
+    assertEquals(ProdmlCommand.USAGE, run(dir.resolve("x.csv").toString()));
     assertTrue(err.toString().contains("not a Zeppelin note"), err.toString());
+    // a .txt is read as a note's plain text: what is wrong with it is named by file and line
+    assertEquals(ProdmlCommand.USAGE, run(dir.resolve("x.txt").toString()));
+    assertTrue(err.toString().contains("x.txt:1: text before the first paragraph"), err.toString());
     assertEquals(ProdmlCommand.USAGE, run(dir.resolve("missing.zpln").toString()));
   }
 

@@ -61,14 +61,14 @@ class NotebooksTest {
                     NOTEBOOKS.relativize(note.file()).toString(),
                     () -> {
                       NoteRun run = run(NoteRunner.read(note.file()));
+                      COURSE.note(note.id()).ifPresent(n -> assertFiguresAgree(n, run));
                       for (Exercise e : catalog.ofNote(note.id())) {
                         CourseNotes.Verdict verdict = verdict(run, e);
                         assertFalse(
                             verdict.passed(), e.id() + " passes before the learner did anything");
                         assertTrue(
-                            output(run.note(), verdict.paragraphId())
-                                .contains("Hint 1 of " + e.hints().size()),
-                            e.id() + ": a failed check shows the first hint");
+                            output(run.note(), verdict.paragraphId()).contains("Hint 1 of "),
+                            e.id() + ": a failed check shows the first hint for its failure");
                       }
                     }));
   }
@@ -85,7 +85,7 @@ class NotebooksTest {
                       CourseNote courseNote = COURSE.note(note.id()).orElseThrow();
                       NoteRun run =
                           run(
-                              CourseNotes.solved(
+                              CourseNotes.replaced(
                                   NoteRunner.read(note.file()), courseNote.solved(), note.id()));
                       for (Exercise e : catalog.ofNote(note.id())) {
                         assertTrue(verdict(run, e).passed(), e.id() + " fails with its solution");
@@ -124,6 +124,35 @@ class NotebooksTest {
     if (!HeadlessChromium.skipped()) {
       HeadlessChromium.assertRendersOffline(
           page, Files.createDirectories(Path.of("target/screenshots")).resolve(note.id() + ".png"));
+    }
+  }
+
+  /**
+   * Every figure the note's text quotes is what its paragraph showed in this run: the text says it,
+   * the output carries it (note.yaml lists them).
+   */
+  private static void assertFiguresAgree(CourseNote note, NoteRun run) {
+    for (CourseNote.Figure f : note.figures()) {
+      String shown = output(run.note(), f.from());
+      assertTrue(
+          java.util.regex.Pattern.compile(f.shows()).matcher(shown).find(),
+          note.name()
+              + ": the text says '"
+              + f.says()
+              + "', but paragraph "
+              + f.from()
+              + " shows no /"
+              + f.shows()
+              + "/:\n"
+              + shown);
+    }
+  }
+
+  @Test
+  void everyCourseNoteQuotingFiguresNamesThem() {
+    for (String id :
+        List.of("PMLC00SYS", "PMLC02INF", "PMLC03XFM", "PMLC05ASK", "PMLC06FLW", "PMLC07MON")) {
+      assertFalse(COURSE.note(id).orElseThrow().figures().isEmpty(), id + " lists no figure");
     }
   }
 

@@ -77,6 +77,24 @@ public abstract class Scenario {
   /** Builds the scenario's files from the shipped datasets below {@code datasets}. */
   public abstract ScenarioFolder build(Path datasets);
 
+  /**
+   * Files with and without this scenario's flaw that a learner's rule is tried on but never sees
+   * (made in memory, never written under {@code datasets/}); none unless a write-a-rule exercise
+   * reads this scenario.
+   */
+  public List<HeldBackCase> heldBack(Path datasets) {
+    return List.of();
+  }
+
+  /**
+   * The rows of one span of a shipped file, dates from {@code from} up to (not including) {@code
+   * until}, with every random draw from {@code seed}.
+   */
+  static CsvDamage span(Path datasets, String file, String from, String until, long seed) {
+    return CsvDamage.of(datasets.resolve(file), seed)
+        .keepRows(r -> r.get("date").compareTo(from) >= 0 && r.get("date").compareTo(until) < 0);
+  }
+
   /** The source file (only read), with every random draw from this scenario's seed. */
   final CsvDamage readSource(Path datasets) {
     return CsvDamage.of(datasets.resolve(source).resolve(sourceFile), seed);

@@ -31,6 +31,44 @@ public final class ServingFaultsScenario extends Scenario {
         7);
   }
 
+  /**
+   * For the frozen rain gauge alone: 2014 with the gauge stuck at 0.0 from July, 2015 with it stuck
+   * from March, and two clean years, one of them (2013) drier than usual, so a limit on mean rain
+   * copied between the shown profiles fails while a shift of the whole distribution holds.
+   */
+  @Override
+  public List<HeldBackCase> heldBack(Path datasets) {
+    String all = SOURCE + "/data.csv";
+    return List.of(
+        new HeldBackCase(
+            "2014, rain gauge stuck at 0.0 from 1 July",
+            true,
+            stuck(datasets, "2014", "2014-07-01")),
+        new HeldBackCase(
+            "2015, rain gauge stuck at 0.0 from 1 March",
+            true,
+            stuck(datasets, "2015", "2015-03-01")),
+        new HeldBackCase(
+            "2014, the gauge working",
+            false,
+            span(datasets, all, "2014-01-01", "2015-01-01", SEED).csv()),
+        new HeldBackCase(
+            "2013, a drier year, the gauge working",
+            false,
+            span(datasets, all, "2013-01-01", "2014-01-01", SEED).csv()));
+  }
+
+  private static String stuck(Path datasets, String year, String from) {
+    return span(
+            datasets,
+            SOURCE + "/data.csv",
+            year + "-01-01",
+            (Integer.parseInt(year) + 1) + "-01-01",
+            SEED)
+        .mapWhere("precipitation", row -> row.get("date").compareTo(from) >= 0, v -> "0.0")
+        .csv();
+  }
+
   @Override
   public ScenarioFolder build(Path datasets) {
     CsvDamage data = readSource(datasets);

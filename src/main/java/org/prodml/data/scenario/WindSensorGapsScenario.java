@@ -33,6 +33,40 @@ public final class WindSensorGapsScenario extends Scenario {
         0);
   }
 
+  /**
+   * Other years with and without gaps: 2014 losing fewer readings than the shown file, the first
+   * half of 2015 losing many more, and two clean years, one of them (2013) with less wind than
+   * usual, so a limit on the mean wind copied between the shown profiles fails.
+   */
+  @Override
+  public List<HeldBackCase> heldBack(Path datasets) {
+    String all = SOURCE + "/data.csv";
+    CsvDamage fewGaps =
+        span(datasets, all, "2014-01-01", "2015-01-01", SEED + 1).blank("wind", 0.08);
+    CsvDamage manyGaps =
+        span(datasets, all, "2015-01-01", "2015-07-01", SEED + 2).blank("wind", 0.4);
+    return List.of(
+        new HeldBackCase(
+            "2014, wind missing on " + blankShare(fewGaps) + " of the days", true, fewGaps.csv()),
+        new HeldBackCase(
+            "January to June 2015, wind missing on " + blankShare(manyGaps) + " of the days",
+            true,
+            manyGaps.csv()),
+        new HeldBackCase(
+            "2014, every reading arrived",
+            false,
+            span(datasets, all, "2014-01-01", "2015-01-01", SEED).csv()),
+        new HeldBackCase(
+            "2013, a calmer year, every reading arrived",
+            false,
+            span(datasets, all, "2013-01-01", "2014-01-01", SEED).csv()));
+  }
+
+  private static String blankShare(CsvDamage data) {
+    List<String> wind = data.column("wind");
+    return Format.percent((double) wind.stream().filter(String::isEmpty).count() / wind.size());
+  }
+
   @Override
   public ScenarioFolder build(Path datasets) {
     CsvDamage data = readSource(datasets).blank("wind", GAP_SHARE);
