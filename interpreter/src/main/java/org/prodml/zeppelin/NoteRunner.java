@@ -210,12 +210,10 @@ final class NoteRunner {
      */
     List<org.apache.zeppelin.interpreter.thrift.InterpreterCompletion> completion(
         String paragraphId, String text, int cursor) throws InterpreterException {
-      String binding;
-      try {
-        binding = ParagraphText.parse(text).binding();
-      } catch (IllegalArgumentException e) {
-        binding = "";
-      }
+      // While the learner types the properties they do not parse yet; the name before them does.
+      java.util.regex.Matcher named =
+          java.util.regex.Pattern.compile("^\\s*%([\\w.]+)").matcher(text);
+      String binding = named.find() ? named.group(1) : "";
       Optional<Interpreter> interpreter =
           session.resolve(binding, defaultGroup).or(() -> session.resolve("", defaultGroup));
       if (interpreter.isEmpty()) {
