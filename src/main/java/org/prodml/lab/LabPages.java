@@ -80,7 +80,7 @@ public final class LabPages {
   /**
    * An exercise's panel at its check paragraph, from the persistent progress.
    *
-   * @param hint the hint revealed last ("" before any), with its number
+   * @param hint the hint revealed last, while the exercise is not passed ("" before any)
    * @param solutionOpen whether "show solution" may open it: after a pass or enough attempts
    */
   public record ExerciseView(
@@ -200,7 +200,8 @@ public final class LabPages {
     String hint = "";
     if (!revealed.isEmpty() && state.get().verdict().equals("FAIL")) {
       int last = revealed.get(revealed.size() - 1);
-      hint = "Hint " + (last + 1) + " of " + e.hints().size() + ": " + e.hints().get(last).text();
+      // Unnumbered: the check's card numbers hints among those that help with its failure.
+      hint = "Latest hint: " + e.hints().get(last).text();
     }
     return Optional.of(
         new ExerciseView(

@@ -164,23 +164,22 @@ public final class LabServer implements AutoCloseable {
     String presented = null;
     boolean byCookie = false;
     String authorization = ctx.header("Authorization");
+    String query = ctx.method() == HandlerType.GET ? ctx.queryParam("token") : null;
     if (authorization != null && authorization.startsWith("token ")) {
       presented = authorization.substring("token ".length()).strip();
-    } else if (ctx.cookie(COOKIE) != null) {
-      presented = ctx.cookie(COOKIE);
-      byCookie = true;
-    }
-    String query = ctx.queryParam("token");
-    if (presented == null && query != null && ctx.method() == HandlerType.GET) {
+    } else if (query != null) { // a freshly printed address wins over an older lab's cookie
       presented = query;
+    } else if (ctx.cookie(cookieName()) != null) {
+      presented = ctx.cookie(cookieName());
+      byCookie = true;
     }
     if (presented == null || !same(presented, token)) {
       throw new LabException(
           403, "this lab needs its token: open the address ./prodml lab printed (with ?token=…)");
     }
-    if (query != null && ctx.method() == HandlerType.GET) {
+    if (query != null) {
       // The token leaves the address bar: from now on the cookie carries it.
-      Cookie cookie = new Cookie(COOKIE, token);
+      Cookie cookie = new Cookie(cookieName(), token);
       cookie.setHttpOnly(true);
       cookie.setSameSite(SameSite.STRICT);
       cookie.setPath("/");
@@ -204,6 +203,11 @@ public final class LabServer implements AutoCloseable {
         throw new LabException(403, "missing or wrong " + CSRF_HEADER + " (reload the page)");
       }
     }
+  }
+
+  /** Cookies do not tell ports apart: each lab's cookie is named by its port. */
+  String cookieName() {
+    return COOKIE + "-" + port;
   }
 
   private static boolean same(String a, String b) {

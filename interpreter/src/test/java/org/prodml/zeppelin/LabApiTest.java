@@ -116,7 +116,7 @@ class LabApiTest {
 
   @Test
   void aCookieRequestThatChangesSomethingNeedsTheCsrfToken() throws Exception {
-    String cookie = "prodml-lab-token=" + token;
+    String cookie = "prodml-lab-token-" + server.port() + "=" + token;
     String note = firstCourseParagraph()[0];
     String paragraph = firstCourseParagraph()[1];
     String path = "/api/notes/" + note + "/paragraphs/" + paragraph + "/text";
@@ -373,7 +373,7 @@ class LabApiTest {
   static HttpResponse<String> call(String method, String path, String body) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
-            .header("Cookie", "prodml-lab-token=" + token)
+            .header("Cookie", "prodml-lab-token-" + server.port() + "=" + token)
             .header("X-CSRF-Token", csrf == null ? "" : csrf)
             .header("Content-Type", "application/json");
     request.method(
