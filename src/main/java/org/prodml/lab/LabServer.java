@@ -22,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.prodml.course.Course;
 import org.prodml.course.Exercise;
 import org.prodml.course.ExerciseProgress;
@@ -55,10 +57,8 @@ public final class LabServer implements AutoCloseable {
           "editor.js", "text/javascript; charset=utf-8",
           "lab.css", "text/css; charset=utf-8");
 
-  private final LabNotes notes;
+  private final CompletableFuture<LabNotes> notes;
   private final NoteEngine engine;
-  private final ExerciseProgress progress;
-  private final Course course;
   private final String token = random();
   private final String csrf = random();
   private final Map<String, LabNote> open = new ConcurrentHashMap<>();
@@ -66,16 +66,17 @@ public final class LabServer implements AutoCloseable {
   private Javalin app;
   private int port;
 
-  private LabServer(LabNotes notes, NoteEngine engine) {
+  private LabServer(CompletableFuture<LabNotes> notes, NoteEngine engine) {
     this.notes = notes;
     this.engine = engine;
-    this.progress = notes.workspace().progress();
-    this.course = notes.course();
   }
 
-  /** Starts the lab on 127.0.0.1 at that port (0: any free one). */
-  public static LabServer start(LabNotes notes, NoteEngine engine, int port) {
-    LabServer server = new LabServer(notes, engine);
+  /**
+   * Starts the lab on 127.0.0.1 at that port (0: any free one). The notes are read while the server
+   * starts (each takes about a second), and the first request waits for them.
+   */
+  public static LabServer start(Supplier<LabNotes> notes, NoteEngine engine, int port) {
+    LabServer server = new LabServer(CompletableFuture.supplyAsync(notes), engine);
     server.app =
         Javalin.create(
                 config -> {
@@ -88,7 +89,28 @@ public final class LabServer implements AutoCloseable {
                 })
             .start();
     server.port = server.app.port();
+    server.notes();
     return server;
+  }
+
+  /** The workspace's notes, once read. */
+  public LabNotes notes() {
+    try {
+      return notes.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  private Course course() {
+    return notes().course();
+  }
+
+  private ExerciseProgress progress() {
+    return notes().workspace().progress();
   }
 
   public int port() {
@@ -112,12 +134,12 @@ public final class LabServer implements AutoCloseable {
 
   private void routes(io.javalin.config.RoutesConfig routes) {
     routes.before(this::guard);
-    routes.get("/", ctx -> html(ctx, LabPages.home(notes, progress, csrf)));
+    routes.get("/", ctx -> html(ctx, LabPages.home(notes(), progress(), csrf)));
     routes.get("/notes/{note}", this::notePage);
     routes.get("/static/{file}", this::staticFile);
     routes.get(
         "/api/session",
-        ctx -> json(ctx, Map.of("csrf", csrf, "workspace", notes.workspace().dir().toString())));
+        ctx -> json(ctx, Map.of("csrf", csrf, "workspace", notes().workspace().dir().toString())));
     routes.get("/api/notes", ctx -> json(ctx, Map.of("notes", noteList())));
     routes.post("/api/notes", this::createNote);
     routes.get("/api/notes/{note}", this::noteState);
@@ -224,9 +246,9 @@ public final class LabServer implements AutoCloseable {
   // ---- pages
 
   private void notePage(Context ctx) {
-    LabNotes.Entry entry = notes.require(ctx.pathParam("note"));
+    LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
     LabNote note = note(entry);
-    html(ctx, LabPages.note(entry, note.note(), note.statuses(), course, progress, csrf));
+    html(ctx, LabPages.note(entry, note.note(), note.statuses(), course(), progress(), csrf));
   }
 
   private void staticFile(Context ctx) {
@@ -258,20 +280,20 @@ public final class LabServer implements AutoCloseable {
     return open.computeIfAbsent(
         entry.id(),
         id -> {
-          LabNote note = new LabNote(id, engine.open(notes.read(entry)));
+          LabNote note = new LabNote(id, engine.open(notes().read(entry)));
           note.renderMarkdown();
           return note;
         });
   }
 
   private List<Map<String, Object>> noteList() {
-    Map<String, ExerciseState> states = progress.all();
+    Map<String, ExerciseState> states = progress().all();
     List<Map<String, Object>> list = new ArrayList<>();
-    for (LabNotes.Entry e : notes.list()) {
+    for (LabNotes.Entry e : notes().list()) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("id", e.id());
       item.put("name", e.name());
-      item.put("file", notes.workspace().dir().relativize(e.file()).toString());
+      item.put("file", notes().workspace().dir().relativize(e.file()).toString());
       List<Exercise> exercises = e.course().map(n -> n.exercises()).orElse(List.of());
       item.put("exercises", exercises.size());
       item.put(
@@ -286,13 +308,13 @@ public final class LabServer implements AutoCloseable {
   }
 
   private void createNote(Context ctx) {
-    LabNotes.Entry entry = notes.create(text(body(ctx), "name"));
+    LabNotes.Entry entry = notes().create(text(body(ctx), "name"));
     ctx.status(201);
     json(ctx, Map.of("id", entry.id(), "name", entry.name(), "href", "/notes/" + entry.id()));
   }
 
   private void noteState(Context ctx) {
-    LabNotes.Entry entry = notes.require(ctx.pathParam("note"));
+    LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
     LabNote note = note(entry);
     List<Map<String, Object>> paragraphs = new ArrayList<>();
     for (JsonNode p : note.note().path("paragraphs")) {
@@ -307,9 +329,9 @@ public final class LabServer implements AutoCloseable {
   }
 
   private void export(Context ctx) {
-    LabNotes.Entry entry = notes.require(ctx.pathParam("note"));
+    LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
     LabNote note = open.get(entry.id());
-    ObjectNode content = note != null ? note.note() : notes.read(entry);
+    ObjectNode content = note != null ? note.note() : notes().read(entry);
     ctx.header(
             "Content-Disposition",
             "attachment; filename=\""
@@ -320,8 +342,8 @@ public final class LabServer implements AutoCloseable {
   }
 
   private void restore(Context ctx) {
-    LabNotes.Entry entry = notes.require(ctx.pathParam("note"));
-    notes.restore(entry);
+    LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
+    notes().restore(entry);
     LabNote was = open.remove(entry.id());
     if (was != null) {
       was.close();
@@ -330,8 +352,8 @@ public final class LabServer implements AutoCloseable {
   }
 
   private void addParagraph(Context ctx) {
-    LabNotes.Entry entry = notes.require(ctx.pathParam("note"));
-    String id = notes.addParagraph(entry, optionalText(body(ctx), "after"));
+    LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
+    String id = notes().addParagraph(entry, optionalText(body(ctx), "after"));
     LabNote was = open.remove(entry.id()); // the session reopens with the new paragraph
     if (was != null) {
       was.close();
@@ -343,10 +365,10 @@ public final class LabServer implements AutoCloseable {
   // ---- paragraphs
 
   private void save(Context ctx) {
-    LabNotes.Entry entry = notes.require(ctx.pathParam("note"));
+    LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
     String paragraph = ctx.pathParam("paragraph");
     String text = text(body(ctx), "text");
-    notes.save(entry, paragraph, text);
+    notes().save(entry, paragraph, text);
     LabNote note = open.get(entry.id());
     if (note != null) {
       note.setText(paragraph, text);
@@ -355,14 +377,14 @@ public final class LabServer implements AutoCloseable {
   }
 
   private void run(Context ctx) {
-    LabNotes.Entry entry = notes.require(ctx.pathParam("note"));
+    LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
     String paragraph = ctx.pathParam("paragraph");
     JsonNode body = body(ctx);
     LabNote note = note(entry);
     LabNotes.paragraph(note.note(), paragraph); // 404 for a paragraph the note lacks
     if (body.has("text")) {
       String text = text(body, "text");
-      notes.save(entry, paragraph, text); // a learner's text is kept even when it cannot run
+      notes().save(entry, paragraph, text); // a learner's text is kept even when it cannot run
       note.setText(paragraph, text);
       Optional<String> malformed = engine.malformed(text);
       if (malformed.isPresent()) {
@@ -385,7 +407,7 @@ public final class LabServer implements AutoCloseable {
   }
 
   private void runAll(Context ctx) {
-    LabNotes.Entry entry = notes.require(ctx.pathParam("note"));
+    LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
     String from = optionalText(body(ctx), "from");
     LabNote note = note(entry);
     List<String> ids = new ArrayList<>();
@@ -406,7 +428,7 @@ public final class LabServer implements AutoCloseable {
   }
 
   private void cancel(Context ctx) {
-    LabNotes.Entry entry = notes.require(ctx.pathParam("note"));
+    LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
     LabNote note = open.get(entry.id());
     if (note != null) {
       note.cancel(ctx.pathParam("paragraph"));
@@ -416,7 +438,7 @@ public final class LabServer implements AutoCloseable {
 
   /** A paragraph's state and results; with {@code ?wait=true}, once it has finished running. */
   private void paragraph(Context ctx) {
-    LabNotes.Entry entry = notes.require(ctx.pathParam("note"));
+    LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
     String id = ctx.pathParam("paragraph");
     LabNote note = note(entry);
     if ("true".equals(ctx.queryParam("wait"))) {
@@ -424,7 +446,7 @@ public final class LabServer implements AutoCloseable {
     }
     JsonNode p = LabNotes.paragraph(note.note(), id);
     String status = note.status(id, LabPages.status(p));
-    LabPages.Paragraph view = LabPages.paragraph(p, status, course, progress);
+    LabPages.Paragraph view = LabPages.paragraph(p, status, course(), progress());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", id);
     out.put("status", status);
@@ -454,7 +476,7 @@ public final class LabServer implements AutoCloseable {
   }
 
   private void completion(Context ctx) {
-    LabNotes.Entry entry = notes.require(ctx.pathParam("note"));
+    LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
     JsonNode body = body(ctx);
     String paragraph = text(body, "paragraph");
     String text = text(body, "text");
@@ -475,10 +497,10 @@ public final class LabServer implements AutoCloseable {
   // ---- exercises
 
   private Map<String, Object> progressSummary() {
-    Map<String, ExerciseState> states = progress.all();
+    Map<String, ExerciseState> states = progress().all();
     int passed = 0;
     Map<String, Object> exercises = new LinkedHashMap<>();
-    for (Exercise e : course.exercises().all()) {
+    for (Exercise e : course().exercises().all()) {
       ExerciseState s = states.get(e.id());
       boolean pass = s != null && s.verdict().equals("PASS");
       passed += pass ? 1 : 0;
@@ -491,12 +513,12 @@ public final class LabServer implements AutoCloseable {
               "hintsRevealed", s == null ? 0 : s.hintsRevealed().size()));
     }
     return Map.of(
-        "passed", passed, "total", course.exercises().all().size(), "exercises", exercises);
+        "passed", passed, "total", course().exercises().all().size(), "exercises", exercises);
   }
 
   private Exercise exercise(Context ctx) {
     String id = ctx.pathParam("exercise");
-    return course
+    return course()
         .exercises()
         .find(id)
         .orElseThrow(() -> LabException.notFound("no exercise " + id + " in the course"));
@@ -505,8 +527,8 @@ public final class LabServer implements AutoCloseable {
   /** Forgets the exercise's attempts and hints, and puts its ✎ paragraphs back as shipped. */
   private void resetExercise(Context ctx) {
     Exercise exercise = exercise(ctx);
-    progress.reset(exercise.id());
-    notes.workspace().restore(exercise, course);
+    progress().reset(exercise.id());
+    notes().workspace().restore(exercise, course());
     LabNote was = open.remove(exercise.note());
     if (was != null) {
       was.close();
@@ -516,7 +538,7 @@ public final class LabServer implements AutoCloseable {
 
   private void solution(Context ctx) {
     Exercise exercise = exercise(ctx);
-    Optional<ExerciseState> state = progress.of(exercise.id());
+    Optional<ExerciseState> state = progress().of(exercise.id());
     if (!LabPages.solutionOpen(exercise, state)) {
       throw new LabException(
           403,
@@ -533,7 +555,7 @@ public final class LabServer implements AutoCloseable {
 
   /** A file of the workspace (a run's page, a note's text); nothing outside it. */
   private void file(Context ctx) {
-    Path file = notes.confined(ctx.queryParam("path"));
+    Path file = notes().confined(ctx.queryParam("path"));
     if (!Files.isRegularFile(file)) {
       throw LabException.notFound("no file " + ctx.queryParam("path") + " in the workspace");
     }

@@ -71,23 +71,30 @@ public final class LabCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--port must be 0 to 65535, not " + port);
     }
     Map<String, String> settings = new LinkedHashMap<>(properties);
-    Properties p = new Properties();
-    p.putAll(settings);
-    Course course = Course.read(ProdmlSettings.config(p).course());
     Path folder = folder();
     boolean made = !Workspace.isWorkspace(folder);
-    Workspace learner =
-        made
-            ? Workspace.start(
-                    folder,
-                    course,
-                    System.getProperty("user.name", "learner"),
-                    Home.get().resolve("prodml").toString())
-                .workspace()
-            : Workspace.open(folder);
-    settings.put(ProdmlSettings.WORKSPACE, learner.dir().toString());
-    LabNotes notes = new LabNotes(learner, course);
-    LabServer server = LabServer.start(notes, new LabEngine(settings), port);
+    settings.put(ProdmlSettings.WORKSPACE, folder.toString());
+    Properties p = new Properties();
+    p.putAll(properties);
+    Path courseFolder = ProdmlSettings.config(p).course();
+    LabServer server =
+        LabServer.start(
+            () -> {
+              Course course = Course.read(courseFolder);
+              Workspace learner =
+                  made
+                      ? Workspace.start(
+                              folder,
+                              course,
+                              System.getProperty("user.name", "learner"),
+                              Home.get().resolve("prodml").toString())
+                          .workspace()
+                      : Workspace.open(folder);
+              return new LabNotes(learner, course);
+            },
+            new LabEngine(settings),
+            port);
+    Workspace learner = server.notes().workspace();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

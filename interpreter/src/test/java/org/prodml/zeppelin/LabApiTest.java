@@ -72,7 +72,7 @@ class LabApiTest {
         .put("name", "slow")
         .put("className", TestStages.SlowInterpreter.class.getName());
     NoteRunner runner = new NoteRunner(InterpreterSettings.parse(declared), properties, null);
-    server = LabServer.start(new LabNotes(workspace, course), new LabEngine(runner), 0);
+    server = LabServer.start(() -> new LabNotes(workspace, course), new LabEngine(runner), 0);
     base = "http://127.0.0.1:" + server.port();
     token = server.url().substring(server.url().indexOf("token=") + "token=".length());
     csrf = get("/api/session").path("csrf").asText();
