@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Produces the large benchmark CSV files in datasets/bench/ (git-ignored):
 #   flights-200k.csv, flights-1m.csv, flights-3m.csv
-# from flights-3m.parquet of the npm package vega-datasets@3.2.1.
+# from flights-3m.parquet of the npm package vega-datasets@3.2.1, and flights-30m.csv
+# (flights-3m.csv's rows ten times over, one header: a file far past any in-memory limit).
 #
 #   scripts/bench-data.sh [--force]
 #
@@ -20,7 +21,7 @@ force=()
 for arg in "$@"; do
   case "${arg}" in
     --force) force=(--force) ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-data.sh: unknown argument ${arg} (use --force or --help)" >&2; exit 2 ;;
   esac
 done
@@ -75,3 +76,20 @@ node "${script_dir}/bench-data.mjs" \
   --deps "${deps_dir}" \
   --out "${out_dir}" \
   "${force[@]+"${force[@]}"}"
+
+# 4. flights-30m.csv: the 3M rows ten times, written to a temporary name and renamed when complete.
+three="${out_dir}/flights-3m.csv"
+thirty="${out_dir}/flights-30m.csv"
+header_bytes=$(head -n 1 "${three}" | wc -c)
+want=$(( header_bytes + 10 * ($(stat -c %s "${three}") - header_bytes) ))
+if [[ ${#force[@]} -gt 0 || ! -f "${thirty}" || $(stat -c %s "${thirty}") -ne ${want} ]]; then
+  tmp30="${out_dir}/.flights-30m.csv.$$.tmp"
+  {
+    cat "${three}"
+    for _ in 2 3 4 5 6 7 8 9 10; do tail -n +2 "${three}"; done
+  } > "${tmp30}"
+  mv "${tmp30}" "${thirty}"
+  echo "written  ${thirty}  30,000,000 rows  $(stat -c %s "${thirty}") bytes"
+else
+  echo "kept     ${thirty}"
+fi

@@ -104,10 +104,10 @@ public record AuditRequest(
     }
     steps.add(Step.of("load", load));
     if (test != null) {
-      steps.add(Step.of("load", Map.of("file", fileName.apply(test), "as", "test")));
+      steps.add(Step.of("load", ordered("file", fileName.apply(test), "as", "test")));
     }
     if (serving != null) {
-      steps.add(Step.of("load", Map.of("file", fileName.apply(serving), "as", "serving")));
+      steps.add(Step.of("load", ordered("file", fileName.apply(serving), "as", "serving")));
     }
     if (answers != null) {
       steps.add(Step.of("ask", Map.of("answers", fileName.apply(answers))));
@@ -182,6 +182,15 @@ public record AuditRequest(
         : org.prodml.data.DatasetSpec.forDataFile(train)
             .map(org.prodml.data.DatasetSpec::time)
             .orElse(null);
+  }
+
+  /** Parameters in the order a person would write them. */
+  private static Map<String, String> ordered(String... keysAndValues) {
+    Map<String, String> params = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      params.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return params;
   }
 
   private static Map<String, String> withThresholds(Map<String, String> params, String overrides) {

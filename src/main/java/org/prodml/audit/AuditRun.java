@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.prodml.data.TablesawStartup;
 import org.prodml.note.NoteFiles;
 import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
@@ -75,6 +76,7 @@ public final class AuditRun {
    * line, time and first sentence. Returns the last step's result.
    */
   static StageResult run(PipelineState state, List<Step> steps, Consumer<String> log) {
+    TablesawStartup.load(); // before the rules' thread starts: it sets a system property
     // Drools builds the rules while the first stages read and profile the files.
     RuleFiles.compileAsync(state.config().ruleFolders());
     Pipeline pipeline = Stages.pipeline();

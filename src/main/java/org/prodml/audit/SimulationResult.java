@@ -103,7 +103,8 @@ public record SimulationResult(
               modes.stream().map(ServingResult::fact).toList(),
               KeyBandCoverage.of(modes),
               LatencyDistribution.of(modes),
-              List.of());
+              List.of(),
+              null);
       inference =
           new InferenceOutcome(
               r.model(), r.trainingRows(), r.precomputeMillis(), serving, r.weeks());

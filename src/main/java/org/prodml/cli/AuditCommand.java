@@ -14,6 +14,7 @@ import org.prodml.audit.AuditRun;
 import org.prodml.data.ColumnRoles;
 import org.prodml.data.DatasetSpec;
 import org.prodml.io.AtomicFiles;
+import org.prodml.io.ReportFolder;
 import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.Step;
@@ -193,7 +194,7 @@ public final class AuditCommand implements Callable<Integer> {
             pii,
             ignore,
             types,
-            ruleOptions.thresholds,
+            ruleOptions.thresholds(),
             answers,
             modelRequest());
     List<Path> files = files();
@@ -206,7 +207,8 @@ public final class AuditCommand implements Callable<Integer> {
             questionCatalog(),
             Home.get().resolve("notebooks"),
             PipelineConfig.DEFAULT_MAX_ROWS,
-            PipelineConfig.DEFAULT_SEED);
+            PipelineConfig.DEFAULT_SEED,
+            ruleOptions.limits());
     var outWriter = this.spec.commandLine().getOut();
     AuditRun.Audited audited =
         AuditRun.audit(
@@ -274,8 +276,15 @@ public final class AuditCommand implements Callable<Integer> {
     Set<Path> roots = new LinkedHashSet<>();
     roots.add(Path.of("").toAbsolutePath());
     for (Path file : files) {
-      if (!file.startsWith(Path.of("").toAbsolutePath()) && file.getParent() != null) {
-        roots.add(file.getParent());
+      // The folder the file really is in: a file given through a link is read where it leads.
+      Path real = file;
+      try {
+        real = file.toRealPath();
+      } catch (java.io.IOException e) {
+        // missing: the load names it
+      }
+      if (!real.startsWith(Path.of("").toAbsolutePath()) && real.getParent() != null) {
+        roots.add(real.getParent());
       }
     }
     return new DataRoots(List.copyOf(roots));
@@ -358,11 +367,21 @@ public final class AuditCommand implements Callable<Integer> {
             steps));
   }
 
-  /** Writes audit.json, audit.md and audit.html, each atomically. */
+  /**
+   * Writes audit.json, audit.md and audit.html as one unit: a kill at any moment leaves the whole
+   * previous report or the whole new one.
+   */
   static void write(AuditResult result, Path out) {
-    AtomicFiles.write(out.resolve("audit.json"), Json.write(result));
-    AtomicFiles.write(out.resolve("audit.md"), MarkdownReport.render(result));
-    AtomicFiles.write(out.resolve("audit.html"), HtmlReport.render(result));
+    Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
+    files.put("audit.json", stream -> Json.write(result, stream));
+    files.put("audit.md", text(() -> MarkdownReport.render(result)));
+    files.put("audit.html", text(() -> HtmlReport.render(result)));
+    ReportFolder.write(out, files);
+  }
+
+  /** A text file's content in UTF-8, made when the file is written. */
+  static AtomicFiles.Content text(java.util.function.Supplier<String> text) {
+    return stream -> stream.write(text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** What the model audit measured, a line per step; empty without a model. */
@@ -502,6 +521,8 @@ public final class AuditCommand implements Callable<Integer> {
         + result.count(org.prodml.rules.Severity.WARNING)
         + " warning, "
         + result.count(org.prodml.rules.Severity.INFO)
-        + " info)\n";
+        + " info)\n"
+        + Verdict.explain(result.findings(), score.finalScore())
+        + "\n";
   }
 }

@@ -32,9 +32,10 @@ public final class DatasetsCommand implements Runnable {
       name = "scenarios",
       mixinStandardHelpOptions = true,
       description = {
-        "Regenerate the scenario datasets (datasets/scenarios/<name>/: the data, spans/, dataset.json, DATASHEET.md)",
-        "and datasets/scenarios/README.md from the shipped datasets, seeded: every run writes the same bytes. Files are",
-        "written atomically and only when their content changes."
+        "Regenerates the scenario datasets and datasets/scenarios/README.md from the shipped datasets.",
+        "Each scenario is a folder datasets/scenarios/<name>/ (the data, spans/, dataset.json, DATASHEET.md), made"
+            + " with a seed: every run writes the same bytes.",
+        "Files are written atomically and only when their content changes."
       })
   static final class ScenariosCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;

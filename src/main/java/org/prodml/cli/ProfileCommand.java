@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     name = "profile",
     mixinStandardHelpOptions = true,
     description = {
-      "Profiles a CSV (streamed, bounded memory) or JSON file: per column counts, missing, NaN/Inf,",
-      "distinct values, range, quantiles, histogram, top values. Prints a table and writes profile.json."
+      "Profiles a CSV file (streamed, in bounded memory) or a JSON file, and writes profile.json.",
+      "Per column: counts, missing, NaN/Inf, distinct values, range, quantiles, histogram and top values,"
+          + " printed as a table."
     })
 public final class ProfileCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

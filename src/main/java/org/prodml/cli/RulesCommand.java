@@ -97,8 +97,9 @@ public final class RulesCommand implements Runnable {
       name = "lint",
       mixinStandardHelpOptions = true,
       description = {
-        "Check the rule catalog: every DRL compiles, metadata complete and valid, ids unique,",
-        "imports only facts, every rule has cases; then run every case. Exit 2 on any problem."
+        "Checks the rule catalog and runs every rule's cases; exit 2 on any problem.",
+        "Every DRL file must compile, with complete and valid metadata and a unique id, import only facts,"
+            + " and have cases."
       })
   static final class Lint implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -167,9 +168,9 @@ public final class RulesCommand implements Runnable {
       name = "suggest",
       mixinStandardHelpOptions = true,
       description = {
-        "Suggest validation rules (completeness, type, range, domain, uniqueness) from a reference",
-        "dataset's profile, as ready-to-edit DRL on standard output; with --out, one rule per file with",
-        "its cases, ready to commit as a rules folder."
+        "Suggests validation rules from a reference dataset's profile, as DRL ready to edit.",
+        "The rules check completeness, type, range, domain and uniqueness; they go to standard output, or with"
+            + " --out one rule per file with its cases, ready to commit as a rules folder."
       })
   static final class Suggest implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.prodml.audit.AuditRun;
 import org.prodml.audit.SimulationRequest;
 import org.prodml.audit.SimulationResult;
-import org.prodml.io.AtomicFiles;
 import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.readiness.Verdict;
@@ -36,11 +35,13 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays time-ordered data to compare the course's paradigms. training: a model trained once on the",
-      "first period against one retrained on schedule, scored period by period (default: seattle-weather).",
-      "inference: a precomputed lookup table against per-request prediction on the same later requests",
-      "(default: flights-20k keyed by route, origin+destination). Prints the comparison, judges it with the",
-      "rules of stage SIMULATE and writes simulation.json, simulation.html and simulation.md.",
+      "Replays time-ordered data to compare static with dynamic training, or static with dynamic inference.",
+      "training: a model trained once on the first period against one retrained on schedule, scored period by"
+          + " period (default data: seattle-weather).",
+      "inference: a precomputed lookup table against per-request prediction on the same later requests"
+          + " (default data: flights-20k, keyed by route: origin and destination).",
+      "Prints the comparison, judges it with the rules of stage SIMULATE and writes simulation.json,"
+          + " simulation.html and simulation.md.",
       "Exit code 1 when a CRITICAL finding is raised, 2 on bad input."
     })
 public final class SimulateCommand implements Callable<Integer> {
@@ -185,7 +186,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     SimulationRequest request =
         new SimulationRequest(
-            paradigm.name(), file, label, time, simulation, ruleOptions.thresholds);
+            paradigm.name(), file, label, time, simulation, ruleOptions.thresholds());
     Path folder = file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
     PipelineConfig config =
         new PipelineConfig(
@@ -194,7 +195,8 @@ public final class SimulateCommand implements Callable<Integer> {
             null,
             Home.get().resolve("notebooks"),
             PipelineConfig.DEFAULT_MAX_ROWS,
-            PipelineConfig.DEFAULT_SEED);
+            PipelineConfig.DEFAULT_SEED,
+            ruleOptions.limits());
     var w = spec.commandLine().getOut();
     SimulationResult result =
         AuditRun.simulate(
@@ -223,10 +225,12 @@ public final class SimulateCommand implements Callable<Integer> {
     return result.verdict() == Verdict.READY ? ProdmlCommand.OK : ProdmlCommand.CRITICAL;
   }
 
-  /** Writes simulation.json, simulation.md and simulation.html, each atomically. */
+  /** Writes simulation.json, simulation.md and simulation.html as one unit, as the audit's. */
   static void write(SimulationResult result, Path out) {
-    AtomicFiles.write(out.resolve("simulation.json"), Json.write(result));
-    AtomicFiles.write(out.resolve("simulation.md"), MarkdownReport.render(result));
-    AtomicFiles.write(out.resolve("simulation.html"), HtmlReport.render(result));
+    Map<String, org.prodml.io.AtomicFiles.Content> files = new java.util.LinkedHashMap<>();
+    files.put("simulation.json", stream -> Json.write(result, stream));
+    files.put("simulation.md", AuditCommand.text(() -> MarkdownReport.render(result)));
+    files.put("simulation.html", AuditCommand.text(() -> HtmlReport.render(result)));
+    org.prodml.io.ReportFolder.write(out, files); // one unit, as the audit's
   }
 }

@@ -29,7 +29,8 @@ public record CourseNote(
     String objective,
     String section,
     List<Exercise> exercises,
-    List<Paragraph> paragraphs) {
+    List<Paragraph> paragraphs,
+    List<Figure> figures) {
 
   /** The description every course note has beside its note. */
   public static final String DESCRIPTION = "note.yaml";
@@ -41,7 +42,16 @@ public record CourseNote(
   public CourseNote {
     exercises = List.copyOf(exercises);
     paragraphs = List.copyOf(paragraphs);
+    figures = List.copyOf(figures);
   }
+
+  /**
+   * A figure the note's text quotes from its own run: the Markdown paragraph says {@code says}, and
+   * the output of paragraph {@code from} must match the regular expression {@code shows} (a test
+   * runs the note and checks), so the text cannot drift from what the pipeline measures.
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = false)
+  public record Figure(String paragraph, String says, String from, String shows) {}
 
   /**
    * A paragraph of the note as shipped: its id, title, and what it runs as ({@code split} for
@@ -57,7 +67,11 @@ public record CourseNote(
   }
 
   private record Description(
-      String id, String objective, String section, List<Exercise> exercises) {}
+      String id,
+      String objective,
+      String section,
+      List<Figure> figures,
+      List<Exercise> exercises) {}
 
   /** Whether the folder holds a course note (a note and its note.yaml). */
   public static boolean isCourseNote(Path folder) {
@@ -109,7 +123,27 @@ public record CourseNote(
         d.objective(),
         d.section(),
         exercises,
-        shipped);
+        shipped,
+        figures(yaml, d, paragraphs));
+  }
+
+  private static List<Figure> figures(Path yaml, Description d, Map<String, String> paragraphs) {
+    List<Figure> figures = d.figures() == null ? List.of() : d.figures();
+    for (Figure f : figures) {
+      for (String id : new String[] {f.paragraph(), f.from()}) {
+        if (id == null || !paragraphs.containsKey(id)) {
+          throw new DataInputException(
+              yaml.toString(),
+              "figure '" + f.says() + "' names paragraph " + id + ", which the note does not have");
+        }
+      }
+      if (!paragraphs.get(f.paragraph()).contains(f.says())) {
+        throw new DataInputException(
+            yaml.toString(),
+            "figure '" + f.says() + "' is not in the text of paragraph " + f.paragraph());
+      }
+    }
+    return figures;
   }
 
   /** The folder's note: its one .zpln (or note.json) file. */

@@ -67,13 +67,23 @@ public final class CourseReadme {
         shipped in `datasets/` and ends with guided exercises: a task, a paragraph where you work, and
         a `%%prodml.check(exercise=…)` paragraph. The check is graded by rules in
         `rules/exercises/<note id>/` that read the note's pipeline (never the text of your paragraphs);
-        each failed check reveals the next hint.
+        a failed check says which condition failed and shows a hint for that failure. Checking the
+        same answer again shows the same hint; a changed answer is a new attempt and may reveal the
+        next hint, and the last hint points back to the part of the note to read again.
 
         Each note is one folder: the note (`.zpln`), its `note.yaml` (learning objective, course
         section, each exercise's task, hints and solved paragraphs) and any data only it needs;
         `course.yaml` orders the folders. A new note is a new folder and a folder of graders.
 
-        - In Zeppelin: point `ZEPPELIN_NOTEBOOK_DIR` at this folder (see `interpreter/README.md`).
+        - To do the exercises: `./prodml course start` copies the course into a folder you own
+          (`~/prodml-course` unless you name one), each note as a Zeppelin note and as a plain text
+          file. Edit a note's ✎ paragraphs in the `.txt` with any text editor and run it:
+          `./prodml run "~/prodml-course/0 The system around the model/0. The system around the
+          model_PMLC00SYS.txt"`. Your attempts, verdicts and hints are kept in that folder;
+          `./prodml course` shows them and `./prodml course reset EXERCISE` forgets them. The
+          folder's README.md says more.
+        - In Zeppelin: point `ZEPPELIN_NOTEBOOK_DIR` at this folder (see `interpreter/README.md`),
+          or at your course folder, with the interpreter property `prodml.workspace` set to it.
         - Headless: `./prodml run notebooks/` runs every note and writes `out/notebooks/<note>.html`;
           `./prodml course` shows your progress; `./prodml run --solved notebooks/` runs the notes with
           the solved paragraphs of each `note.yaml` in place (for teachers; CI checks both ways).
@@ -137,6 +147,21 @@ public final class CourseReadme {
           .append(" | ")
           .append(String.join(", ", about.getOrDefault(e.id(), new TreeSet<>())))
           .append(" |\n");
+    }
+    List<RuleCatalog.Entry> everyExercise = graders.getOrDefault("*", List.of());
+    if (!everyExercise.isEmpty()) {
+      md.append(
+          "\nEvery exercise is also graded by the rules of `rules/exercises/every-exercise/`, each"
+              + " where its facts exist: the paragraphs a task asks to change must run as themselves,"
+              + " a choice names one option, and a rule the learner writes is run on held-back files"
+              + " with and without the flaw, made by the scenario generator:\n\n");
+      for (RuleCatalog.Entry rule : everyExercise) {
+        md.append("- ")
+            .append(rule.name())
+            .append(" (")
+            .append(metadata(read(rule.file()), "verdict"))
+            .append(")\n");
+      }
     }
     return md.toString();
   }

@@ -62,9 +62,11 @@ public final class SystemAnatomy {
 
   private SystemAnatomy() {}
 
-  /** One stage of a note: how often and how long it ran, and what the rules judging it found. */
-  public record StagePart(
-      String stage, int runs, long millis, double timeShare, int findings, int rulesFired) {}
+  /**
+   * One stage of a note: how often and how long its paragraphs ran, and how many findings they
+   * reported (the counts the paragraphs showed).
+   */
+  public record StagePart(String stage, int runs, long millis, double timeShare, int findings) {}
 
   /** One course topic: the findings raised about it and by how many rules. */
   public record TopicPart(String topic, int findings, int rulesFired) {}
@@ -77,41 +79,25 @@ public final class SystemAnatomy {
   }
 
   /**
-   * The note's stages in order of their first run, with their share of the total stage time, and
-   * the findings of the rules that judge each stage (a finding counts for its rule's
-   * {@code @stage}); a stage judged by rules but never run as a paragraph (readiness) gets a row
-   * too.
+   * The note's stages in order of their first run, with their share of the total stage time and the
+   * findings their paragraphs reported. A stage's time is its own work: the pipeline starts the
+   * clock after the rules are compiled and the runtime is warmed up.
    */
-  public static List<StagePart> stages(List<StageRun> runs, List<Finding> findings) {
+  public static List<StagePart> stages(List<StageRun> runs) {
     long total = runs.stream().mapToLong(StageRun::millis).sum();
-    Map<String, long[]> timing = new LinkedHashMap<>(); // runs, millis
+    Map<String, long[]> timing = new LinkedHashMap<>(); // runs, millis, findings
     for (StageRun run : runs) {
-      long[] t = timing.computeIfAbsent(run.stage(), s -> new long[2]);
+      long[] t = timing.computeIfAbsent(run.stage(), s -> new long[3]);
       t[0]++;
       t[1] += run.millis();
+      t[2] += run.findings();
     }
-    Map<String, List<Finding>> byStage = new LinkedHashMap<>();
-    for (Finding f : findings) {
-      byStage
-          .computeIfAbsent(
-              f.stage().name().toLowerCase(java.util.Locale.ROOT), s -> new ArrayList<>())
-          .add(f);
-    }
-    List<String> names = new ArrayList<>(timing.keySet());
-    byStage.keySet().stream().filter(s -> !names.contains(s)).forEach(names::add);
     List<StagePart> parts = new ArrayList<>();
-    for (String name : names) {
-      long[] t = timing.getOrDefault(name, new long[2]);
-      List<Finding> judged = byStage.getOrDefault(name, List.of());
-      parts.add(
-          new StagePart(
-              name,
-              (int) t[0],
-              t[1],
-              total == 0 ? 0 : (double) t[1] / total,
-              judged.size(),
-              (int) judged.stream().map(Finding::ruleId).distinct().count()));
-    }
+    timing.forEach(
+        (name, t) ->
+            parts.add(
+                new StagePart(
+                    name, (int) t[0], t[1], total == 0 ? 0 : (double) t[1] / total, (int) t[2])));
     return parts;
   }
 

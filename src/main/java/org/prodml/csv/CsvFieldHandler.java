@@ -21,10 +21,6 @@ public interface CsvFieldHandler {
   /** The current record ended, with exactly the header's width. */
   void endRecord();
 
-  /**
-   * The current record was an empty line, which is skipped: the parser knows a line is empty only
-   * at its end, after it handed its one empty field to {@link #field} for column 0, which must be
-   * taken back.
-   */
+  /** A line with nothing on it went by: it is no record (no field of it was handed on). */
   void emptyLine();
 }

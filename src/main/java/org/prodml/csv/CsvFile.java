@@ -41,6 +41,10 @@ public final class CsvFile {
     if (Files.isDirectory(path)) {
       throw new DataInputException(path.toString(), "is a folder, not a CSV file");
     }
+    if (!Files.isRegularFile(path)) {
+      throw new DataInputException(
+          path.toString(), "is not a regular file (a pipe, socket or device); give a CSV file");
+    }
     try {
       long size = Files.size(path);
       if (size == 0) {

@@ -39,6 +39,11 @@ import tech.tablesaw.columns.Column;
  */
 public final class DataLoader {
   static final int SAMPLE_ROWS = 10_000;
+
+  static {
+    TablesawStartup.load();
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DataLoader() {}
@@ -66,23 +71,28 @@ public final class DataLoader {
   /**
    * The first rows of the file, to show a file without loading it all: read with the same parser
    * and types as {@link #load} (types not declared are inferred from these rows). Should these rows
-   * not parse as the declared types, they are shown as written.
+   * not parse as the declared types, they are shown as written. Only the first {@code columns}
+   * columns are kept (building a table is quadratic in its columns: Tablesaw checks each new one
+   * against all before it).
    */
-  public static Table head(Path file, int rows, Map<String, ValueType> types) {
+  public static Table head(Path file, int rows, int columns, Map<String, ValueType> types) {
     requireReadable(file);
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".json")) {
       Table all = load(file, types);
-      return all.first(Math.min(rows, all.rowCount()));
+      Table first = all.first(Math.min(rows, all.rowCount()));
+      return first.columnCount() <= columns
+          ? first
+          : first.selectColumns(first.columnNames().subList(0, columns).toArray(String[]::new));
     }
     Map<String, ValueType> declared = new LinkedHashMap<>();
     DatasetSpec.forDataFile(file).ifPresent(spec -> declared.putAll(spec.types()));
     declared.putAll(types);
     Table table;
     try {
-      table = readCsv(file, rows, false, declared, Set.of());
+      table = readCsv(file, rows, columns, false, declared, Set.of());
     } catch (DataInputException e) {
-      table = readCsv(file, rows, true, Map.of(), Set.of());
+      table = readCsv(file, rows, columns, true, Map.of(), Set.of());
     }
     table.setName(file.getFileName().toString());
     return table;
@@ -95,6 +105,10 @@ public final class DataLoader {
     if (Files.isDirectory(file)) {
       throw new DataInputException(file.toString(), "is a folder, not a data file");
     }
+    if (!Files.isRegularFile(file)) {
+      throw new DataInputException(
+          file.toString(), "is not a regular file (a pipe, socket or device); give a data file");
+    }
     try {
       if (Files.size(file) == 0) {
         throw new DataInputException(file.toString(), "the file is empty");
@@ -105,11 +119,17 @@ public final class DataLoader {
   }
 
   private static Table readCsv(Path file, Map<String, ValueType> declared, Set<String> required) {
-    return readCsv(file, Integer.MAX_VALUE, false, declared, required);
+    return readCsv(file, Integer.MAX_VALUE, Integer.MAX_VALUE, false, declared, required);
   }
 
+  /** The first {@code limit} rows of the first {@code columns} columns. */
   private static Table readCsv(
-      Path file, int limit, boolean asText, Map<String, ValueType> declared, Set<String> required) {
+      Path file,
+      int limit,
+      int columns,
+      boolean asText,
+      Map<String, ValueType> declared,
+      Set<String> required) {
     String name = file.toString();
     List<String> header = null;
     List<String[]> rows = new ArrayList<>();
@@ -143,6 +163,9 @@ public final class DataLoader {
     }
     if (header == null) {
       throw new DataInputException(name, "the file is empty");
+    }
+    if (header.size() > columns) {
+      header = header.subList(0, columns);
     }
     if (asText) {
       Map<String, ValueType> text = new LinkedHashMap<>();
@@ -186,6 +209,13 @@ public final class DataLoader {
       if (parser.currentToken() != JsonToken.END_ARRAY) {
         throw new DataInputException(
             name, parser.currentLocation().getLineNr(), null, "expected a record (a JSON object)");
+      }
+      if (parser.nextToken() != null) {
+        throw new DataInputException(
+            name,
+            parser.currentLocation().getLineNr(),
+            null,
+            "text after the array of records; a JSON data file holds one array and nothing else");
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new DataInputException(

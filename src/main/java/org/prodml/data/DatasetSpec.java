@@ -57,7 +57,9 @@ public record DatasetSpec(
 
   public static final String FILE_NAME = "dataset.json";
   private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+      new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+          .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
   /** One declared column; {@code unit} and {@code domain} are left out of the file when absent. */
   @JsonPropertyOrder({"name", "type", "unit", "description", "domain"})

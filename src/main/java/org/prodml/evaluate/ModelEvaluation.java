@@ -64,6 +64,7 @@ public record ModelEvaluation(
       Table table,
       String tableName,
       TrainedModel previousModel,
+      TrainingGroups previousGroups,
       Options options,
       Work work) {
     Predictions predictions = model.predict(table);
@@ -98,7 +99,11 @@ public record ModelEvaluation(
             : "the " + baseline.label().describe() + " baseline's " + result.metric();
     List<DeploymentCheckFact> gate =
         List.of(
-            QualityGate.againstPrevious(result, previous),
+            QualityGate.againstPrevious(
+                result,
+                previous,
+                previousGroups == null ? 0 : previousGroups.shareOf(table),
+                previousGroups == null ? null : previousGroups.column()),
             QualityGate.againstFloor(result, floor, floorSource));
     return new ModelEvaluation(result, baselineResult, previous, slice, slices, importance, gate);
   }

@@ -14,6 +14,39 @@ public final class QualityGate {
   /** The new model against the previous one on the same rows (tight); not executed without one. */
   public static DeploymentCheckFact againstPrevious(
       EvaluationResult current, EvaluationResult previous) {
+    return againstPrevious(current, previous, 0, null);
+  }
+
+  /**
+   * The same, not executed when the previous model trained on groups of these rows ({@code
+   * previousSaw} of them, by {@code groupColumn}): a model scored on subjects it has met is no fair
+   * reference for one that has not, and keeping it would keep the leak serving.
+   */
+  public static DeploymentCheckFact againstPrevious(
+      EvaluationResult current, EvaluationResult previous, double previousSaw, String groupColumn) {
+    if (previous != null && previousSaw > 0) {
+      return new DeploymentCheckFact(
+          "quality-vs-previous",
+          current.model(),
+          false,
+          0,
+          0,
+          current.metric(),
+          current.value(),
+          previous.value(),
+          Double.NaN,
+          "not compared: the previous model "
+              + previous.model()
+              + " trained on the "
+              + groupColumn
+              + " of "
+              + Format.percent(previousSaw)
+              + " of these rows, so its "
+              + current.metric()
+              + " "
+              + Format.number(previous.value())
+              + " here is no fair reference");
+    }
     if (previous == null) {
       return new DeploymentCheckFact(
           "quality-vs-previous",

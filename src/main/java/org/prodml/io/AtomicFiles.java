@@ -1,6 +1,8 @@
 package org.prodml.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -20,6 +22,17 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] content) {
+    write(target, out -> out.write(content));
+  }
+
+  /** What a writer writes to a stream: output too large to hold as one string. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Writes what {@code content} writes, streamed to the temporary file, then renamed. */
+  public static void write(Path target, Content content) {
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
@@ -31,7 +44,9 @@ public final class AtomicFiles {
             temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
       }
       try {
-        Files.write(temp, content);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+          content.writeTo(out);
+        }
         try {
           Files.move(
               temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

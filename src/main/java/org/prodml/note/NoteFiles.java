@@ -24,7 +24,10 @@ import org.prodml.data.DataInputException;
  * one saved by Zeppelin diff cleanly.
  */
 public final class NoteFiles {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .configure(
+              com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
   /** Indented like the files Zeppelin writes ({@code "key": value}, arrays one item a line). */
   private static final ObjectWriter WRITER =

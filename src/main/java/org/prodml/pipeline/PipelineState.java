@@ -12,6 +12,7 @@ import org.prodml.profile.DatasetProfile;
 import org.prodml.rules.RuleBase;
 import org.prodml.rules.RuleFiles;
 import org.prodml.rules.RuleSource;
+import org.prodml.work.Work;
 import tech.tablesaw.api.Table;
 
 /**
@@ -35,6 +36,9 @@ public final class PipelineState {
   private final List<StageRun> runs = new ArrayList<>();
   private final Map<String, ParagraphRun> paragraphs = new LinkedHashMap<>();
   private long paragraphSequence;
+
+  /** The paragraph running now, whose cancel also stops the rules it runs. */
+  private volatile Work running = Work.NONE;
 
   public PipelineState(PipelineConfig config) {
     this.config = config;
@@ -77,6 +81,15 @@ public final class PipelineState {
   public synchronized Optional<Path> fileOf(String name) {
     NamedTable t = tables.get(name);
     return t == null ? Optional.empty() : Optional.ofNullable(t.file());
+  }
+
+  /** Whether the named table's rows are in memory (a file's are loaded on first use). */
+  public boolean isLoaded(String name) {
+    NamedTable t;
+    synchronized (this) {
+      t = tables.get(name);
+    }
+    return t != null && t.loaded();
   }
 
   /** The tables' names, in the order they were first put. */
@@ -124,6 +137,10 @@ public final class PipelineState {
 
     Path file() {
       return file;
+    }
+
+    synchronized boolean loaded() {
+      return rows != null;
     }
 
     synchronized Table rows() {
@@ -195,11 +212,19 @@ public final class PipelineState {
     return List.copyOf(noteRules.values());
   }
 
-  /** The configured rule folders plus the note's own rules, compiled once per rules version. */
+  /**
+   * The configured rule folders plus the note's own rules, compiled once per rules version; each
+   * run is held to the configured limits and stops when the running paragraph is cancelled.
+   */
   public RuleBase rules() {
     List<RuleSource> sources = new ArrayList<>(RuleFiles.load(config.ruleFolders()));
     sources.addAll(noteRules());
-    return RuleBase.compile(sources);
+    return RuleBase.compile(sources).limitedTo(config.ruleLimits(), running);
+  }
+
+  /** Marks the work of the stage that runs now ({@link Pipeline} does, around each stage). */
+  void running(Work work) {
+    running = work == null ? Work.NONE : work;
   }
 
   public synchronized void putAnswer(String questionId, String answer) {

@@ -54,7 +54,8 @@ final class ColumnAccumulator {
   private final char[] lastDate = new char[10];
   private double lastDateSeconds = Double.NaN;
 
-  ColumnAccumulator(String name, ValueType type, String[] missingMarkers) {
+  /** An accumulator of one of {@code orderedColumns} ordered columns, for memory shares. */
+  ColumnAccumulator(String name, ValueType type, String[] missingMarkers, int orderedColumns) {
     this.name = name;
     this.type = type;
     this.missingMarkers = missingMarkers;
@@ -63,7 +64,7 @@ final class ColumnAccumulator {
         markerStart[m.charAt(0)] = true;
       }
     }
-    this.quantiles = type.kind().ordered() ? new NumericValues() : null;
+    this.quantiles = type.kind().ordered() ? NumericValues.ofOneOf(orderedColumns) : null;
     this.categories = type.kind().ordered() ? null : new CategoryCounter();
   }
 

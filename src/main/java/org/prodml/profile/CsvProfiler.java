@@ -137,8 +137,7 @@ public final class CsvProfiler {
 
     @Override
     public void emptyLine() {
-      columns[0].count--;
-      columns[0].missing--;
+      // no record, nothing to count
     }
   }
 }

@@ -33,6 +33,7 @@ public final class DataFacts {
     if (balance != null) {
       facts.add(balance);
     }
+    facts.addAll(FeatureCorrelations.of(train, roles.features(train.columnNames())));
     Map<String, ProfileComparison.Result> comparisons = new LinkedHashMap<>();
     for (Map.Entry<String, DatasetProfile> e : others.entrySet()) {
       String role = e.getKey();

@@ -12,7 +12,7 @@ import org.prodml.data.ValueType;
  * The running profile of a whole dataset (or of one part of a file parsed by one thread): the
  * column accumulators plus what needs a whole row: duplicate rows (exact up to {@link
  * DuplicateRows#CAPACITY} distinct rows, then estimated from a hash sample), feature–label
- * association, and a set sketch of the group column.
+ * association, a set sketch of the group column, and a seeded sample of the rows.
  */
 final class DatasetAccumulator {
   static final int GROUP_LG_K = 14;
@@ -25,17 +25,20 @@ final class DatasetAccumulator {
 
   long rows;
   private final DuplicateRows duplicates = new DuplicateRows();
+  private final RowSampler sample;
   private UpdateSketch groups;
   private org.apache.datasketches.theta.Sketch groupsMerged;
 
   DatasetAccumulator(List<String> names, List<ValueType> types, ProfileOptions options) {
     String[] markers = options.missingMarkers().toArray(String[]::new);
     columns = new ColumnAccumulator[names.size()];
+    int ordered = (int) types.stream().filter(t -> t.kind().ordered()).count();
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = new ColumnAccumulator(names.get(i), types.get(i), markers);
+      columns[i] = new ColumnAccumulator(names.get(i), types.get(i), markers, ordered);
     }
     labelIndex = options.label() == null ? -1 : names.indexOf(options.label());
     groupIndex = options.group() == null ? -1 : names.indexOf(options.group());
+    sample = new RowSampler(names, types);
     associations = new AssociationAccumulator[columns.length];
     if (labelIndex >= 0) {
       boolean labelOrdered = types.get(labelIndex).kind() == ValueType.Kind.NUMERIC;
@@ -61,6 +64,7 @@ final class DatasetAccumulator {
       h ^= h >>> 31;
     }
     duplicates.add(DistinctCounter.mix(h));
+    sample.offer(h, columns);
     if (labelIndex >= 0) {
       ColumnAccumulator label = columns[labelIndex];
       for (int i = 0; i < columns.length; i++) {
@@ -103,6 +107,7 @@ final class DatasetAccumulator {
       }
     }
     duplicates.merge(other.duplicates);
+    sample.merge(other.sample);
     if (groups != null) {
       org.apache.datasketches.theta.Union u =
           SetOperation.builder().setNominalEntries(1 << GROUP_LG_K).buildUnion();
@@ -143,6 +148,7 @@ final class DatasetAccumulator {
         options.time(),
         options.group(),
         associationResults,
-        groupBytes);
+        groupBytes,
+        sample.result());
   }
 }

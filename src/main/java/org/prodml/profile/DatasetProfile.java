@@ -1,7 +1,9 @@
 package org.prodml.profile;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.theta.Sketch;
@@ -11,7 +13,8 @@ import org.apache.datasketches.theta.Sketch;
  * numeric range and categorical domain. Duplicate rows are exact when {@code duplicatesExact} (up
  * to about a million distinct rows), estimated beyond. {@code associations} hold each feature's
  * association with the label (when a label was named); {@code groupSketch} a set sketch of the
- * group column's values.
+ * group column's values; {@code sample} a seeded sample of the rows, for measures over several
+ * columns at once (not written to JSON).
  */
 public record DatasetProfile(
     String source,
@@ -23,7 +26,8 @@ public record DatasetProfile(
     String time,
     String group,
     List<Association> associations,
-    byte[] groupSketch) {
+    byte[] groupSketch,
+    @JsonIgnore RowSample sample) {
 
   /**
    * The same profile, named as a reader should see its source (a path relative to its data folder).
@@ -39,11 +43,22 @@ public record DatasetProfile(
         time,
         group,
         associations,
-        groupSketch);
+        groupSketch,
+        sample);
   }
 
   public Optional<ColumnProfile> column(String name) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /** The columns by name, for looking up many: {@link #column} searches the list each time. */
+  @JsonIgnore
+  public Map<String, ColumnProfile> columnsByName() {
+    Map<String, ColumnProfile> byName = new LinkedHashMap<>();
+    for (ColumnProfile c : columns) {
+      byName.put(c.name(), c);
+    }
+    return byName;
   }
 
   @JsonIgnore

@@ -23,12 +23,27 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  * </ol>
  *
  * This replaces a per-value KLL update and a per-value distinct-set insert by one probe of a small
- * table for the common low-cardinality numeric column.
+ * table for the common low-cardinality numeric column. A table of more than 128 ordered columns
+ * gives each a smaller share of the limits of stages 1 and 2 ({@link #PART_VALUES}).
  */
 final class NumericValues {
   static final int EXACT_VALUES = Quantiles.EXACT_LIMIT;
   static final int DISTINCT_LIMIT = DistinctCounter.EXACT_LIMIT;
   private static final int HLL_LG_K = DistinctCounter.HLL_LG_K;
+
+  /**
+   * The values the ordered columns of one part of a file may keep together (64 MB), in stage 1;
+   * stage 2 tables get an eighth of it in distinct values. Up to 128 ordered columns each keeps
+   * {@value #EXACT_VALUES} values and {@value #DISTINCT_LIMIT} distinct ones; a wider table's
+   * columns keep fewer and move on to the sketches sooner, so that memory does not grow with the
+   * width times the rows.
+   */
+  static final int PART_VALUES = 1 << 23;
+
+  /** This column's share: values kept in stage 1, distinct values counted in stage 2. */
+  private final int exactValues;
+
+  private final int tableLimit;
 
   /**
    * Values arrive here; every {@value #BLOCK} of them go on to the current stage together. The per
@@ -43,6 +58,8 @@ final class NumericValues {
   // stage 1
   private double[] values = new double[BLOCK];
   private int size;
+  private boolean
+      sorted; // values[0, size) are in order: the result and the distinct count share one sort
 
   // stage 2: open addressing on the value hash; count 0 marks an empty slot
   private double[] keys;
@@ -54,6 +71,23 @@ final class NumericValues {
   private HllSketch hll;
   private long lastHash;
   private boolean hasLast;
+
+  NumericValues() {
+    this(EXACT_VALUES, DISTINCT_LIMIT);
+  }
+
+  NumericValues(int exactValues, int tableLimit) {
+    this.exactValues = exactValues;
+    this.tableLimit = tableLimit;
+  }
+
+  /** The values of one of {@code orderedColumns} ordered columns of a part, with its share. */
+  static NumericValues ofOneOf(int orderedColumns) {
+    int columns = Math.max(1, orderedColumns);
+    return new NumericValues(
+        Math.min(EXACT_VALUES, Math.max(BLOCK, PART_VALUES / columns)),
+        Math.min(DISTINCT_LIMIT, Math.max(BLOCK / 4, PART_VALUES / 8 / columns)));
+  }
 
   /** Adds a finite value. */
   void add(double v) {
@@ -81,7 +115,8 @@ final class NumericValues {
       }
       System.arraycopy(v, from, values, size, n);
       size += n;
-      if (size > EXACT_VALUES) {
+      sorted = false;
+      if (size > exactValues) {
         toTable();
       }
       return;
@@ -125,7 +160,7 @@ final class NumericValues {
     keys[i] = key;
     counts[i] = weight;
     if (++distinct * 2 > keys.length) {
-      if (distinct > DISTINCT_LIMIT) {
+      if (distinct > tableLimit) {
         toStream();
       } else {
         growTable();
@@ -200,7 +235,7 @@ final class NumericValues {
   void merge(NumericValues other) {
     drain();
     other.drain();
-    if (values != null && other.values != null && size + other.size <= EXACT_VALUES) {
+    if (values != null && other.values != null && size + other.size <= exactValues) {
       take(other.values, 0, other.size);
       return;
     }
@@ -237,9 +272,8 @@ final class NumericValues {
   KllDoublesSketch result() {
     drain();
     if (values != null) {
-      double[] sorted = Arrays.copyOf(values, size);
-      Arrays.sort(sorted);
-      return Quantiles.seeded(sk -> sk.update(sorted, 0, sorted.length));
+      double[] kept = sortedValues();
+      return Quantiles.seeded(sk -> sk.update(kept, 0, size));
     }
     if (keys != null) {
       double[] sorted = new double[distinct];
@@ -265,6 +299,15 @@ final class NumericValues {
     return sketch;
   }
 
+  /** The kept values (stage 1), sorted in place once. */
+  private double[] sortedValues() {
+    if (!sorted) {
+      Arrays.sort(values, 0, size);
+      sorted = true;
+    }
+    return values;
+  }
+
   private long countOf(double key) {
     int mask = keys.length - 1;
     int i = (int) DistinctCounter.hashNumber(key) & mask;
@@ -278,10 +321,9 @@ final class NumericValues {
   long distinct() {
     drain();
     if (values != null) {
-      double[] sorted = Arrays.copyOf(values, size);
-      Arrays.sort(sorted);
+      double[] sorted = sortedValues();
       int unique = 0;
-      for (int j = 0; j < sorted.length; j++) {
+      for (int j = 0; j < size; j++) {
         if (j == 0 || sorted[j] != sorted[j - 1]) {
           unique++;
         }
@@ -290,7 +332,7 @@ final class NumericValues {
         return unique;
       }
       HllSketch h = new HllSketch(HLL_LG_K, TgtHllType.HLL_8);
-      for (int j = 0; j < sorted.length; j++) {
+      for (int j = 0; j < size; j++) {
         if (j == 0 || sorted[j] != sorted[j - 1]) {
           h.update(DistinctCounter.hashNumber(sorted[j]));
         }

@@ -50,8 +50,13 @@ public record ProfileOptions(
         label, group, time, Map.copyOf(types), missingMarkers, threads, sampleRows);
   }
 
+  /**
+   * @throws IllegalArgumentException when fewer than one thread is asked for
+   */
   public ProfileOptions withThreads(int threads) {
-    return new ProfileOptions(
-        label, group, time, types, missingMarkers, Math.max(1, threads), sampleRows);
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    return new ProfileOptions(label, group, time, types, missingMarkers, threads, sampleRows);
   }
 }

@@ -89,6 +89,10 @@ public final class Answers {
    */
   public static Answers read(Path file, QuestionCatalog catalog) {
     String text;
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new ReadinessInputException(
+          file + ":0: is not a regular file (a folder, pipe or device); give an answers file");
+    }
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -360,6 +360,32 @@ public final class ModelTables {
         rows);
   }
 
+  /**
+   * The static table's answers, checked before it is served: what static inference allows and
+   * dynamic inference cannot, since a dynamic answer exists only once it is served.
+   */
+  public static TableBlock precomputed(org.prodml.serve.PrecomputedCheck c) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("answers precomputed", String.valueOf(c.answers())));
+    rows.add(List.of("NaN or infinite", String.valueOf(c.nonFinite())));
+    rows.add(
+        List.of(
+            Double.isNaN(c.labelMin())
+                ? "probabilities outside [0, 1] or not summing to 1"
+                : "outside the training labels ("
+                    + Format.cell(c.labelMin())
+                    + " to "
+                    + Format.cell(c.labelMax())
+                    + ")",
+            String.valueOf(c.impossible())));
+    rows.add(
+        List.of(
+            Double.isNaN(c.labelMin()) ? "mean top probability" : "mean answer",
+            Format.cell(c.meanPrediction())));
+    return TableBlock.of(
+        "the precomputed table, checked before it is served", List.of("check", "value"), rows);
+  }
+
   /** The deployment tests and the quality gate, each with its outcome. */
   public static TableBlock deployment(List<DeploymentCheckFact> checks) {
     return deployment("deployment tests", checks);
@@ -368,14 +394,26 @@ public final class ModelTables {
   public static TableBlock deployment(String title, List<DeploymentCheckFact> checks) {
     List<List<String>> rows = new ArrayList<>();
     for (DeploymentCheckFact f : checks) {
-      rows.add(
-          List.of(
-              f.check(),
-              !f.executed()
-                  ? "not run"
-                  : f.failures() == 0 && !(f.worsening() > 0) ? "pass" : "see findings",
-              f.executed() ? f.checked() + " checked, " + f.failures() + " failed" : "",
-              f.detail()));
+      // A quality gate compares one number with a reference; whether the difference fails the gate
+      // is its rule's threshold, so the table says how far off the model is, not "0 failed".
+      boolean gate = f.check().startsWith("quality-");
+      String outcome;
+      String items;
+      if (!f.executed()) {
+        outcome = "not run";
+        items = "";
+      } else if (gate) {
+        outcome =
+            f.worsening() > 0
+                ? "worse by " + Format.cell(f.worsening()) + ": see findings"
+                : "not worse";
+        items =
+            f.metric() + " " + Format.cell(f.observed()) + " against " + Format.cell(f.reference());
+      } else {
+        outcome = f.failures() == 0 ? "pass" : "see findings";
+        items = f.checked() + " checked, " + f.failures() + " failed";
+      }
+      rows.add(List.of(f.check(), outcome, items, f.detail()));
     }
     return TableBlock.of(title, List.of("test", "outcome", "items", "what was found"), rows);
   }

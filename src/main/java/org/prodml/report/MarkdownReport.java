@@ -12,9 +12,15 @@ import org.prodml.rules.Severity;
 
 /**
  * The audit as Markdown: verdict, findings by severity, the model (when one was trained),
- * readiness, comparisons.
+ * readiness, comparisons. Bounded like the HTML page: the first {@value #FULL_FINDINGS} findings in
+ * full, the next {@value #LISTED_FINDINGS} a line each, tables of at most {@value #TABLE_ROWS}
+ * rows; {@code audit.json} has everything.
  */
 public final class MarkdownReport {
+  static final int FULL_FINDINGS = 200;
+  static final int LISTED_FINDINGS = 2000;
+  static final int TABLE_ROWS = 1000;
+
   private MarkdownReport() {}
 
   public static String render(AuditResult audit) {
@@ -28,7 +34,11 @@ public final class MarkdownReport {
         .append(audit.count(Severity.WARNING))
         .append(" warning, ")
         .append(audit.count(Severity.INFO))
-        .append(" info findings.\n\n");
+        .append(" info findings.\n\n")
+        .append(
+            org.prodml.readiness.Verdict.explain(
+                audit.findings(), audit.mlTestScore().finalScore()))
+        .append("\n\n");
     md.append("| input | value |\n|---|---|\n");
     audit
         .inputs()
@@ -39,6 +49,7 @@ public final class MarkdownReport {
               }
             });
     md.append('\n');
+    int shown = 0;
     for (Severity severity : List.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO)) {
       List<Finding> findings =
           audit.findings().stream().filter(f -> f.severity() == severity).toList();
@@ -47,6 +58,20 @@ public final class MarkdownReport {
       }
       md.append("## ").append(severity).append(" (").append(findings.size()).append(")\n\n");
       for (Finding f : findings) {
+        shown++;
+        if (shown > FULL_FINDINGS + LISTED_FINDINGS) {
+          continue;
+        }
+        if (shown > FULL_FINDINGS) {
+          md.append("- **")
+              .append(f.ruleId())
+              .append("** *")
+              .append(cell(String.valueOf(f.subject())))
+              .append("*: ")
+              .append(f.message())
+              .append('\n');
+          continue;
+        }
         md.append("- **")
             .append(f.ruleId())
             .append("** `")
@@ -66,6 +91,11 @@ public final class MarkdownReport {
         md.append(". Remedy: ").append(f.remedy()).append('\n');
       }
       md.append('\n');
+    }
+    if (shown > FULL_FINDINGS + LISTED_FINDINGS) {
+      md.append("… ")
+          .append(shown - FULL_FINDINGS - LISTED_FINDINGS)
+          .append(" more findings: every one is in audit.json.\n\n");
     }
     for (AuditPage.ModelSection section : AuditPage.ModelSection.of(audit)) {
       md.append("## ")
@@ -152,7 +182,8 @@ public final class MarkdownReport {
     return md.toString();
   }
 
-  static String table(TableBlock t) {
+  static String table(TableBlock whole) {
+    TableBlock t = AuditPage.cap(whole, TABLE_ROWS);
     StringBuilder md =
         new StringBuilder("| ")
             .append(String.join(" | ", t.header().stream().map(MarkdownReport::cell).toList()))
@@ -162,6 +193,9 @@ public final class MarkdownReport {
       md.append("| ")
           .append(String.join(" | ", row.stream().map(MarkdownReport::cell).toList()))
           .append(" |\n");
+    }
+    if (t.hiddenRows() > 0) {
+      md.append("\n… ").append(t.hiddenRows()).append(" more rows: audit.json has them all.\n");
     }
     return md.toString();
   }

@@ -275,7 +275,8 @@ public final class RuleCases {
   public static Result run(RuleBase base, String ruleId, Case c, Path file) {
     Judgement judgement;
     try {
-      judgement = base.evaluate(facts(c), c.thresholds(), r -> true);
+      // Only the rule the cases name fires: a base holding other rules judges as its file alone.
+      judgement = base.evaluate(facts(c), c.thresholds(), r -> r.id().equals(ruleId));
     } catch (RuntimeException e) {
       return new Result(
           file,
@@ -291,7 +292,7 @@ public final class RuleCases {
         c.subject() == null
             ? ofRule
             : ofRule.stream().filter(f -> Objects.equals(c.subject(), f.subject())).toList();
-    // The case's rule base holds only this rule's file, so every derived fact is this rule's.
+    // Only this rule fired, so every derived fact is this rule's.
     List<Object> derived = c.subject() == null ? judgement.derived() : List.of();
     List<Object> derivedMatching = derived.stream().filter(d -> matches(c.derived(), d)).toList();
     boolean passed;

@@ -7,27 +7,38 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
 
 /**
- * Compiles DRL sources into a {@link RuleBase} with the classic DRL/mvel compiler. Errors name the
- * DRL line ({@code origin:line: message}). Compiling is the slow part, so it runs on a background
- * thread and each base is cached by a digest of its sources: once per rules version, not per run.
+ * Builds a {@link RuleBase} from DRL sources. Sources the shipped catalog holds precompiled (the
+ * same bytes as a file the build checked with the {@link RuleSandbox} and compiled, {@link
+ * PrecompiledRules}) are loaded from Drools' executable model; the rest (an edited file, another
+ * rules folder, a notebook paragraph) go through the sandbox, which refuses anything but the
+ * allowed subset, and are then compiled here with the classic DRL/mvel compiler into the same
+ * Drools base, so a run pays only for what it changed. Errors name the DRL line ({@code
+ * origin:line: message}). Each base is built on a background thread and cached by a digest of its
+ * sources: once per rules version, not per run.
  */
 final class RuleCompiler {
 
@@ -40,13 +51,7 @@ final class RuleCompiler {
     }
   }
 
-  /** Drools' services, started on first build (in the compiler thread, not the caller's). */
-  private static final class Kie {
-    static final KieServices SERVICES = KieServices.Factory.get();
-  }
-
   private static final String RESOURCES = "src/main/resources/";
-  private static final AtomicLong BUILDS = new AtomicLong();
   private static final Map<String, RuleBase> CACHE =
       Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {
@@ -71,7 +76,25 @@ final class RuleCompiler {
 
   /** See {@link RuleBase#compileAsync}. */
   static CompletableFuture<RuleBase> compileAsync(List<RuleSource> sources) {
-    String version = digest(sources);
+    return compileAsync(sources, PrecompiledRules.shipped());
+  }
+
+  /**
+   * Compiles every source at run time, ignoring the precompiled catalog: what the lint and the
+   * cases test compare the precompiled rules with.
+   */
+  static RuleBase compileAtRunTime(List<RuleSource> sources) {
+    return await(compileAsync(sources, PrecompiledRules.NONE));
+  }
+
+  /** Compiles with the given precompiled catalog (the build checks the one it just made). */
+  static RuleBase compileWith(List<RuleSource> sources, PrecompiledRules catalog) {
+    return await(compileAsync(sources, catalog));
+  }
+
+  private static CompletableFuture<RuleBase> compileAsync(
+      List<RuleSource> sources, PrecompiledRules catalog) {
+    String version = (catalog.isEmpty() ? "r" : catalog.stamp().substring(0, 8)) + digest(sources);
     RuleBase cached = CACHE.get(version);
     if (cached != null) {
       return CompletableFuture.completedFuture(cached);
@@ -84,7 +107,7 @@ final class RuleCompiler {
     COMPILER.execute(
         () -> {
           try {
-            RuleBase built = build(sources, version);
+            RuleBase built = build(sources, catalog, digest(sources));
             CACHE.put(version, built);
             created.complete(built);
           } catch (Throwable t) {
@@ -104,35 +127,90 @@ final class RuleCompiler {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
       }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw e;
     }
   }
 
-  private static RuleBase build(List<RuleSource> sources, String version) {
-    KieBase kieBase = kieBase(sources);
+  /**
+   * Which sources load precompiled and which compile here. A source is precompiled when the catalog
+   * holds its exact bytes, once: two sources with the same bytes, or a source declaring a rule that
+   * a precompiled file of its package also declares, are all compiled here, so Drools reports the
+   * duplicate rule as it would have without a catalog.
+   */
+  record Plan(List<PrecompiledRules.Entry> precompiled, List<RuleSource> atRunTime) {}
+
+  static Plan plan(List<RuleSource> sources, PrecompiledRules catalog) {
+    Map<String, Integer> copies = new HashMap<>();
+    // By identity: a source's own hash would hash its whole text again.
+    Map<RuleSource, PrecompiledRules.Entry> found = new IdentityHashMap<>();
+    for (RuleSource source : sources) {
+      PrecompiledRules.Entry entry = catalog.find(source);
+      if (entry != null) {
+        found.put(source, entry);
+        copies.merge(entry.digest(), 1, Integer::sum);
+      }
+    }
+    Set<String> compiledHere = new HashSet<>();
+    for (RuleSource source : sources) {
+      PrecompiledRules.Entry entry = found.get(source);
+      if (entry == null || copies.get(entry.digest()) > 1) {
+        RuleMetadataReader.ruleNames(source)
+            .forEach(n -> compiledHere.add(source.drlPackage() + "." + n));
+      }
+    }
+    List<PrecompiledRules.Entry> precompiled = new ArrayList<>();
+    List<RuleSource> atRunTime = new ArrayList<>();
+    for (RuleSource source : sources) {
+      PrecompiledRules.Entry entry = found.get(source);
+      boolean clash =
+          entry != null
+              && entry.ruleNames().stream()
+                  .anyMatch(n -> compiledHere.contains(entry.drlPackage() + "." + n));
+      if (entry == null || copies.get(entry.digest()) > 1 || clash) {
+        atRunTime.add(source);
+      } else {
+        precompiled.add(entry);
+      }
+    }
+    return new Plan(precompiled, atRunTime);
+  }
+
+  private static RuleBase build(
+      List<RuleSource> sources, PrecompiledRules catalog, String version) {
+    Plan plan = plan(sources, catalog);
+    // Before Drools sees a line: compiling alone evaluates metadata values as code.
+    RuleSandbox.check(plan.atRunTime());
+    KieBase kieBase = kieBase(plan, catalog);
     List<RuleMetadata> rules = new ArrayList<>(RuleMetadataReader.read(kieBase, sources));
     // In Drools' rule order, before sorting: where two rules give a name different defaults (the
     // lint reports it), the last one Drools lists wins.
     Map<String, Double> thresholds = new TreeMap<>();
     rules.forEach(rule -> thresholds.putAll(rule.thresholds()));
     rules.sort(Comparator.comparing(RuleMetadata::id));
-    return new RuleBase(kieBase, rules, thresholds, version);
+    List<String> compiledHere = plan.atRunTime().stream().map(RuleSource::origin).toList();
+    return new RuleBase(kieBase, rules, thresholds, version, compiledHere);
   }
 
   /**
-   * Builds the sources with Drools.
+   * The precompiled rules as one Drools base, with the other sources compiled by the classic
+   * compiler and added to it.
    *
    * @throws RuleCompileException naming each error as {@code origin:line: message}
    */
-  private static KieBase kieBase(List<RuleSource> sources) {
-    KieServices kie = Kie.SERVICES;
-    KieFileSystem kfs = kie.newKieFileSystem();
-    ReleaseId releaseId =
-        kie.newReleaseId("org.prodml.rules", "r" + BUILDS.incrementAndGet(), "1.0.0");
-    kfs.generateAndWritePomXML(releaseId);
+  private static KieBase kieBase(Plan plan, PrecompiledRules catalog) {
+    InternalKnowledgeBase kieBase =
+        KieBaseBuilder.createKieBaseFromModel(List.of(catalog.model(plan.precompiled())));
+    if (plan.atRunTime().isEmpty()) {
+      return kieBase;
+    }
+    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(kieBase);
+    CompositeKnowledgeBuilder batch = builder.batch();
     Map<String, RuleSource> byPath = new HashMap<>();
     int index = 0;
-    for (RuleSource source : sources) {
+    for (RuleSource source : plan.atRunTime()) {
       // The path must match the DRL package, or Drools warns on every build.
       String path =
           RESOURCES
@@ -142,36 +220,37 @@ final class RuleCompiler {
               + "_"
               + fileName(source.origin());
       byPath.put(path, source);
-      // Build messages name the resource path, without the src/main/resources/ prefix.
-      byPath.put(path.substring(RESOURCES.length()), source);
-      kfs.write(path, source.text());
+      batch.add(
+          ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
+              .setSourcePath(path),
+          ResourceType.DRL);
     }
-    KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
-    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-    if (!errors.isEmpty()) {
-      List<String> lines = new ArrayList<>();
-      for (Message m : errors) {
-        RuleSource source = byPath.get(m.getPath());
-        String text = m.getText().strip().replaceAll("\\s*\\n\\s*", " ");
-        if (text.startsWith("Parser returned a null Package")) {
-          continue; // a consequence of the error already reported
-        }
-        lines.add(
-            (source == null ? "rules" : source.origin())
-                + ":"
-                + Math.max(m.getLine(), 0)
-                + ": "
-                + text);
+    batch.build();
+    List<String> lines = new ArrayList<>();
+    for (KnowledgeBuilderResult error : builder.getResults(ResultSeverity.ERROR)) {
+      RuleSource source =
+          error.getResource() == null ? null : byPath.get(error.getResource().getSourcePath());
+      String text = error.getMessage().strip().replaceAll("\\s*\\n\\s*", " ");
+      if (text.startsWith("Parser returned a null Package")) {
+        continue; // a consequence of the error already reported
       }
+      int[] at = error.getLines();
+      lines.add(
+          (source == null ? "rules" : source.origin())
+              + ":"
+              + Math.max(at == null || at.length == 0 ? 0 : at[0], 0)
+              + ": "
+              + text);
+    }
+    if (builder.hasErrors()) {
       throw new RuleCompileException(
           lines.isEmpty() ? List.of("rules:0: DRL does not compile") : lines);
     }
-    KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-    kie.getRepository().removeKieModule(releaseId);
+    kieBase.addPackages(builder.getKnowledgePackages());
     return kieBase;
   }
 
-  private static String fileName(String origin) {
+  static String fileName(String origin) {
     String name = origin.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9_.-]", "_");
     return name.endsWith(RuleFiles.DRL_SUFFIX) ? name : name + RuleFiles.DRL_SUFFIX;

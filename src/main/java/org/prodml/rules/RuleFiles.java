@@ -14,7 +14,11 @@ public final class RuleFiles {
 
   private RuleFiles() {}
 
-  /** Every {@code *.drl} below the folders (or the files themselves), in a stable order. */
+  /**
+   * Every {@code *.drl} below the folders (or the files themselves), in a stable order.
+   *
+   * @throws RuleCompileException for a folder that does not exist or holds no rule file
+   */
   public static List<Path> find(List<Path> roots) {
     List<Path> files = new ArrayList<>();
     for (Path root : roots) {
@@ -25,7 +29,12 @@ public final class RuleFiles {
       if (!Files.isDirectory(root)) {
         throw new RuleCompileException(root + ":0: no such rules folder");
       }
-      files.addAll(below(root, DRL_SUFFIX));
+      List<Path> found = below(root, DRL_SUFFIX);
+      if (found.isEmpty()) {
+        // Judging with no rule would pass anything: an empty folder is a wrong path, not a verdict.
+        throw new RuleCompileException(root + ":0: no rule files (*.drl) in this folder");
+      }
+      files.addAll(found);
     }
     return files;
   }

@@ -16,19 +16,16 @@ import java.util.stream.Stream;
 
 /**
  * The lint that keeps rule folders to the convention: one rule per file, named as its claim;
- * complete metadata; ids unique and carrying their folder's prefix ({@link RuleCatalog}); imports
- * from {@code org.prodml.facts} only; every declared threshold read in the rule's conditions and
- * every template placeholder filled by the evidence; a cases file beside every rule, with a case
- * that fires and one that stays quiet. Running the cases is {@link RuleCases}' job.
+ * complete metadata; ids unique and carrying their folder's prefix ({@link RuleCatalog}); every
+ * declared threshold read in the rule's conditions and every template placeholder filled by the
+ * evidence; a cases file beside every rule, with a case that fires and one that stays quiet.
+ * Running the cases is {@link RuleCases}' job; what a rule may do at all (imports, calls, actions)
+ * is the compiler's {@link RuleSandbox}, so the lint reports its refusals as compile errors.
  *
  * <p>Problems read {@code file:line: message}, like compiler errors; an empty list means the
  * folders follow the convention.
  */
 public final class RuleLint {
-  private static final Pattern IMPORT =
-      Pattern.compile("^\\s*import\\s+(?:static\\s+|function\\s+)?([\\w.$*]+)\\s*;?\\s*$");
-  private static final Pattern QUALIFIED_NAME =
-      Pattern.compile("(?<![\\w$.])(?:[a-z_]\\w*\\.)+[A-Z]\\w*");
   private static final Pattern ID = Pattern.compile("@id\\s*\\(\\s*\"([^\"]*)\"");
   private static final Pattern THRESHOLD_USE =
       Pattern.compile("Threshold\\s*\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
@@ -103,7 +100,7 @@ public final class RuleLint {
           .filter(d -> !catalog.containsKey(d.getFileName().toString()))
           .filter(
               d ->
-                  !RuleFiles.find(List.of(d))
+                  !RuleFiles.below(d, RuleFiles.DRL_SUFFIX)
                       .isEmpty()) // other rule data (questionnaires) may live here
           .forEach(
               d ->
@@ -193,7 +190,14 @@ public final class RuleLint {
         continue;
       }
       RuleCatalog.Folder info = folderInfo(folder);
-      for (Path drl : RuleFiles.find(List.of(folder))) {
+      List<Path> drls;
+      try {
+        drls = RuleFiles.find(List.of(folder));
+      } catch (RuleCompileException e) {
+        problems.addAll(e.errors());
+        continue;
+      }
+      for (Path drl : drls) {
         RuleSource source = RuleSource.of(drl);
         boolean ok = lintFile(drl, source, info);
         if (ok) {
@@ -211,9 +215,33 @@ public final class RuleLint {
         }
       }
     }
-    if (allCompiled && compiled.size() > 1) {
+    if (allCompiled && !compiled.isEmpty()) {
       try {
-        RuleBase.compile(compiled); // what an audit does: every file in one rule base
+        // What an audit does, every file in one rule base, on both paths: compiled here (what an
+        // edited file goes through) and loaded as a run loads it (precompiled where the build
+        // compiled the same bytes). Both must read every rule alike.
+        RuleBase loaded = RuleBase.compile(compiled);
+        RuleBase atRunTime =
+            loaded.compiledAtRunTime().size() == compiled.size()
+                ? loaded // nothing precompiled: the same path twice
+                : RuleCompiler.compileAtRunTime(compiled);
+        if (!atRunTime.rules().equals(loaded.rules())) {
+          Map<String, RuleMetadata> byName = new HashMap<>();
+          atRunTime.rules().forEach(r -> byName.put(r.name(), r));
+          for (RuleMetadata r : loaded.rules()) {
+            if (!r.equals(byName.get(r.name()))) {
+              problems.add(
+                  r.origin()
+                      + ": precompiled, rule \""
+                      + r.name()
+                      + "\" reads "
+                      + r
+                      + "; compiled at run time it reads "
+                      + byName.get(r.name())
+                      + " (rebuild: mvn package)");
+            }
+          }
+        }
       } catch (RuleCompileException e) {
         problems.addAll(e.errors());
       }
@@ -260,7 +288,6 @@ public final class RuleLint {
               + info.drlPackage()
               + " (catalog.json)");
     }
-    lintReferences(drl, code);
     List<String> ruleNames = DrlText.ruleNames(text, code);
     if (ruleNames.size() != 1) {
       problems.add(
@@ -282,42 +309,6 @@ public final class RuleLint {
       lintCourse(drl + ":" + line + ": ", m);
     }
     return true;
-  }
-
-  /** Imports and fully qualified names must be fact classes: a rule judges facts, nothing else. */
-  private void lintReferences(Path drl, String code) {
-    String[] codeLines = code.split("\n", -1);
-    for (int i = 0; i < codeLines.length; i++) {
-      String line = codeLines[i];
-      Matcher imp = IMPORT.matcher(line);
-      if (imp.matches()) {
-        if (!imp.group(1).startsWith(RuleCases.FACTS_PACKAGE)) {
-          problems.add(
-              drl
-                  + ":"
-                  + (i + 1)
-                  + ": import "
-                  + imp.group(1)
-                  + " is outside org.prodml.facts; rules may use only fact classes");
-        }
-        continue;
-      }
-      if (line.strip().startsWith("package")) {
-        continue;
-      }
-      Matcher q = QUALIFIED_NAME.matcher(line);
-      while (q.find()) {
-        if (!q.group().startsWith(RuleCases.FACTS_PACKAGE)) {
-          problems.add(
-              drl
-                  + ":"
-                  + (i + 1)
-                  + ": "
-                  + q.group()
-                  + " is outside org.prodml.facts; rules may use only fact classes");
-        }
-      }
-    }
   }
 
   private void lintIdAndName(Path drl, int line, RuleMetadata m, RuleCatalog.Folder info) {

@@ -127,7 +127,14 @@ final class RuleMetadataReader {
     for (String part : text.split("[,;]")) {
       String[] kv = part.split("=", 2);
       try {
-        thresholds.put(kv[0].strip(), Double.parseDouble(kv[1].strip()));
+        String name = kv[0].strip();
+        double value = Double.parseDouble(kv[1].strip());
+        String problem = Thresholds.problem(name, value);
+        if (problem != null) {
+          problems.add(origin + ": rule \"" + rule.getName() + "\": @thresholds: " + problem);
+          return null;
+        }
+        thresholds.put(name, value);
       } catch (RuntimeException e) {
         problems.add(
             origin
@@ -140,6 +147,16 @@ final class RuleMetadataReader {
       }
     }
     return thresholds;
+  }
+
+  /** The names of the rules a source declares, read from its text (without compiling it). */
+  static List<String> ruleNames(RuleSource source) {
+    List<String> names = new ArrayList<>();
+    Matcher m = RULE_NAME.matcher(source.text());
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
   }
 
   /** Which source declares each rule name (Drools' rules do not say which file they came from). */

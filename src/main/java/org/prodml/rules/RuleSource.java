@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +30,20 @@ public record RuleSource(String origin, String text) {
   public String drlPackage() {
     Matcher m = PACKAGE.matcher(text);
     return m.find() ? m.group(1) : "rules";
+  }
+
+  /**
+   * The SHA-256 of the text's UTF-8 bytes (a file's bytes as read), in hex: how a source is matched
+   * with the precompiled catalog, without parsing it.
+   */
+  public String digest() {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The line (from 1) that declares the rule of that name, or 0 when none does. */

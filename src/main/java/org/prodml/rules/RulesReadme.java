@@ -29,7 +29,10 @@ public final class RulesReadme {
 
       This folder holds the judgements of ProdML Lab's audits, written as Drools rules (classic DRL).
       They are read from disk at run time, never packaged into the jar: edit a rule, run the audit
-      again, and the new rule applies. Profiling turns data into immutable *facts* (the records in
+      again, and the new rule applies. (The build precompiles this folder into Drools' executable
+      model so that a run loads the rules instead of compiling them; a run knows each file by the
+      digest of its bytes, so a file edited since the build is compiled from disk, and only it.)
+      Profiling turns data into immutable *facts* (the records in
       `org.prodml.facts`: a column's profile, a comparison of a column between training and serving
       data, a dataset's size, a feature's usage); the rules judge those facts, and every rule that
       fires becomes a *finding* with a severity, a course topic, an explanation and a remedy.
@@ -49,10 +52,54 @@ public final class RulesReadme {
         from the evidence: `{subject}`, `{key}`, and `{key:%}` to show a share as a percentage.
         Evidence always holds the observed values *and* the limit they were compared to.
       - **Rules import only fact classes** (`org.prodml.facts.*`): a rule judges facts; it does not
-        compute, read files or call the engine.
+        compute, read files or call the engine. The compiler enforces it: see "What a rule may do".
       - **Every rule has worked cases** in `<SameName>.cases.json` beside it: facts on which it must
         fire and facts on which it must stay quiet, including cases just above and just below each
-        threshold. The test suite runs every case against the rule compiled alone.
+        threshold. The test suite runs every case against the rule alone as the build precompiled
+        it, and again compiled at run time: both must make the same findings.
+
+      ## What a rule may do
+
+      Every DRL source — a file here, a `--rules` folder, a `%prodml.rules` paragraph, a file that
+      `./prodml rules lint` checks — goes through the rule sandbox before Drools compiles any of it
+      (Drools would otherwise run code while compiling: it evaluates metadata values). The sandbox
+      parses the source into Drools' descriptor tree, and each condition and action into a syntax
+      tree, and refuses anything outside this subset, at its line (`file:line: …` or
+      `paragraph <id>:<line>: …`), naming the construct:
+
+      - **Imports**: fact classes of `org.prodml.facts`, by name or all with `org.prodml.facts.*`
+        (`Evidence` and `TestScoreFact` are the engine's helpers). No other package, no
+        `import function`, `import accumulate`,
+        `global`, `function`, `declare`, `query`, `unit`, entry points or windows.
+      - **Metadata**: lower-case names with a quoted string or a number as the value.
+      - **Attributes**: only `salience` (a whole number), `no-loop` and `lock-on-active`.
+      - **Conditions**: patterns of the imported fact classes (never `Evidence`: it is what rules
+        report), combined with `and`, `or`, `not`, `exists`, `forall`; `Number`, `Object` or
+        `String` patterns `from accumulate(…)` with `count`, `sum`, `average`, `min`, `max`,
+        `collectList` or `collectSet`, or `from $fact.accessor()` (the values a bound fact holds).
+        No `eval`, no `from` any other expression, no inline accumulate code, no `collect`,
+        no `if`/`do[…]` branches, no windows or temporal operators.
+      - **Constraints and values**: literals; arithmetic, comparison, logic, `?:` and casts to
+        value types; the operators `contains`, `memberOf` and `in` (not `matches` or `soundslike`:
+        a regular expression can take forever); bindings (`$x`); the accessors of the imported
+        fact classes; reads of the values facts hold (`equals`, `compareTo`, `intValue`,
+        `doubleValue`, `startsWith`, `endsWith`, `contains`, `length`, `isEmpty`, `size`, `get`,
+        `containsKey` …); and pure helpers: `Math.abs/min/max/round/floor/ceil/sqrt/log/exp/pow…`,
+        `Double.isNaN/isFinite/isInfinite/compare`, `Integer`/`Long.compare`, `String.valueOf/join`,
+        the static methods of the imported fact classes (`Evidence.of`, `TestScoreFact.measured` …)
+        and `new` of an imported fact class. Nothing else is called: no `System`, `Runtime`,
+        `getClass`, files, threads or reflection.
+      - **The action** (`then`): Java statements that declare local values of a primitive type or
+        `String` and `insert(…)` evidence or facts; no other call, no loop, no `modify`/`update`/
+        `delete`, no `drools.…`. No `\\uXXXX` escapes anywhere (write the character itself).
+
+      Each rule run is also held to limits, as a second line of defence: at most
+      `rules.maxFirings` firings (default 200,000) and `rules.maxSeconds` of wall-clock time
+      (default 120), set with `--rules-max-firings`/`--rules-max-seconds` on the command line or the
+      `prodml.rules.maxFirings`/`prodml.rules.maxSeconds` interpreter properties (not from a
+      paragraph). A run past either, or a cancelled paragraph, stops: the error names the rule that
+      fired most (a rule whose action inserts what it matches fires forever) and no findings are
+      kept. The largest shipped audit fires fewer than 150 times per run.
 
       ## Adding a rule
 

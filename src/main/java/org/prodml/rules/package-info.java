@@ -29,19 +29,37 @@
  *
  * <p><b>Cases.</b> Beside each rule, {@code <SameName>.cases.json} holds worked examples: facts on
  * which it must fire and facts on which it must stay quiet, just above and just below each
- * threshold. {@link org.prodml.rules.RuleCases} runs each against the rule compiled alone, so a
- * case proves what that one rule does.
+ * threshold. {@link org.prodml.rules.RuleCases} runs each against that rule alone, so a case proves
+ * what that one rule does; the tests run every case precompiled and compiled at run time.
  *
  * <p><b>Lint.</b> {@link org.prodml.rules.RuleLint} keeps the folders to the convention (names, ids
  * and prefixes, imports, thresholds declared and read, placeholders the evidence fills, a cases
  * file for every rule) and compiles them all together, as an audit does. Its problems, like compile
  * errors, read {@code file:line: message}.
  *
+ * <p><b>A sandbox, then limits.</b> A rule comes from people who may be careless or hostile (a
+ * learner's paragraph in a shared Zeppelin, a {@code --rules} folder): before Drools compiles a
+ * line of it, {@link org.prodml.rules.RuleSandbox} reads it into Drools' descriptor tree and
+ * refuses anything but reading facts and inserting evidence (no JVM calls, no code of its own), at
+ * its line. Each run is then held to {@link org.prodml.rules.EvaluationLimits} (firings and
+ * wall-clock time) and stops on cancel; a run past a limit is a {@link
+ * org.prodml.rules.RuleRunException} naming the rule, never a hang. Threshold values are checked as
+ * they are declared and overridden ({@link org.prodml.rules.Thresholds}).
+ *
+ * <p><b>Precompiled, still data.</b> The build compiles the shipped {@code rules/} into Drools'
+ * executable model ({@link org.prodml.rules.RulePrecompiler}: Java classes in the jar, and the
+ * SHA-256 of each DRL file they came from). A run hashes the DRL it reads, loads the files with a
+ * known digest from those classes ({@link org.prodml.rules.PrecompiledRules}) and compiles only the
+ * others (an edited file, another rules folder, a notebook paragraph) into the same Drools base. So
+ * a rule edited on disk applies at the next run without a rebuild, and the catalog is ready in a
+ * fraction of a second instead of a cold compile of several.
+ *
  * <p><b>The classes.</b> {@link org.prodml.rules.RuleBase} is what callers use: compile, then
- * evaluate. Behind it, {@link org.prodml.rules.RuleCompiler} builds DRL with Drools (in the
- * background, cached per version of the sources), {@link org.prodml.rules.RuleMetadataReader} reads
- * the metadata and {@link org.prodml.rules.RuleEvaluator} runs the sessions. {@link
- * org.prodml.rules.RuleFiles} finds the rule files on disk; {@link org.prodml.rules.RulesReadme}
- * writes {@code rules/README.md} from the catalog.
+ * evaluate. Behind it, {@link org.prodml.rules.RuleCompiler} checks the sources with the sandbox
+ * and builds them with Drools (in the background, cached per version of the sources), {@link
+ * org.prodml.rules.RuleMetadataReader} reads the metadata and {@link
+ * org.prodml.rules.RuleEvaluator} runs the sessions. {@link org.prodml.rules.RuleFiles} finds the
+ * rule files on disk; {@link org.prodml.rules.RulesReadme} writes {@code rules/README.md} from the
+ * catalog.
  */
 package org.prodml.rules;

@@ -19,6 +19,7 @@ import tech.tablesaw.api.Table;
  * @param servingPath "shared" (serving reuses the fitted transforms) or "reimplemented"
  * @param modes one fact per mode served: "static", "dynamic"
  * @param coverageByKeyFrequency per band of key frequency; empty without a key space
+ * @param precomputed the static table's answers, checked before serving; null without one
  */
 public record ServingReport(
     String requests,
@@ -28,7 +29,8 @@ public record ServingReport(
     List<ServingFact> modes,
     List<KeyBandCoverage> coverageByKeyFrequency,
     LatencyDistribution latency,
-    List<FeatureSkewFact> skew) {
+    List<FeatureSkewFact> skew,
+    PrecomputedCheck precomputed) {
 
   /**
    * Requests served at most per serving run: enough for steady latency percentiles, quick on any
@@ -96,9 +98,11 @@ public record ServingReport(
         timeColumn != null && requests.columnNames().contains(timeColumn) ? timeColumn : null;
     KeySpace space = keys.isEmpty() ? null : KeySpace.of(training, keys);
     List<ServingResult> results = new ArrayList<>();
+    PrecomputedCheck precomputed = null;
     if (options.staticMode()) {
       StaticInference table =
           StaticInference.precompute(model, training, keys, options.minCount(), Integer.MAX_VALUE);
+      precomputed = table.check(training);
       results.add(table.serve(requests, time));
       work.report(0.4);
     }
@@ -117,7 +121,8 @@ public record ServingReport(
         results.stream().map(r -> r.fact().withTable(requestsName)).toList(),
         KeyBandCoverage.of(results),
         LatencyDistribution.of(results),
-        skew);
+        skew,
+        precomputed);
   }
 
   public ServingReport {

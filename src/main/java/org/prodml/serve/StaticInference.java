@@ -56,6 +56,26 @@ public final class StaticInference {
     return new StaticInference(model, space, table, model.trainingDataEndSeconds());
   }
 
+  /**
+   * Every answer of the table checked before it is served: NaN or infinite values, and values no
+   * label in the training data could have.
+   */
+  public PrecomputedCheck check(Table training) {
+    double min = Double.NaN;
+    double max = Double.NaN;
+    boolean classification = model.task() == Task.CLASSIFICATION;
+    if (!classification) {
+      String label = model.label().column();
+      for (double v : Frame.of(training, List.of(label)).numbers(label)) {
+        if (Double.isFinite(v)) {
+          min = Double.isNaN(min) ? v : Math.min(min, v);
+          max = Double.isNaN(max) ? v : Math.max(max, v);
+        }
+      }
+    }
+    return PrecomputedCheck.of(table.values(), classification, min, max);
+  }
+
   public int size() {
     return table.size();
   }

@@ -28,6 +28,12 @@ import org.prodml.work.Work;
  * model code (package {@value SystemAnatomy#MODEL_PACKAGE}) marked. Run it after the pipeline.
  */
 public final class AnatomyStage implements Stage {
+  /**
+   * The share of a production system's code that is model code, by the course's figure (after
+   * Sculley et al.): 5% or less.
+   */
+  static final double COURSE_SHARE = 0.05;
+
   @Override
   public String name() {
     return "anatomy";
@@ -52,7 +58,7 @@ public final class AnatomyStage implements Stage {
         StageSupport.judge(
             state, facts, Map.of(), r -> r.stage() != org.prodml.rules.Stage.EXERCISE);
     List<Finding> findings = judgement.findings();
-    List<StagePart> stages = SystemAnatomy.stages(state.runs(), findings);
+    List<StagePart> stages = SystemAnatomy.stages(state.runs());
     List<TopicPart> topics = SystemAnatomy.topics(findings);
     Optional<Path> sources = SystemAnatomy.sourceRoot(state.config().ruleFolders());
     List<PackagePart> packages = sources.map(SystemAnatomy::packages).orElse(List.of());
@@ -76,13 +82,15 @@ public final class AnatomyStage implements Stage {
                 + Format.cellPercent(training.timeShare())
                 + ")");
     summary
-        .append(". The rules raised ")
+        .append(". Its paragraphs reported ")
+        .append(stages.stream().mapToInt(StagePart::findings).sum())
+        .append(" findings, ")
+        .append(training == null ? 0 : training.findings())
+        .append(" of them at the training; an audit of everything the note holds now raises ")
         .append(findings.size())
         .append(" findings from ")
         .append(judgement.firedRuleIds().stream().distinct().count())
-        .append(" rules, ")
-        .append(training == null ? 0 : training.findings())
-        .append(" of them about the training. ");
+        .append(" rules. ");
     if (sources.isEmpty()) {
       summary.append(
           "No library sources here (a packaged install ships none), so lines of code are not measured.");
@@ -102,7 +110,16 @@ public final class AnatomyStage implements Stage {
               model == null
                   ? "absent"
                   : model.lines() + " (" + Format.cellPercent(model.share()) + ")")
-          .append('.');
+          .append(
+              model == null
+                  ? "."
+                  : model.share() <= COURSE_SHARE
+                      ? ", within the course's figure of "
+                          + Format.cellPercent(COURSE_SHARE)
+                          + " or less."
+                      : ", a little above the course's figure of "
+                          + Format.cellPercent(COURSE_SHARE)
+                          + " or less.");
     }
 
     StageResult.Builder out = StageResult.builder().text(summary.toString());
@@ -138,14 +155,13 @@ public final class AnatomyStage implements Stage {
               String.valueOf(s.runs()),
               String.valueOf(s.millis()),
               Format.cellPercent(s.timeShare()),
-              String.valueOf(s.findings()),
-              String.valueOf(s.rulesFired())));
+              String.valueOf(s.findings())));
     }
     out.table(
         TableBlock.of(
-            "stages of this note: run time and the findings of the rules that judge each",
-            List.of(
-                "stage", "paragraph runs", "time ms", "share of time", "findings", "rules fired"),
+            "stages of this note: the time of their own work, and the findings their paragraphs"
+                + " reported",
+            List.of("stage", "paragraph runs", "time ms", "share of time", "findings"),
             stageRows));
     List<List<String>> topicRows = new ArrayList<>();
     for (TopicPart t : topics) {
@@ -158,7 +174,7 @@ public final class AnatomyStage implements Stage {
     }
     out.table(
         TableBlock.of(
-            "findings by course topic",
+            "findings by course topic (an audit of everything the note holds now)",
             List.of("topic", "findings", "share", "rules fired"),
             topicRows));
     if (sources.isEmpty()) {

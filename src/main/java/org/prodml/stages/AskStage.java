@@ -84,7 +84,7 @@ public final class AskStage implements Stage {
               .map(s -> s.replace("notebook:", "line "))
               .sorted(AskStage::byLine)
               .toList();
-      throw new StageException(String.join("; ", sorted));
+      throw new StageException(String.join("\n", sorted)); // shown: the first (and N more)
     }
     if (answers.given().isEmpty() && exerciseAnswers.isEmpty()) {
       throw new StageException(

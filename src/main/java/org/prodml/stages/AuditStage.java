@@ -13,6 +13,7 @@ import org.prodml.readiness.Answers;
 import org.prodml.readiness.MlTestScore;
 import org.prodml.readiness.Readiness;
 import org.prodml.readiness.ReadinessReport;
+import org.prodml.readiness.Verdict;
 import org.prodml.render.TableBlock;
 import org.prodml.render.Tables;
 import org.prodml.rules.Finding;
@@ -91,7 +92,9 @@ public final class AuditStage implements Stage {
             + state.facts().size()
             + " facts from "
             + Html.escape(String.join(", ", state.factsBySource().keySet()))
-            + "</div>";
+            + "<p style=\"margin:4px 0;color:#444\">"
+            + Html.escape(Verdict.explain(judgement, readiness.mlTestScore().finalScore()))
+            + "</p></div>";
     MlTestScore score = readiness.mlTestScore();
     List<List<String>> sections = new ArrayList<>();
     for (MlTestScore.SectionScore section : score.sections()) {

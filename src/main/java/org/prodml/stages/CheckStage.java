@@ -308,7 +308,9 @@ public final class CheckStage implements Stage {
         .append(Html.escape(e.verifies()))
         .append("</p>");
     for (Finding f : grade.evidence()) {
-      html.append("<p class=\"prodml-failure\" style=\"margin:4px 0\">")
+      // The terminal summary marks each line by this class: why it failed, or what it showed.
+      html.append(grade.passed() ? "<p class=\"prodml-passed\"" : "<p class=\"prodml-failure\"")
+          .append(" style=\"margin:4px 0\">")
           .append(Html.escape(f.message()))
           .append("</p>");
     }

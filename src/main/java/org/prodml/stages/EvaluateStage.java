@@ -74,7 +74,14 @@ public final class EvaluateStage implements Stage {
         StageSupport.library(
             () ->
                 ModelEvaluation.measure(
-                    model, trainTable, table, on, previousModel, options, work));
+                    model,
+                    trainTable,
+                    table,
+                    on,
+                    previousModel,
+                    state.get(StageKeys.PREVIOUS_MODEL_GROUPS).orElse(null),
+                    options,
+                    work));
     EvaluationResult result = evaluation.model();
     EvaluationResult baselineResult = evaluation.baseline();
     EvaluationResult previous = evaluation.previous();

@@ -30,6 +30,9 @@ import org.prodml.work.Work;
  * stage needs them, so a large file can be validated without being held in memory.
  */
 public final class LoadStage implements Stage {
+  /** The columns the first rows are shown with: a row of thousands of values shows nothing. */
+  static final int SHOWN_COLUMNS = 30;
+
   @Override
   public String name() {
     return "load";
@@ -91,14 +94,11 @@ public final class LoadStage implements Stage {
             .withSource(shown);
     List<String> columns = profile.columnNames();
     roles.requireIn(shown, columns);
-    for (String ignored : roles.ignored()) {
-      if (!columns.contains(ignored)) {
-        throw new StageException(
-            "ignore names '"
-                + ignored
-                + "', which is not a column; the data has "
-                + String.join(", ", columns));
-      }
+    requireColumns("ignore", roles.ignored(), columns);
+    requireColumns("pii", roles.pii(), columns);
+    if (training) {
+      requireLabelled(roles.label(), profile, shown);
+      requireTimes(roles.time(), profile);
     }
     state.putFileTable(
         as,
@@ -117,7 +117,7 @@ public final class LoadStage implements Stage {
           List.of(c.name(), c.type().name(), roles.usage(c.name()), String.valueOf(c.missing())));
     }
     int shownRows = Math.min(10, state.config().maxRows());
-    var head = DataLoader.head(path, shownRows, types);
+    var head = DataLoader.head(path, shownRows, SHOWN_COLUMNS, types);
     return StageResult.builder()
         .text(
             "Loaded "
@@ -133,8 +133,80 @@ public final class LoadStage implements Stage {
                 + ".")
         .table(
             TableBlock.of("columns of " + as, List.of("column", "type", "role", "missing"), rows))
-        .table(TableBlock.of("first rows of " + as, head, shownRows).standingFor(profile.rows()))
+        .table(
+            TableBlock.of(
+                    "first rows of "
+                        + as
+                        + (columns.size() > SHOWN_COLUMNS
+                            ? " (its first " + SHOWN_COLUMNS + " of " + columns.size() + " columns)"
+                            : ""),
+                    head,
+                    shownRows)
+                .standingFor(profile.rows()))
         .build();
+  }
+
+  /** Every column a role parameter names is a column of the data. */
+  private static void requireColumns(
+      String parameter, java.util.Set<String> named, List<String> columns) {
+    for (String column : new java.util.TreeSet<>(named)) {
+      if (!columns.contains(column)) {
+        throw new StageException(
+            parameter
+                + " names '"
+                + column
+                + "', which is not a column; the data has "
+                + String.join(", ", columns));
+      }
+    }
+  }
+
+  /** Training data without one label has nothing to learn from and nothing to judge it by. */
+  private static void requireLabelled(String label, DatasetProfile profile, String shown) {
+    if (label == null || profile.rows() == 0) {
+      return;
+    }
+    profile
+        .column(label)
+        .filter(c -> c.present() == 0)
+        .ifPresent(
+            c -> {
+              throw new StageException(
+                  "the label '"
+                      + label
+                      + "' has no value in any of the "
+                      + profile.rows()
+                      + " rows of "
+                      + shown
+                      + ": training data needs its labels (or name the label column with label=…)");
+            });
+  }
+
+  /**
+   * The time column holds dates or times: every check of time (splits by time, overlap, monitoring
+   * windows, staleness) reads it, and would otherwise pass by without a word.
+   */
+  private static void requireTimes(String time, DatasetProfile profile) {
+    if (time == null) {
+      return;
+    }
+    profile
+        .column(time)
+        .filter(c -> c.kind() != ValueType.Kind.DATETIME)
+        .ifPresent(
+            c -> {
+              String example =
+                  c.topValues(1).isEmpty() ? "" : ", e.g. '" + c.topValues(1).get(0).value() + "'";
+              throw new StageException(
+                  "time names '"
+                      + time
+                      + "', whose values are not dates or times (they read as "
+                      + c.type()
+                      + example
+                      + "); name a column of dates, or declare its type: types="
+                      + time
+                      + ":LOCAL_DATE");
+            });
   }
 
   static Map<String, ValueType> parseTypes(List<String> items) {

@@ -20,6 +20,12 @@ import org.prodml.work.Work;
  * schema, and its facts are what validation rules judge.
  */
 public final class ProfileStage implements Stage {
+  /**
+   * Charts a paragraph draws at most, one per column from the first: a note page of a table of
+   * thousands of columns must still open (the table, and {@code audit.json}, have every column).
+   */
+  static final int MAX_CHARTS = 12;
+
   @Override
   public String name() {
     return "profile";
@@ -34,7 +40,9 @@ public final class ProfileStage implements Stage {
   public List<Parameter> parameters() {
     return List.of(
         Parameter.of(Parameter.ON, "the table to profile (default: data, else the training table)"),
-        Parameter.of("charts", "draw a chart per column (default true)"));
+        Parameter.of(
+            "charts",
+            "draw a chart per column, for the first " + MAX_CHARTS + " columns (default true)"));
   }
 
   @Override
@@ -70,6 +78,15 @@ public final class ProfileStage implements Stage {
     if (charts) {
       List<String> svgs = new ArrayList<>();
       for (ColumnProfile c : profile.columns()) {
+        if (svgs.size() == MAX_CHARTS) {
+          result.text(
+              "Charts for the first "
+                  + MAX_CHARTS
+                  + " of "
+                  + profile.columns().size()
+                  + " columns; the table has them all.");
+          break;
+        }
         svgs.add(Charts.distribution(c));
       }
       result.html(Charts.row(svgs));

@@ -148,6 +148,9 @@ public final class ServeStage implements Stage {
     if (!served.coverageByKeyFrequency().isEmpty()) {
       out.table(ModelTables.coverage(served.coverageByKeyFrequency(), served.keyColumns()));
     }
+    if (served.precomputed() != null) {
+      out.table(ModelTables.precomputed(served.precomputed()));
+    }
     out.table(ModelTables.skew(served.skew()));
     List<String> charts = new ArrayList<>();
     charts.add(ModelCharts.latency(served.latency()));

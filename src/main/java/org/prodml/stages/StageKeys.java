@@ -3,6 +3,7 @@ package org.prodml.stages;
 import org.prodml.course.ExerciseProgress;
 import org.prodml.data.ColumnRoles;
 import org.prodml.evaluate.ModelEvaluation;
+import org.prodml.evaluate.TrainingGroups;
 import org.prodml.monitor.MonitoringReport;
 import org.prodml.pipeline.ArtifactKey;
 import org.prodml.profile.DataFacts;
@@ -48,6 +49,14 @@ public final class StageKeys {
   /** The model before the current one: what a quality gate compares with. */
   public static final ArtifactKey<TrainedModel> PREVIOUS_MODEL =
       ArtifactKey.of("previous model", TrainedModel.class);
+
+  /** The groups the current model trained on, when the data has a group column. */
+  public static final ArtifactKey<TrainingGroups> MODEL_GROUPS =
+      ArtifactKey.of("groups the model trained on", TrainingGroups.class);
+
+  /** The groups the previous model trained on: the quality gate does not compare on them. */
+  public static final ArtifactKey<TrainingGroups> PREVIOUS_MODEL_GROUPS =
+      ArtifactKey.of("groups the previous model trained on", TrainingGroups.class);
 
   /** The current model's latest evaluation, beside its baseline, slices, importances and gate. */
   public static final ArtifactKey<ModelEvaluation> EVALUATION =

@@ -24,7 +24,6 @@ import org.prodml.profile.DatasetProfile;
 import org.prodml.profile.ProfileOptions;
 import org.prodml.profile.TableProfiler;
 import org.prodml.readiness.Answers;
-import org.prodml.readiness.FeatureCorrelations;
 import org.prodml.readiness.MlTestScore;
 import org.prodml.readiness.QuestionCatalog;
 import org.prodml.readiness.ReadinessReport;
@@ -44,12 +43,6 @@ import tech.tablesaw.api.Table;
 final class StageSupport {
   /** Prefix of an exercise's answer key in a note's answers ({@code exercise.<id>}). */
   static final String EXERCISE_PREFIX = "exercise.";
-
-  /**
-   * Training files up to this size are also read whole to measure pairwise feature correlations;
-   * larger files get none (the rows would not fit the streaming path's memory).
-   */
-  static final long CORRELATION_MAX_BYTES = 64L << 20;
 
   private StageSupport() {}
 
@@ -201,8 +194,8 @@ final class StageSupport {
   /**
    * Profiles the tables (once) and stores the data facts of the note: each table's profile facts,
    * column roles and domains, label association and balance, each later table compared with the
-   * reference (skew, schema, volume, group and time overlap), and how the reference's features move
-   * together.
+   * reference (skew, schema, volume, group and time overlap), and the reference's features that
+   * nearly copy each other (from its profile's row sample: the file is not read again).
    */
   static DataFacts.Result dataFacts(PipelineState state, String reference, List<String> others) {
     DatasetProfile train = profile(state, reference);
@@ -215,36 +208,9 @@ final class StageSupport {
     List<Object> facts = new ArrayList<>(built.facts());
     facts.addAll(ColumnDomains.facts(train, "train"));
     compared.forEach((role, profile) -> facts.addAll(ColumnDomains.facts(profile, role)));
-    facts.addAll(correlations(state, reference, train, roles));
     state.setFacts("validate", facts);
     state.put(StageKeys.VALIDATION, built);
     return built;
-  }
-
-  /** Pairwise correlations of the training features: copies of each other break together. */
-  private static List<Object> correlations(
-      PipelineState state, String reference, DatasetProfile profile, ColumnRoles roles) {
-    boolean tooLarge =
-        state
-            .fileOf(reference)
-            .map(
-                file -> {
-                  try {
-                    return Files.size(file) > CORRELATION_MAX_BYTES;
-                  } catch (java.io.IOException e) {
-                    return true;
-                  }
-                })
-            .orElse(false);
-    if (tooLarge) {
-      return List.of();
-    }
-    Table table = state.requireTable(reference, "%prodml.load(file=…)");
-    return new ArrayList<>(
-        library(
-            () ->
-                FeatureCorrelations.of(
-                    table, profile.source(), roles.features(table.columnNames()))));
   }
 
   /** Checks that the table has the columns a parameter names; the error lists the ones it has. */

@@ -2,6 +2,7 @@ package org.prodml.stages;
 
 import java.util.List;
 import org.prodml.data.ColumnRoles;
+import org.prodml.evaluate.TrainingGroups;
 import org.prodml.facts.ModelFact;
 import org.prodml.pipeline.Parameter;
 import org.prodml.pipeline.Params;
@@ -114,6 +115,14 @@ public final class TrainStage implements Stage {
         StageSupport.library(() -> Trainer.train(table, used, spec, roles.time(), work));
     state.get(StageKeys.MODEL).ifPresent(previous -> state.put(StageKeys.PREVIOUS_MODEL, previous));
     state.put(StageKeys.MODEL, model);
+    state.remove(StageKeys.PREVIOUS_MODEL_GROUPS);
+    state
+        .get(StageKeys.MODEL_GROUPS)
+        .ifPresent(groups -> state.put(StageKeys.PREVIOUS_MODEL_GROUPS, groups));
+    state.remove(StageKeys.MODEL_GROUPS);
+    if (roles.group() != null && table.columnNames().contains(roles.group())) {
+      state.put(StageKeys.MODEL_GROUPS, TrainingGroups.of(table, roles.group()));
+    }
     state.put(StageKeys.TRAINED_ON, on);
     // What was measured of the previous model (its evaluation, serving, monitoring and deployment
     // tests) does not describe this one; those stages must run again for it.

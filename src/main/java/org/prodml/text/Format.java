@@ -3,6 +3,7 @@ package org.prodml.text;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -57,5 +58,20 @@ public final class Format {
   /** A share in a table cell, as a percentage: empty where nothing was measured (NaN). */
   public static String cellPercent(double share) {
     return Double.isNaN(share) ? "" : percent(share);
+  }
+
+  /**
+   * An error message as one line: a message listing several problems, one a line, becomes the first
+   * and how many more there are ({@code "a.yaml:1: … (and 5 more)"}).
+   */
+  public static String oneLine(String message) {
+    if (message == null || message.isBlank()) {
+      return "";
+    }
+    List<String> lines =
+        message.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    return lines.size() == 1
+        ? lines.get(0)
+        : lines.get(0) + " (and " + (lines.size() - 1) + " more)";
   }
 }

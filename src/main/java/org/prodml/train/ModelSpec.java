@@ -24,6 +24,24 @@ public record ModelSpec(ModelType type, LabelSpec label, Long seed, Map<String, 
               Set.of("trees", "maxDepth", "maxNodes", "nodeSize", "shrinkage", "subsample"),
           ModelType.BASELINE, Set.of());
 
+  /**
+   * The values each hyperparameter may take: past these a forest or a boosting run takes hours or
+   * more memory than a laptop has (2,000 trees of depth 100 on the shipped data already take
+   * minutes), and a value out of range is refused before training starts.
+   */
+  static final Map<String, double[]> RANGES =
+      Map.of(
+          "trees", new double[] {1, 2_000},
+          "maxDepth", new double[] {1, 100},
+          "maxNodes", new double[] {0, 1_000_000},
+          "nodeSize", new double[] {1, 1_000_000},
+          "mtry", new double[] {0, 100_000},
+          "iterations", new double[] {1, 100_000},
+          "subsample", new double[] {0.01, 1},
+          "shrinkage", new double[] {0.0001, 1},
+          "lambda", new double[] {0, 1_000_000},
+          "tolerance", new double[] {1e-12, 1});
+
   public ModelSpec {
     given = Map.copyOf(given);
     for (String key : given.keySet()) {
@@ -38,6 +56,26 @@ public record ModelSpec(ModelType type, LabelSpec label, Long seed, Map<String, 
                     : " (it takes "
                         + String.join(", ", new java.util.TreeSet<>(KNOWN.get(type)))
                         + ")"));
+      }
+      double[] range = RANGES.get(key);
+      if (range != null) {
+        double value;
+        try {
+          value = Double.parseDouble(given.get(key).strip());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(
+              key + " must be a number, not '" + given.get(key) + "'");
+        }
+        if (!(value >= range[0] && value <= range[1])) {
+          throw new IllegalArgumentException(
+              key
+                  + " must be between "
+                  + org.prodml.text.Format.number(range[0])
+                  + " and "
+                  + org.prodml.text.Format.number(range[1])
+                  + ", not "
+                  + given.get(key).strip());
+        }
       }
     }
   }

@@ -152,7 +152,8 @@ public final class Trainer {
     Predictor predictor =
         fit(spec, task, classes, x, rows, classIndex, values, seed, work.part(0.05, 0.95));
     long millis = (System.nanoTime() - started) / 1_000_000;
-    String fingerprint = fingerprint(predictor, x, rows);
+    String fingerprint =
+        fingerprint(predictor, x, rows, transforms.scope().name() + "/" + transforms.placement());
     work.report(1.0);
     String end = null;
     double endSeconds = Double.NaN;
@@ -502,11 +503,15 @@ public final class Trainer {
   /**
    * A hash of the model's predictions on a fixed probe: up to {@link #PROBE_ROWS} training rows at
    * evenly spaced positions (which depend on the data, never on the seed). Outputs are rounded to
-   * 1e-9 first, so only a different model, not the last bit of a sum, changes the hash.
+   * 1e-9 first, so only a different model, not the last bit of a sum, changes the hash. How the
+   * transforms meet new rows (fitted once or per batch, materialized or in the model) is hashed
+   * too: two models that agree on the training rows but encode a request differently are not the
+   * same model.
    */
-  static String fingerprint(Predictor predictor, FeatureMatrix x, int[] rows) {
+  static String fingerprint(Predictor predictor, FeatureMatrix x, int[] rows, String serving) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(serving.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       int probe = Math.min(PROBE_ROWS, rows.length);
       ByteBuffer buffer = ByteBuffer.allocate(Long.BYTES);
       for (int i = 0; i < probe; i++) {

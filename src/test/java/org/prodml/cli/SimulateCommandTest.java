@@ -25,6 +25,7 @@ class SimulateCommandTest {
   @Test
   void theModelTrainedOnceFallsBehindTheOneRetrainedMonthlyOnSeattleWeather(@TempDir Path out)
       throws Exception {
+    out = out.resolve("report"); // the report folder is swapped in beside its siblings
     AuditCommandTest.Run run =
         AuditCommandTest.run("simulate", "training", "--out", out.toString());
     assertEquals(0, run.exit(), run.out() + run.err());
@@ -91,6 +92,7 @@ class SimulateCommandTest {
   @Test
   void aPrecomputedTableMissesRoutesThatPredictingPerRequestAnswers(@TempDir Path out)
       throws Exception {
+    out = out.resolve("report"); // the report folder is swapped in beside its siblings
     AuditCommandTest.Run run =
         AuditCommandTest.run(
             "simulate", "inference", "--requests", "3000", "--out", out.toString());
@@ -131,6 +133,7 @@ class SimulateCommandTest {
 
   @Test
   void badInputIsOneLine(@TempDir Path out) {
+    out = out.resolve("report"); // the report folder is swapped in beside its siblings
     AuditCommandTest.Run paradigm =
         AuditCommandTest.run("simulate", "deployment", "--out", out.toString());
     assertEquals(2, paradigm.exit());

@@ -99,4 +99,21 @@ class NumericValuesTest {
     return Math.min(
         java.util.Arrays.stream(a).min().orElse(0), java.util.Arrays.stream(b).min().orElse(0));
   }
+
+  @Test
+  void aColumnOfAWideTableKeepsASmallerShareAndStillCounts() {
+    NumericValues narrow = NumericValues.ofOneOf(5);
+    NumericValues wide = NumericValues.ofOneOf(5000); // keeps 1677 values, counts 209 distinct
+    NumericValues wideFew = NumericValues.ofOneOf(5000);
+    for (int i = 0; i < 20_000; i++) {
+      wideFew.add(i % 150);
+      narrow.add(i % 3_000);
+      wide.add(i % 3_000);
+    }
+    assertEquals(150, wideFew.distinct(), "few distinct values: still exact, in its table");
+    assertEquals(3_000, narrow.distinct(), "exact within the full limits");
+    assertEquals(3_000, wide.distinct(), 3_000 * 0.05, "estimated past its share");
+    assertEquals(20_000, wide.result().getN());
+    assertEquals(narrow.result().getQuantile(0.5), wide.result().getQuantile(0.5), 3_000 * 0.02);
+  }
 }

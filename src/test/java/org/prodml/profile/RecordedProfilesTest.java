@@ -116,7 +116,8 @@ class RecordedProfilesTest {
                 p.time(),
                 p.group(),
                 p.associations(),
-                p.groupSketch()));
+                p.groupSketch(),
+                p.sample()));
     Path expected = RECORDED.resolve(recorded);
     if (RECORD) {
       Files.createDirectories(RECORDED);

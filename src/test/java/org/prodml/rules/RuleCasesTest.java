@@ -27,10 +27,16 @@ class RuleCasesTest {
     return Path.of(System.getProperty("prodml.home", ".")).resolve("rules");
   }
 
+  /**
+   * Each case runs twice: against its rule as a run loads it (precompiled by the build, its file
+   * alone) and against the whole catalog compiled at run time (what an edited file goes through),
+   * only its rule firing. Both must pass and make the same findings.
+   */
   @TestFactory
   Stream<DynamicNode> everyCaseOfEveryRule() {
     List<Path> files = RuleCases.find(List.of(rulesRoot()));
     assertFalse(files.isEmpty(), "no *.cases.json under " + rulesRoot());
+    RuleBase atRunTime = RuleCompiler.compileAtRunTime(RuleFiles.load(List.of(rulesRoot())));
     List<DynamicNode> nodes = new ArrayList<>();
     for (Path file : files) {
       String label = rulesRoot().relativize(file).toString();
@@ -54,8 +60,20 @@ class RuleCasesTest {
                           cases.rule() + " " + c.title(),
                           file.toUri(),
                           () -> {
+                            assertEquals(
+                                List.of(),
+                                base.compiledAtRunTime(),
+                                "the build precompiled this file (rebuild: mvn package)");
                             RuleCases.Result result = RuleCases.run(base, cases.rule(), c, file);
                             assertTrue(result.passed(), result.message());
+                            RuleCases.Result compiled =
+                                RuleCases.run(atRunTime, cases.rule(), c, file);
+                            assertTrue(
+                                compiled.passed(), "compiled at run time: " + compiled.message());
+                            assertEquals(
+                                result.findings(),
+                                compiled.findings(),
+                                "precompiled and compiled at run time, the findings differ");
                           }))
               .toList();
       nodes.add(DynamicContainer.dynamicContainer(label, file.toUri(), tests.stream()));

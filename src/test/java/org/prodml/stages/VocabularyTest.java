@@ -23,8 +23,8 @@ import picocli.CommandLine;
  */
 class VocabularyTest {
   /**
-   * Options of the command line that name its files and folders: no stage parameter stands for
-   * them.
+   * Options of the command line that name its files and folders, or set the limits of a rule run (a
+   * front end's setting, like an interpreter property): no stage parameter stands for them.
    */
   private static final Set<String> FRONT_END_OPTIONS =
       Set.of(
@@ -36,6 +36,8 @@ class VocabularyTest {
           "questions",
           "out",
           "note",
+          "rulesMaxFirings",
+          "rulesMaxSeconds",
           "help",
           "version");
 

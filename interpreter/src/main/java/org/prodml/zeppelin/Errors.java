@@ -6,6 +6,8 @@ import java.util.concurrent.CancellationException;
 import org.prodml.data.DataInputException;
 import org.prodml.pipeline.StageException;
 import org.prodml.rules.RuleCompileException;
+import org.prodml.rules.RuleRunException;
+import org.prodml.text.Format;
 
 /**
  * The one line a paragraph shows when it fails. Errors a learner can fix (a parameter, a file, a
@@ -16,18 +18,19 @@ final class Errors {
 
   static String oneLine(Throwable e) {
     if (e instanceof RuleCompileException r) {
-      return String.join("; ", r.errors());
+      return Format.oneLine(String.join("\n", r.errors()));
     }
     if (e instanceof StageException
         || e instanceof DataInputException
+        || e instanceof RuleRunException
         || e instanceof IllegalArgumentException) {
-      return flat(e.getMessage());
+      return Format.oneLine(e.getMessage());
     }
     if (e instanceof CancellationException) {
       return "cancelled";
     }
     if (e instanceof UncheckedIOException || e instanceof IOException) {
-      return "cannot read or write: " + flat(e.getMessage());
+      return "cannot read or write: " + Format.oneLine(e.getMessage());
     }
     return "internal error: "
         + e.getClass().getSimpleName()

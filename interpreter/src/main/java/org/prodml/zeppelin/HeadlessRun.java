@@ -52,7 +52,12 @@ final class HeadlessRun {
                 out.flush();
               });
       AtomicFiles.write(zpln, NoteRunner.write(run.note()));
-      AtomicFiles.write(html, NotePage.render(run));
+      AtomicFiles.write(
+          html,
+          NotePage.relink(
+              NotePage.render(run),
+              note.file().toAbsolutePath().getParent(),
+              html.toAbsolutePath().getParent()));
       long bad = run.count(Status.ERROR) + run.count(Status.UNEXPECTED_SUCCESS);
       out.println(
           "  → "
@@ -129,7 +134,7 @@ final class HeadlessRun {
       java.util.regex.Pattern.compile(
           "<p class=\"prodml-hint\"><b>(Hint \\d+ of \\d+):</b> (.*?)</p>");
   private static final java.util.regex.Pattern FAILURE =
-      java.util.regex.Pattern.compile("<p class=\"prodml-failure\"[^>]*>(.*?)</p>");
+      java.util.regex.Pattern.compile("<p class=\"prodml-(failure|passed)\"[^>]*>(.*?)</p>");
 
   /**
    * What each exercise check of a run said, for a learner reading the terminal: the verdict, why a
@@ -157,7 +162,9 @@ final class HeadlessRun {
       lines.add("  " + verdict);
       java.util.regex.Matcher failure = FAILURE.matcher(card);
       while (failure.find()) {
-        lines.add("    ✘ " + org.prodml.text.Html.unescape(failure.group(1)));
+        lines.add(
+            (failure.group(1).equals("passed") ? "    ✔ " : "    ✘ ")
+                + org.prodml.text.Html.unescape(failure.group(2)));
       }
       java.util.regex.Matcher hint = HINT.matcher(card);
       if (hint.find()) {

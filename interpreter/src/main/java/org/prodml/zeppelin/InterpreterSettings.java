@@ -21,8 +21,16 @@ import java.util.Properties;
 final class InterpreterSettings {
   static final String RESOURCE = "interpreter-setting.json";
 
-  /** One interpreter of the group. */
-  record Entry(String group, String name, String className, boolean isDefault) {}
+  /**
+   * One interpreter of the group, with the paragraph config Zeppelin merges into each of its
+   * paragraphs ({@code checkEmpty}).
+   */
+  record Entry(
+      String group, String name, String className, boolean isDefault, Map<String, Object> config) {
+    Entry {
+      config = Map.copyOf(config);
+    }
+  }
 
   private final List<Entry> entries;
   private final Map<String, String> defaults;
@@ -48,12 +56,22 @@ final class InterpreterSettings {
     List<Entry> entries = new ArrayList<>();
     Map<String, String> defaults = new LinkedHashMap<>();
     for (JsonNode entry : root) {
+      Map<String, Object> config = new LinkedHashMap<>();
+      entry
+          .path("config")
+          .fields()
+          .forEachRemaining(
+              c ->
+                  config.put(
+                      c.getKey(),
+                      c.getValue().isBoolean() ? c.getValue().asBoolean() : c.getValue().asText()));
       entries.add(
           new Entry(
               entry.path("group").asText(),
               entry.path("name").asText(),
               entry.path("className").asText(),
-              entry.path("defaultInterpreter").asBoolean(false)));
+              entry.path("defaultInterpreter").asBoolean(false),
+              config));
       entry
           .path("properties")
           .fields()

@@ -1,6 +1,8 @@
 package org.prodml.zeppelin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -40,6 +42,40 @@ final class NotePage {
       """;
 
   private NotePage() {}
+
+  private static final java.util.regex.Pattern HREF =
+      java.util.regex.Pattern.compile("href=\"([^\"#:]+?)(#[^\"]*)?\"");
+
+  /**
+   * The page's relative links (a note's Markdown links to datasheets as seen from its folder)
+   * pointed at the same files from where the page is written, so they open from the page too. A
+   * link whose file does not exist stays as written.
+   */
+  static String relink(String html, Path noteFolder, Path pageFolder) {
+    Path from = noteFolder.toAbsolutePath().normalize();
+    Path to = pageFolder.toAbsolutePath().normalize();
+    java.util.regex.Matcher m = HREF.matcher(html);
+    StringBuilder out = new StringBuilder(html.length());
+    while (m.find()) {
+      String link = m.group(1);
+      String decoded = java.net.URLDecoder.decode(link, java.nio.charset.StandardCharsets.UTF_8);
+      String replacement = m.group();
+      if (!link.startsWith("/")) {
+        Path target = from.resolve(decoded).normalize();
+        if (Files.exists(target)) {
+          String relative = to.relativize(target).toString().replace('\\', '/');
+          replacement =
+              "href=\""
+                  + relative.replace("%", "%25").replace(" ", "%20")
+                  + (m.group(2) == null ? "" : m.group(2))
+                  + "\"";
+        }
+      }
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
 
   static String render(NoteRun run) {
     Map<String, ParagraphRun> byId = new HashMap<>();

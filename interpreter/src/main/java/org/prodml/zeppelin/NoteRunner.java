@@ -123,6 +123,7 @@ final class NoteRunner {
       this.noteKey = noteId.isEmpty() ? name : noteId;
       String group = note.path("defaultInterpreterGroup").asText("");
       this.defaultGroup = group.isBlank() ? "prodml" : group;
+      requireKnownInterpreters(note, name, defaultGroup);
       this.session = new Session(noteKey);
     }
 
@@ -215,7 +216,7 @@ final class NoteRunner {
           java.util.regex.Pattern.compile("^\\s*%([\\w.]+)").matcher(text);
       String binding = named.find() ? named.group(1) : "";
       Optional<Interpreter> interpreter =
-          session.resolve(binding, defaultGroup).or(() -> session.resolve("", defaultGroup));
+          entryFor(binding, defaultGroup).or(() -> entryFor("", defaultGroup)).map(session::get);
       if (interpreter.isEmpty()) {
         return List.of();
       }
@@ -244,6 +245,67 @@ final class NoteRunner {
     public void close() {
       session.close();
     }
+  }
+
+  /**
+   * Every paragraph bound to this group names one of its interpreters: Zeppelin fails such a
+   * paragraph ("interpreter not found") when it comes to it; a note that names one is refused
+   * before any paragraph runs.
+   *
+   * @throws IllegalArgumentException naming the note, the paragraph and the binding
+   */
+  private void requireKnownInterpreters(ObjectNode note, String name, String defaultGroup) {
+    JsonNode paragraphs = note.path("paragraphs");
+    for (int i = 0; i < paragraphs.size(); i++) {
+      String text = paragraphs.get(i).path("text").asText("");
+      ParagraphText parsed;
+      try {
+        parsed = ParagraphText.parse(text);
+      } catch (IllegalArgumentException e) {
+        continue; // the paragraph's own error, when it runs
+      }
+      String binding = parsed.binding();
+      boolean ours =
+          settings.entries().stream()
+              .anyMatch(e -> e.group().equals(parsed.group()) && binding.contains("."));
+      if (ours && entryFor(binding, defaultGroup).isEmpty()) {
+        throw new IllegalArgumentException(
+            "note '"
+                + name
+                + "' paragraph "
+                + (i + 1)
+                + " ("
+                + paragraphs.get(i).path("id").asText("")
+                + "): %"
+                + binding
+                + " is not an interpreter of the "
+                + parsed.group()
+                + " group; it has "
+                + String.join(
+                    ", ",
+                    settings.entries().stream()
+                        .filter(e -> e.group().equals(parsed.group()))
+                        .map(e -> "%" + e.group() + (e.isDefault() ? "" : "." + e.name()))
+                        .toList()));
+      }
+    }
+  }
+
+  /**
+   * The interpreter a binding names, in Zeppelin's order: {@code group.name}; a bare name is first
+   * an interpreter of the note's default group, then a group (its default interpreter); no binding
+   * is the default group's default interpreter.
+   */
+  private Optional<Entry> entryFor(String binding, String defaultGroup) {
+    String[] parts = binding.split("\\.");
+    if (binding.isEmpty()) {
+      return settings.defaultEntry(defaultGroup);
+    } else if (parts.length == 2) {
+      return settings.entry(parts[0], parts[1]);
+    } else if (parts.length == 1) {
+      return settings.entry(defaultGroup, binding).or(() -> settings.defaultEntry(binding));
+    }
+    return Optional.empty();
   }
 
   private ParagraphRun runParagraph(
@@ -278,7 +340,18 @@ final class NoteRunner {
       return judged(index, id, title, "", Code.ERROR, e.getMessage(), expectError, start);
     }
     String binding = parsed.binding().isEmpty() ? defaultGroup : parsed.binding();
-    Optional<Interpreter> interpreter = session.resolve(parsed.binding(), defaultGroup);
+    Optional<Entry> entry = entryFor(parsed.binding(), defaultGroup);
+    Optional<Interpreter> interpreter = entry.map(session::get);
+    if (entry.isPresent() && parsed.skippedByZeppelin(configOf(config), entry.get().config())) {
+      return new ParagraphRun(
+          index,
+          id,
+          title,
+          binding,
+          Status.SKIPPED,
+          0,
+          "blank: Zeppelin skips a paragraph with no script and no properties (checkEmpty)");
+    }
     if (interpreter.isEmpty()) {
       if (isMarkdown(parsed.binding(), defaultGroup)) {
         setResults(
@@ -407,6 +480,19 @@ final class NoteRunner {
     paragraph.put("status", code == Code.SUCCESS ? "FINISHED" : "ERROR");
   }
 
+  /** A paragraph's config as Zeppelin holds it: names to values. */
+  private static Map<String, Object> configOf(JsonNode config) {
+    Map<String, Object> values = new HashMap<>();
+    config
+        .fields()
+        .forEachRemaining(
+            f ->
+                values.put(
+                    f.getKey(),
+                    f.getValue().isBoolean() ? f.getValue().asBoolean() : f.getValue().asText()));
+    return values;
+  }
+
   private static boolean isMarkdown(String binding, String defaultGroup) {
     String group = binding.isEmpty() ? defaultGroup : binding.split("\\.")[0];
     return group.equals(MARKDOWN_GROUP);
@@ -443,24 +529,9 @@ final class NoteRunner {
       group.put(noteId, session); // "scoped per note": the note id is the session id
     }
 
-    /**
-     * The interpreter a binding names, in Zeppelin's order: {@code group.name}; a bare name is
-     * first an interpreter of the note's default group, then a group (its default interpreter); no
-     * binding is the default group's default interpreter.
-     */
-    Optional<Interpreter> resolve(String binding, String defaultGroup) {
-      Optional<Entry> entry;
-      String[] parts = binding.split("\\.");
-      if (binding.isEmpty()) {
-        entry = settings.defaultEntry(defaultGroup);
-      } else if (parts.length == 2) {
-        entry = settings.entry(parts[0], parts[1]);
-      } else if (parts.length == 1) {
-        entry = settings.entry(defaultGroup, binding).or(() -> settings.defaultEntry(binding));
-      } else {
-        entry = Optional.empty();
-      }
-      return entry.map(e -> interpreters.get(e.group() + "." + e.name()));
+    /** The session's interpreter of that entry. */
+    Interpreter get(Entry entry) {
+      return interpreters.get(entry.group() + "." + entry.name());
     }
 
     @Override

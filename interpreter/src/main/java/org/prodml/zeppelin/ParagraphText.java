@@ -7,13 +7,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A paragraph's text split the way Zeppelin's server splits it before it calls an interpreter: the
- * binding ({@code prodml.train}), the local properties in parentheses and the script (the rest,
- * trimmed). Zeppelin's parser ({@code ParagraphTextParser}) lives in zeppelin-zengine, which is not
- * on Maven Central, so this is a faithful re-implementation of its rules:
+ * A paragraph's text split the way Zeppelin 0.11.1's server splits it before it calls an
+ * interpreter: the binding ({@code prodml.train}), the local properties in parentheses and the
+ * script: the rest of the text, from just after the binding or the ')' — the rest of the
+ * interpreter's line included, so the script's line N is the editor's line N — with only leading
+ * spaces removed. Zeppelin's parser ({@code ParagraphTextParser}) lives in zeppelin-zengine, which
+ * is not on Maven Central, so this is a faithful re-implementation of its rules:
  *
  * <ul>
- *   <li>the text may start with blanks, then {@code %name} or {@code %group.name};
+ *   <li>the text may start with blanks, then {@code %name} or {@code %group.name} (a group name may
+ *       hold '-');
  *   <li>inside the parentheses, {@code key=value} pairs are separated by commas, keys and values
  *       are trimmed, and a key without {@code =} stands for itself ({@code (flag)} gives flag=flag)
  *       — but, as in Zeppelin, only as the last entry;
@@ -22,7 +25,10 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public record ParagraphText(String binding, String script, Map<String, String> localProperties) {
-  private static final Pattern BINDING = Pattern.compile("^(\\s*)%(\\w+(?:\\.\\w+)*)");
+  /** The paragraph config key Zeppelin's blank-paragraph skip reads. */
+  public static final String CHECK_EMPTY = "checkEmpty";
+
+  private static final Pattern BINDING = Pattern.compile("^(\\s*)%([a-zA-Z0-9_\\-]+(?:\\.\\w+)*)");
 
   public ParagraphText {
     localProperties = Collections.unmodifiableMap(new LinkedHashMap<>(localProperties));
@@ -36,7 +42,7 @@ public record ParagraphText(String binding, String script, Map<String, String> l
     String source = text == null ? "" : text;
     Matcher m = BINDING.matcher(source);
     if (!m.find()) {
-      return new ParagraphText("", source.trim(), Map.of());
+      return new ParagraphText("", withoutLeadingSpaces(source), Map.of());
     }
     String binding = m.group(2);
     int position = m.end();
@@ -44,7 +50,45 @@ public record ParagraphText(String binding, String script, Map<String, String> l
     if (position < source.length() && source.charAt(position) == '(') {
       position = readProperties(source, position + 1, properties);
     }
-    return new ParagraphText(binding, source.substring(position).trim(), properties);
+    return new ParagraphText(binding, withoutLeadingSpaces(source.substring(position)), properties);
+  }
+
+  /** As Zeppelin: leading spaces go, line breaks and everything after them stay. */
+  private static String withoutLeadingSpaces(String text) {
+    int start = 0;
+    while (start < text.length() && text.charAt(start) == ' ') {
+      start++;
+    }
+    return text.substring(start);
+  }
+
+  /**
+   * Whether Zeppelin 0.11.1 skips the paragraph as blank instead of running it ({@code
+   * Paragraph.shouldSkipRunParagraph}): its script is empty, it has no local properties, and {@code
+   * checkEmpty} is true — the interpreter setting's {@code config} merged over the paragraph's own
+   * (the setting's wins), true when neither sets it.
+   */
+  public boolean skippedByZeppelin(
+      Map<String, Object> paragraphConfig, Map<String, Object> interpreterConfig) {
+    Object checkEmpty =
+        interpreterConfig.containsKey(CHECK_EMPTY)
+            ? interpreterConfig.get(CHECK_EMPTY)
+            : paragraphConfig.getOrDefault(CHECK_EMPTY, Boolean.TRUE);
+    return Boolean.TRUE.equals(checkEmpty) && script.isEmpty() && localProperties.isEmpty();
+  }
+
+  /**
+   * The script with one line break in front for each line of the paragraph above the one the script
+   * starts on, so its line N is the editor's line N whatever precedes the binding. Zeppelin passes
+   * the whole paragraph text beside the script; without it (or when the script is not its end) the
+   * script is as given.
+   */
+  public static String alignedWithEditor(String script, String paragraphText) {
+    if (script == null || paragraphText == null || !paragraphText.endsWith(script)) {
+      return script;
+    }
+    String above = paragraphText.substring(0, paragraphText.length() - script.length());
+    return "\n".repeat((int) above.chars().filter(c -> c == '\n').count()) + script;
   }
 
   /** Reads {@code key=value, …)} from just after the '('; returns the position after the ')'. */

@@ -81,12 +81,17 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
     return owner.ownSession();
   }
 
+  /**
+   * Reads the setting. A bad setting (a property that is not a number, a rule folder that does not
+   * compile) is not thrown from here: Zeppelin would show the exception's stack trace under the
+   * paragraph. Each paragraph opens again and shows the one-line error instead.
+   */
   @Override
   public void open() throws InterpreterException {
     try {
       session().open();
     } catch (RuntimeException e) {
-      throw new InterpreterException(Errors.oneLine(e));
+      LOG.warn("the prodml setting does not open: {}", Errors.oneLine(e));
     }
   }
 
@@ -107,19 +112,27 @@ abstract class ProdmlGroupInterpreter extends Interpreter {
     ParagraphProgress progress = current.start(context);
     boolean succeeded = false;
     note.state().runningParagraph(context.getParagraphId());
+    // Line N of what the paragraph reads is line N of Zeppelin's editor, for its error messages.
+    String script =
+        ParagraphText.alignedWithEditor(body == null ? "" : body, context.getParagraphText());
     try {
-      List<Block> blocks = run(body == null ? "" : body, context, current, note, progress);
+      List<Block> blocks = run(script, context, current, note, progress);
       succeeded = true;
       return new InterpreterResult(
-          Code.SUCCESS,
-          ZeppelinOutput.render(
-              blocks, maxRows(body == null ? "" : body, current.config().maxRows())));
+          Code.SUCCESS, ZeppelinOutput.render(blocks, maxRows(script, current.config().maxRows())));
     } catch (RuntimeException | LinkageError e) {
       if (Errors.isBug(e)) {
         LOG.error(
             "paragraph {} of note {} failed", context.getParagraphId(), context.getNoteId(), e);
       }
       return error(Errors.oneLine(e));
+    } catch (VirtualMachineError e) {
+      // Out of memory or a stack overflow in this paragraph: one line, and the process goes on.
+      LOG.error("paragraph {} of note {} failed", context.getParagraphId(), context.getNoteId(), e);
+      return error(
+          (e instanceof OutOfMemoryError ? "out of memory" : "stack overflow")
+              + " in this paragraph: "
+              + e.getMessage());
     } finally {
       note.state().runningParagraph(null);
       if (paragraphStage() != null) {

@@ -36,7 +36,8 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
   /** With other stages than the library's (tests register a slow one to cancel). */
   ProdmlInterpreter(Properties properties, StageRegistry registry) {
     super(properties);
-    this.ownSession = new ProdmlSession(properties, new Pipeline(registry));
+    this.ownSession =
+        new ProdmlSession(properties, new Pipeline(registry, org.prodml.stages.Stages::warmUp));
   }
 
   ProdmlSession ownSession() {
@@ -60,6 +61,9 @@ public final class ProdmlInterpreter extends ProdmlGroupInterpreter {
       ProdmlSession session,
       NotePipeline note,
       ParagraphProgress progress) {
+    if (context.getParagraphText() != null && context.getParagraphText().isBlank()) {
+      return List.of(); // Zeppelin's empty paragraph, run because checkEmpty is off: nothing to do
+    }
     String[] words = body.strip().split("\\s+");
     String command = words[0];
     return switch (command) {

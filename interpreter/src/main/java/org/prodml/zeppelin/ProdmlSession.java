@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.zeppelin.interpreter.InterpreterContext;
 import org.apache.zeppelin.scheduler.Scheduler;
 import org.apache.zeppelin.scheduler.SchedulerFactory;
+import org.prodml.data.TablesawStartup;
 import org.prodml.pipeline.Pipeline;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.PipelineState;
@@ -53,6 +54,7 @@ final class ProdmlSession {
     synchronized (this) {
       if (config == null) {
         PipelineConfig read = ProdmlSettings.config(properties);
+        TablesawStartup.load(); // before the rules' thread starts: it sets a system property
         RuleFiles.compileAsync(read.ruleFolders());
         config = read;
       }

@@ -10,6 +10,7 @@ import org.prodml.pipeline.DataRoots;
 import org.prodml.pipeline.PipelineConfig;
 import org.prodml.pipeline.Stage;
 import org.prodml.pipeline.StageRegistry;
+import org.prodml.rules.EvaluationLimits;
 import org.prodml.stages.Stages;
 
 /**
@@ -27,6 +28,8 @@ final class ProdmlSettings {
   static final String SEED = "prodml.seed";
   static final String EXTRA_STAGES = "prodml.stages.extra";
   static final String WORKSPACE = "prodml.workspace";
+  static final String RULES_MAX_FIRINGS = "prodml." + EvaluationLimits.MAX_FIRINGS;
+  static final String RULES_MAX_SECONDS = "prodml." + EvaluationLimits.MAX_SECONDS;
 
   private ProdmlSettings() {}
 
@@ -39,6 +42,15 @@ final class ProdmlSettings {
     String questions = properties.getProperty(QUESTIONS, "");
     String course = properties.getProperty(COURSE, "");
     String workspace = properties.getProperty(WORKSPACE, "");
+    EvaluationLimits defaults = EvaluationLimits.DEFAULT;
+    long maxFirings = longValue(properties, RULES_MAX_FIRINGS, defaults.maxFirings());
+    long maxSeconds = longValue(properties, RULES_MAX_SECONDS, defaults.maxTime().toSeconds());
+    EvaluationLimits limits;
+    try {
+      limits = EvaluationLimits.of(maxFirings, maxSeconds);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("interpreter property prodml." + e.getMessage());
+    }
     return new PipelineConfig(
         new DataRoots(dataRoots),
         ruleDirs,
@@ -46,7 +58,8 @@ final class ProdmlSettings {
         home.resolve(course.isBlank() ? "notebooks" : course.strip()).normalize(),
         maxRows,
         seed,
-        workspace.isBlank() ? null : workspace(home.resolve(workspace.strip()).normalize()));
+        workspace.isBlank() ? null : workspace(home.resolve(workspace.strip()).normalize()),
+        limits);
   }
 
   /**

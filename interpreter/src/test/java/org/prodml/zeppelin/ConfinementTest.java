@@ -74,4 +74,59 @@ class ConfinementTest {
     assertEquals(Code.SUCCESS, load("tiny-weather/data.csv").code()); // the fixtures root
     assertEquals(Code.SUCCESS, load("penguins/data.csv").code()); // the datasets root
   }
+
+  @Test
+  void aFileLinkOutOfADataRootIsRefused() throws Exception {
+    java.nio.file.Path link =
+        Home.get().resolve(TestGroup.FIXTURES).resolve("tiny-weather/outside-link.csv");
+    java.nio.file.Files.deleteIfExists(link);
+    java.nio.file.Files.createSymbolicLink(link, Home.get().resolve("pom.xml"));
+    try {
+      InterpreterResult result = load("tiny-weather/outside-link.csv");
+
+      assertEquals(Code.ERROR, result.code());
+      assertTrue(
+          TestGroup.data(result, 0)
+              .startsWith("'tiny-weather/outside-link.csv' leads outside the data folders"),
+          TestGroup.data(result, 0));
+    } finally {
+      java.nio.file.Files.deleteIfExists(link);
+    }
+  }
+
+  @Test
+  void aFolderLinkOutOfADataRootIsRefused() throws Exception {
+    java.nio.file.Path outside = java.nio.file.Files.createTempDirectory("prodml-outside");
+    java.nio.file.Files.copy(
+        Home.get().resolve(TestGroup.FIXTURES).resolve("tiny-weather/data.csv"),
+        outside.resolve("data.csv"));
+    java.nio.file.Path link = Home.get().resolve(TestGroup.FIXTURES).resolve("linked-folder");
+    java.nio.file.Files.deleteIfExists(link);
+    java.nio.file.Files.createSymbolicLink(link, outside);
+    try {
+      InterpreterResult result = load("linked-folder/data.csv");
+
+      assertEquals(Code.ERROR, result.code());
+      assertTrue(
+          TestGroup.data(result, 0).contains("leads outside the data folders"),
+          TestGroup.data(result, 0));
+    } finally {
+      java.nio.file.Files.deleteIfExists(link);
+      java.nio.file.Files.deleteIfExists(outside.resolve("data.csv"));
+      java.nio.file.Files.deleteIfExists(outside);
+    }
+  }
+
+  @Test
+  void aLinkThatStaysInsideTheDataRootsIsFollowed() throws Exception {
+    java.nio.file.Path link =
+        Home.get().resolve(TestGroup.FIXTURES).resolve("tiny-weather/inside-link.csv");
+    java.nio.file.Files.deleteIfExists(link);
+    java.nio.file.Files.createSymbolicLink(link, link.resolveSibling("data.csv"));
+    try {
+      assertEquals(Code.SUCCESS, load("tiny-weather/inside-link.csv").code());
+    } finally {
+      java.nio.file.Files.deleteIfExists(link);
+    }
+  }
 }

@@ -210,4 +210,17 @@ class InteractivityTest {
         "%prodml does not know 'shwo'; write " + ProdmlInterpreter.COMMANDS,
         TestGroup.data(unknown, 0));
   }
+
+  @Test
+  void helpOfOneStageListsItsParametersWithTheirMeaningAndValues() {
+    InterpreterResult split = group.run("prodml", "note-h", Map.of(), "help split");
+    InterpreterResult unknown = group.run("prodml", "note-h", Map.of(), "help splt");
+
+    String text = TestGroup.data(split, 0) + "\n" + TestGroup.data(split, 2);
+    assertTrue(text.startsWith("%prodml.split: "), text);
+    assertTrue(text.matches("(?s).*\nmethod\t[^\t]+\t[^\t]*random[^\t]*\n.*"), text);
+    assertTrue(text.matches("(?s).*\nseed\t[^\t]+\t.*"), text);
+    assertEquals(InterpreterResult.Code.ERROR, unknown.code());
+    assertTrue(TestGroup.data(unknown, 0).contains("no stage 'splt'"), TestGroup.data(unknown, 0));
+  }
 }

@@ -67,6 +67,7 @@ class NewCourseNoteTest {
           title: How to split daily weather
           kind: choice
           task: The weather data has one row a day. Split it at random, or by time?
+          verifies: That the answer names one option, the split that tests on days after training.
           hints:
           - Where will the model serve, in the past or the future?
           choice:

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prodml.cli.Home;
@@ -41,8 +42,9 @@ class NoteRunnerTest {
                     + File.pathSeparator
                     + Home.get().resolve("datasets")));
     all.addAll(List.of(args));
-    return ProdmlCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(all.toArray(String[]::new));
+    return ProdmlCommand.execute(
+        ProdmlCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)),
+        all.toArray(String[]::new));
   }
 
   /** A note as Zeppelin writes one: paragraphs with text, config, settings, id. */
@@ -194,10 +196,54 @@ class NoteRunnerTest {
 
   @Test
   void aPathThatIsNoNoteIsAUsageError() throws Exception {
+    Files.writeString(dir.resolve("x.csv"), "hello");
     Files.writeString(dir.resolve("x.txt"), "hello");
 
-    assertEquals(ProdmlCommand.USAGE, run(dir.resolve("x.txt").toString()));
+    assertEquals(ProdmlCommand.USAGE, run(dir.resolve("x.csv").toString()));
     assertTrue(err.toString().contains("not a Zeppelin note"), err.toString());
+    // a .txt is read as a note's plain text: what is wrong with it is named by file and line
+    assertEquals(ProdmlCommand.USAGE, run(dir.resolve("x.txt").toString()));
+    assertTrue(err.toString().contains("x.txt:1: text before the first paragraph"), err.toString());
     assertEquals(ProdmlCommand.USAGE, run(dir.resolve("missing.zpln").toString()));
+  }
+
+  @Test
+  void aNoteNamingAnInterpreterTheGroupLacksIsRefusedBeforeItRuns() throws Exception {
+    Path input =
+        write(
+            "Unknown_2UNKNOWN.zpln",
+            note("2UNKNOWN", "%prodml.load(file=tiny-weather/data.csv)", "%prodml.nosuchstage"));
+
+    int exit = run("--out", dir.resolve("out").toString(), input.toString());
+
+    assertEquals(2, exit, out.toString() + err);
+    assertEquals(1, err.toString().lines().count(), err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                "paragraph 2 (paragraph_2): %prodml.nosuchstage is not an interpreter of the prodml group"),
+        err.toString());
+    assertFalse(Files.exists(dir.resolve("out/Unknown_2UNKNOWN.zpln")));
+  }
+
+  @Test
+  void aBlankParagraphThatZeppelinWouldSkipIsSkippedHeadlessToo() throws Exception {
+    ObjectNode note = note("2BLANK", "%prodml.load(file=penguins/data.csv)", "%prodml.profile");
+    ((ObjectNode) paragraph(note, 1).get("config")).put(ParagraphText.CHECK_EMPTY, true);
+    NoteRun asShipped =
+        new NoteRunner(InterpreterSettings.load(), Map.of(), null).run(note, p -> {});
+
+    assertEquals(
+        ParagraphRun.Status.OK,
+        asShipped.paragraphs().get(1).status(),
+        "interpreter-setting.json turns checkEmpty off, and the setting's config wins");
+    ArrayNode withoutConfig =
+        (ArrayNode)
+            NoteRunner.JSON.readTree(
+                getClass().getClassLoader().getResourceAsStream(InterpreterSettings.RESOURCE));
+    withoutConfig.forEach(e -> ((ObjectNode) e).remove("config"));
+    NoteRun zeppelinDefault =
+        new NoteRunner(InterpreterSettings.parse(withoutConfig), Map.of(), null).run(note, p -> {});
+    assertEquals(ParagraphRun.Status.SKIPPED, zeppelinDefault.paragraphs().get(1).status());
   }
 }

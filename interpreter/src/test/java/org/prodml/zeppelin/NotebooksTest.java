@@ -61,6 +61,7 @@ class NotebooksTest {
                     NOTEBOOKS.relativize(note.file()).toString(),
                     () -> {
                       NoteRun run = run(NoteRunner.read(note.file()));
+                      COURSE.note(note.id()).ifPresent(n -> assertFiguresAgree(n, run));
                       for (Exercise e : catalog.ofNote(note.id())) {
                         CourseNotes.Verdict verdict = verdict(run, e);
                         assertFalse(
@@ -126,6 +127,35 @@ class NotebooksTest {
     }
   }
 
+  /**
+   * Every figure the note's text quotes is what its paragraph showed in this run: the text says it,
+   * the output carries it (note.yaml lists them).
+   */
+  private static void assertFiguresAgree(CourseNote note, NoteRun run) {
+    for (CourseNote.Figure f : note.figures()) {
+      String shown = output(run.note(), f.from());
+      assertTrue(
+          java.util.regex.Pattern.compile(f.shows()).matcher(shown).find(),
+          note.name()
+              + ": the text says '"
+              + f.says()
+              + "', but paragraph "
+              + f.from()
+              + " shows no /"
+              + f.shows()
+              + "/:\n"
+              + shown);
+    }
+  }
+
+  @Test
+  void everyCourseNoteQuotingFiguresNamesThem() {
+    for (String id :
+        List.of("PMLC00SYS", "PMLC02INF", "PMLC03XFM", "PMLC05ASK", "PMLC06FLW", "PMLC07MON")) {
+      assertFalse(COURSE.note(id).orElseThrow().figures().isEmpty(), id + " lists no figure");
+    }
+  }
+
   private NoteRun run(ObjectNode note) {
     List<String> lines = new ArrayList<>();
     NoteRun run = runner.run(note, paragraph -> lines.add(HeadlessRun.line(paragraph)));
@@ -135,6 +165,15 @@ class NotebooksTest {
             .map(HeadlessRun::line)
             .toList();
     assertEquals(List.of(), failures, String.join("\n", lines));
+    // Zeppelin's own blank-paragraph rule, applied by the runner: a paragraph of ours it would skip
+    // never runs in a real Zeppelin.
+    List<String> skipped =
+        run.paragraphs().stream()
+            .filter(
+                p -> p.status() == ParagraphRun.Status.SKIPPED && p.binding().startsWith("prodml"))
+            .map(HeadlessRun::line)
+            .toList();
+    assertEquals(List.of(), skipped, String.join("\n", lines));
     return run;
   }
 

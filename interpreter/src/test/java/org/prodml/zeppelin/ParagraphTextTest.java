@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ParagraphTextTest {
 
   @Test
-  void bindingPropertiesAndTrimmedScript() {
+  void bindingPropertiesAndTheScriptFromTheEndOfTheBindingLine() {
     ParagraphText p =
         ParagraphText.parse(
             "%prodml.train(model=forest, trees=50, label=weather, seed=7)\nbody line\n");
@@ -20,7 +20,7 @@ class ParagraphTextTest {
     assertEquals(
         Map.of("model", "forest", "trees", "50", "label", "weather", "seed", "7"),
         p.localProperties());
-    assertEquals("body line", p.script());
+    assertEquals("\nbody line\n", p.script()); // as Zeppelin: line N of the script is the editor's
   }
 
   @Test
@@ -28,7 +28,7 @@ class ParagraphTextTest {
     ParagraphText p = ParagraphText.parse("  status  ");
 
     assertEquals("", p.binding());
-    assertEquals("status", p.script());
+    assertEquals("status  ", p.script()); // only leading spaces go, as in Zeppelin
     assertEquals(Map.of(), p.localProperties());
   }
 
@@ -102,5 +102,38 @@ class ParagraphTextTest {
     assertEquals("prodml", p.binding());
     assertEquals(Map.of(), p.localProperties());
     assertEquals("(not properties)", p.script());
+  }
+
+  @Test
+  void zeppelinSkipsABareParagraphUnlessCheckEmptyIsOff() {
+    ParagraphText bare = ParagraphText.parse("%prodml.profile");
+    Map<String, Object> none = Map.of();
+
+    assertEquals("", bare.script());
+    assertEquals(true, bare.skippedByZeppelin(none, none));
+    assertEquals(false, bare.skippedByZeppelin(none, Map.of(ParagraphText.CHECK_EMPTY, false)));
+    assertEquals(
+        true,
+        bare.skippedByZeppelin(
+            Map.of(ParagraphText.CHECK_EMPTY, false), Map.of(ParagraphText.CHECK_EMPTY, true)),
+        "the setting's config is merged over the paragraph's");
+    assertEquals(
+        false, ParagraphText.parse("%prodml.profile(on=train)").skippedByZeppelin(none, none));
+    assertEquals(false, ParagraphText.parse("%prodml.profile\n").skippedByZeppelin(none, none));
+  }
+
+  @Test
+  void aScriptIsAlignedWithTheEditorsLines() {
+    String text = "\n\n%prodml.rules\nrule";
+    ParagraphText p = ParagraphText.parse(text);
+
+    assertEquals("\nrule", p.script());
+    assertEquals("\n\n\nrule", ParagraphText.alignedWithEditor(p.script(), text));
+    assertEquals("x", ParagraphText.alignedWithEditor("x", null));
+  }
+
+  @Test
+  void aGroupNameMayHoldAHyphen() {
+    assertEquals("my-group.x", ParagraphText.parse("%my-group.x body").binding());
   }
 }

@@ -152,6 +152,7 @@ class RemoteInterpreterServerIT {
         ProdmlSettings.DATA_ROOTS,
         Home.get().resolve(TestGroup.FIXTURES) + File.pathSeparator + "datasets");
     properties.put(ProdmlSettings.EXTRA_STAGES, TestStages.Slow.class.getName());
+    properties.put(ProdmlSettings.RULES_MAX_SECONDS, "3");
     // What a Zeppelin server adds to every interpreter's properties (the process's dependency
     // loader needs it).
     properties.put("zeppelin.interpreter.localRepo", BUILD.resolve("it-local-repo").toString());
@@ -218,12 +219,28 @@ class RemoteInterpreterServerIT {
 
   static RemoteInterpreterResult interpret(String noteId, String paragraphId, String text)
       throws Exception {
+    return interpret(noteId, paragraphId, text, Map.of());
+  }
+
+  /**
+   * What Zeppelin's {@code Paragraph} does: parse the text as {@code ParagraphTextParser} does,
+   * merge the interpreter setting's config over the paragraph's and skip a blank paragraph as
+   * {@code shouldSkipRunParagraph} does (null: skipped), else send the script (the text after the
+   * binding) and the local properties, with the whole text beside them.
+   */
+  static RemoteInterpreterResult interpret(
+      String noteId, String paragraphId, String text, Map<String, Object> paragraphConfig)
+      throws Exception {
     ParagraphText parsed = ParagraphText.parse(text);
     String name = parsed.binding().contains(".") ? parsed.binding().split("\\.")[1] : "prodml";
-    String className = InterpreterSettings.load().entry("prodml", name).orElseThrow().className();
+    InterpreterSettings.Entry entry =
+        InterpreterSettings.load().entry("prodml", name).orElseThrow();
+    if (parsed.skippedByZeppelin(paragraphConfig, entry.config())) {
+      return null;
+    }
     return client.interpret(
         SESSION,
-        className,
+        entry.className(),
         parsed.script(),
         context(noteId, paragraphId, text, parsed.localProperties()));
   }
@@ -286,7 +303,13 @@ class RemoteInterpreterServerIT {
         continue;
       }
       String id = paragraph.get("id").asText();
-      RemoteInterpreterResult remote = interpret(noteId, id, text);
+      Map<String, Object> config =
+          NoteRunner.JSON.convertValue(
+              paragraph.path("config"),
+              new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+      RemoteInterpreterResult remote =
+          interpret(noteId, id, text, config == null ? Map.of() : config);
+      assertTrue(remote != null, id + " (" + text + ") is skipped by Zeppelin as blank");
       List<String> remoteMessages = new ArrayList<>();
       for (RemoteInterpreterResultMessage m : remote.getMsg()) {
         remoteMessages.add(m.getType() + ":" + m.getData());
@@ -485,5 +508,109 @@ class RemoteInterpreterServerIT {
         refused.getMsg().get(0).getData().startsWith("'../pom.xml' is outside the data folders"),
         refused.toString());
     assertEquals("SUCCESS", next.getCode());
+  }
+
+  /** A rule with a syntax error on line 7 of the paragraph as Zeppelin's editor numbers it. */
+  static final String BROKEN_RULE =
+      """
+      %prodml.rules
+      package rules.note;
+      import org.prodml.facts.ColumnProfileFact;
+      import org.prodml.facts.Evidence;
+      rule "NOTE-101 Broken"
+          @id("NOTE-101") @severity("INFO") @topic("RANGE") @stage("VALIDATE") @explanation("x") @remedy("y")
+      when $c : ColumnProfileFact(max > )
+      then insert(Evidence.of($c.column()));
+      end
+      """;
+
+  @Test
+  void errorLinesAreTheEditorsLines() throws Exception {
+    RemoteInterpreterResult rules = interpret("p-broken-rule", BROKEN_RULE);
+    RemoteInterpreterResult ask =
+        interpret(
+            "p-bad-ask", "%prodml.ask\ndata.schema.captured: yes-manual\nno.such.question: yes");
+
+    assertEquals("ERROR", rules.getCode());
+    assertTrue(
+        rules.getMsg().get(0).getData().startsWith("paragraph p-broken-rule:7: "),
+        rules.getMsg().get(0).getData());
+    assertEquals("ERROR", ask.getCode());
+    assertTrue(ask.getMsg().get(0).getData().startsWith("line 3: "), ask.getMsg().get(0).getData());
+  }
+
+  @Test
+  void aRuleThatRunsACommandIsRefusedAndOneThatLoopsIsStoppedAndTheNextParagraphRuns()
+      throws Exception {
+    Path marker = BUILD.resolve("remote-sandbox.marker");
+    Files.deleteIfExists(marker);
+    String header =
+        """
+        %%prodml.rules
+        package rules.note;
+        import org.prodml.facts.FeatureFact;
+        rule "NOTE-%s"
+            @id("NOTE-%s") @severity("INFO") @topic("RANGE") @stage("VALIDATE") @explanation("x") @remedy("y")
+        when FeatureFact()
+        then %s
+        end
+        """;
+    String exec =
+        header.formatted(
+            "102 Runs a command",
+            "102",
+            "Runtime.getRuntime().exec(new String[] {\"touch\", \"" + marker + "\"});");
+    String loop =
+        header.formatted("103 Feeds itself", "103", "insert(FeatureFact.feature(\"x\"));");
+
+    RemoteInterpreterResult refused = interpret("sandbox", "p-exec", exec, Map.of());
+    RemoteInterpreterResult added = interpret("sandbox", "p-loop", loop, Map.of());
+    interpret("sandbox", "p-load", "%prodml.load(file=tiny-weather/data.csv)", Map.of());
+    long start = System.nanoTime();
+    RemoteInterpreterResult stopped = interpret("sandbox", "p-audit", "%prodml.audit", Map.of());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    RemoteInterpreterResult next = interpret("sandbox", "p-next", "%prodml\nstatus", Map.of());
+
+    assertEquals("ERROR", refused.getCode());
+    assertTrue(
+        refused.getMsg().get(0).getData().startsWith("paragraph p-exec:7: the call "),
+        refused.getMsg().get(0).getData());
+    assertTrue(!Files.exists(marker), "the command ran");
+    assertEquals("SUCCESS", added.getCode(), added.toString());
+    assertEquals("ERROR", stopped.getCode());
+    assertTrue(
+        stopped.getMsg().get(0).getData().contains("NOTE-103 Feeds itself"),
+        stopped.getMsg().get(0).getData());
+    assertTrue(millis < 20_000, "stopped after " + millis + " ms");
+    assertEquals("SUCCESS", next.getCode(), next.toString());
+  }
+
+  @Test
+  void aBadSettingPropertyIsOneLineNotAStackTrace() throws Exception {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(ProdmlSettings.HOME, Home.get().toString());
+    properties.put(ProdmlSettings.MAX_ROWS, "many");
+    properties.put("zeppelin.interpreter.localRepo", BUILD.resolve("it-local-repo").toString());
+    String session = "bad-setting";
+    for (InterpreterSettings.Entry entry : InterpreterSettings.load().entries()) {
+      client.createInterpreter(GROUP_ID, session, entry.className(), properties, "anonymous");
+    }
+    try {
+      RemoteInterpreterResult result =
+          client.interpret(
+              session,
+              ProdmlInterpreter.class.getName(),
+              "\nhelp",
+              context("note-bad", "p-bad-setting", "%prodml\nhelp", Map.of()));
+
+      assertEquals("ERROR", result.getCode());
+      String message = result.getMsg().get(0).getData();
+      assertEquals(1, message.lines().count(), message);
+      assertTrue(message.contains("prodml.maxRows must be a whole number"), message);
+    } finally {
+      for (InterpreterSettings.Entry entry : InterpreterSettings.load().entries()) {
+        client.close(session, entry.className());
+      }
+    }
   }
 }

@@ -114,4 +114,87 @@ class RulesParagraphTest {
     assertEquals(Code.ERROR, result.code());
     assertTrue(TestGroup.data(result, 0).startsWith("write DRL in the paragraph"));
   }
+
+  @Test
+  void aRuleThatRunsACommandIsRefusedAtItsLineAndTheNextParagraphRuns() throws Exception {
+    java.nio.file.Path marker = java.nio.file.Files.createTempFile("prodml-sandbox", ".marker");
+    java.nio.file.Files.delete(marker);
+    String hostile =
+        WINDY_RULE.replace(
+            "insert(Evidence.of($c.column(), \"max\", $c.max()));",
+            "Runtime.getRuntime().exec(new String[] {\"touch\", \"" + marker + "\"});");
+
+    InterpreterResult refused = rules("p-exec", hostile);
+    group.run("load", "note-r", Map.of("file", "tiny-weather/data.csv"), "");
+    InterpreterResult validated = group.run("validate", "note-r", Map.of(), "");
+
+    assertEquals(Code.ERROR, refused.code());
+    assertTrue(
+        TestGroup.data(refused, 0).startsWith("paragraph p-exec:16: the call "),
+        TestGroup.data(refused, 0));
+    assertEquals(1, TestGroup.data(refused, 0).lines().count());
+    assertEquals(Code.SUCCESS, validated.code(), TestGroup.messages(validated).toString());
+    assertTrue(!java.nio.file.Files.exists(marker), "the command ran");
+  }
+
+  @Test
+  void aRuleThatLoopsIsStoppedByTheBudgetNamedAndTheNextParagraphRuns() throws Exception {
+    group.close();
+    Properties properties = TestGroup.properties();
+    properties.setProperty(ProdmlSettings.RULES_MAX_SECONDS, "2");
+    group = TestGroup.create(properties, Stages.registry());
+    String looping =
+        WINDY_RULE
+            .replace("NOTE-001 Wind above 5 m/s", "NOTE-009 Feeds itself")
+            .replace("@id(\"NOTE-001\")", "@id(\"NOTE-009\")")
+            .replace("import org.prodml.facts.Evidence;", "import org.prodml.facts.FeatureFact;")
+            .replace("$c : ColumnProfileFact(column == \"wind\", max > 5)", "FeatureFact()")
+            .replace(
+                "insert(Evidence.of($c.column(), \"max\", $c.max()));",
+                "insert(FeatureFact.feature(\"again\"));");
+    assertEquals(Code.SUCCESS, rules("p-loop", looping).code());
+    group.run("load", "note-r", Map.of("file", "tiny-weather/data.csv"), "");
+    long start = System.nanoTime();
+
+    InterpreterResult stopped = group.run("audit", "note-r", Map.of(), "");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    InterpreterResult next = group.run("prodml", "note-r", Map.of(), "status");
+
+    assertEquals(Code.ERROR, stopped.code());
+    String error = TestGroup.data(stopped, 0);
+    assertTrue(error.startsWith("rules stopped after "), error);
+    assertTrue(error.contains("NOTE-009 Feeds itself"), error);
+    assertTrue(millis < 15_000, "stopped after " + millis + " ms");
+    assertEquals(Code.SUCCESS, next.code(), TestGroup.messages(next).toString());
+  }
+
+  @Test
+  void cancelStopsALoopingRuleWithinASecond() throws Exception {
+    String looping =
+        WINDY_RULE
+            .replace("NOTE-001 Wind above 5 m/s", "NOTE-010 Feeds itself")
+            .replace("@id(\"NOTE-001\")", "@id(\"NOTE-010\")")
+            .replace("import org.prodml.facts.Evidence;", "import org.prodml.facts.FeatureFact;")
+            .replace("$c : ColumnProfileFact(column == \"wind\", max > 5)", "FeatureFact()")
+            .replace(
+                "insert(Evidence.of($c.column(), \"max\", $c.max()));",
+                "insert(FeatureFact.feature(\"again\"));");
+    assertEquals(Code.SUCCESS, rules("p-loop", looping).code());
+    group.run("load", "note-r", Map.of("file", "tiny-weather/data.csv"), "");
+    var audit = group.get("audit");
+    var context = TestGroup.context("note-r", "p-audit", Map.of());
+    var running =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> TestGroup.run(audit, context, ""));
+    Thread.sleep(1_000);
+
+    long cancelledAt = System.nanoTime();
+    audit.cancel(context);
+    InterpreterResult result = running.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    long stopMillis = (System.nanoTime() - cancelledAt) / 1_000_000;
+
+    assertEquals(Code.ERROR, result.code());
+    assertEquals("cancelled", TestGroup.data(result, 0));
+    assertTrue(stopMillis < 2_500, "stopped " + stopMillis + " ms after cancel");
+    assertEquals(Code.SUCCESS, group.run("prodml", "note-r", Map.of(), "status").code());
+  }
 }

@@ -48,6 +48,18 @@ class WorkspaceRunTest {
     assertTrue(course.matches("(?s).*wind-gaps-rule .*passed \\(attempt 1\\).*"), course);
   }
 
+  /** The README tells the workflow the test above runs, with the file a learner edits. */
+  @Test
+  void theReadmeTellsThisWorkflow(@TempDir Path dir) throws Exception {
+    String readme = Files.readString(org.prodml.cli.Home.get().resolve("README.md"));
+    assertEquals(0, prodml("course", "start", dir.toString()).exit);
+    Path text = dir.relativize(noteText(dir, "PMLC00SYS"));
+    for (String step :
+        List.of("./prodml course start", "./prodml run ", text.toString(), "./prodml course ")) {
+      assertTrue(readme.contains(step), "README.md does not say: " + step);
+    }
+  }
+
   @Test
   void theSameFailedAnswerKeepsItsAttemptAndAChangedOneMovesToTheNextHint(@TempDir Path dir)
       throws Exception {

@@ -25,9 +25,9 @@ import org.prodml.facts.FeatureCorrelationFact;
 import org.prodml.facts.LabelAssociationFact;
 import org.prodml.profile.DataFiles;
 import org.prodml.profile.DatasetProfile;
+import org.prodml.profile.FeatureCorrelations;
 import org.prodml.profile.ProfileFacts;
 import org.prodml.profile.ProfileOptions;
-import org.prodml.readiness.FeatureCorrelations;
 import org.prodml.split.SplitMethod;
 import org.prodml.split.SplitResult;
 import org.prodml.split.SplitSpec;
@@ -216,10 +216,11 @@ class ScenariosTest {
         "the volunteer network closed in September 2015: " + servingMissing);
 
     Path trainFile = spans.resolve("train-2012-2013.csv");
-    Table table =
-        DataLoader.load(trainFile, DatasetSpec.forDataFile(trainFile).orElseThrow().types());
     double copy =
-        FeatureCorrelations.of(table, "train", List.of("temp_max", "temp_max_f")).stream()
+        FeatureCorrelations.of(
+                DataFiles.profile(trainFile, ProfileOptions.defaults(), false),
+                List.of("temp_max", "temp_max_f"))
+            .stream()
             .mapToDouble(FeatureCorrelationFact::value)
             .findFirst()
             .orElseThrow();
