@@ -76,6 +76,24 @@ final class LabNote implements AutoCloseable {
     onThread(() -> open.setForms(paragraphId, values));
   }
 
+  /**
+   * A new paragraph after another (at the end when {@code after} is null), on the note's thread.
+   */
+  void insert(String after, ObjectNode paragraph) {
+    onThread(
+        () -> {
+          var paragraphs =
+              (com.fasterxml.jackson.databind.node.ArrayNode) open.note().withArray("paragraphs");
+          int at = paragraphs.size();
+          for (int i = 0; i < paragraphs.size(); i++) {
+            if (paragraphs.get(i).path("id").asText("").equals(after)) {
+              at = i + 1;
+            }
+          }
+          paragraphs.insert(at, paragraph.deepCopy());
+        });
+  }
+
   private void onThread(Runnable change) {
     thread.submit(
         () -> {

@@ -237,7 +237,9 @@ public final class LabPages {
         .forEachRemaining(
             f -> {
               JsonNode form = f.getValue();
-              if (!form.path("type").asText("").equals("select")) {
+              if (!form.path("type")
+                  .asText("")
+                  .equalsIgnoreCase("select")) { // Zeppelin writes "Select"
                 return;
               }
               List<String> options = new ArrayList<>();

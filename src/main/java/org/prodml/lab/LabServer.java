@@ -353,10 +353,11 @@ public final class LabServer implements AutoCloseable {
 
   private void addParagraph(Context ctx) {
     LabNotes.Entry entry = notes().require(ctx.pathParam("note"));
-    String id = notes().addParagraph(entry, optionalText(body(ctx), "after"));
-    LabNote was = open.remove(entry.id()); // the session reopens with the new paragraph
-    if (was != null) {
-      was.close();
+    String after = optionalText(body(ctx), "after");
+    String id = notes().addParagraph(entry, after);
+    LabNote note = open.get(entry.id());
+    if (note != null) { // into the open note too, keeping its pipeline
+      note.insert(after, LabNotes.paragraph(notes().read(entry), id));
     }
     ctx.status(201);
     json(ctx, Map.of("id", id));

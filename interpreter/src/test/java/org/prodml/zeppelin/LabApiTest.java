@@ -257,6 +257,46 @@ class LabApiTest {
   }
 
   @Test
+  void aDropDownChoosesTheParameterAndAnAddedParagraphKeepsThePipeline() throws Exception {
+    String note = post("/api/notes", Map.of("name", "Forms"), 201).path("id").asText();
+    String[] ids = paragraphIds(note);
+    String load = "%prodml.load(file=seattle-weather/spans/train-2012-2013.csv)";
+    post("/api/notes/" + note + "/paragraphs/" + ids[1] + "/run", Map.of("text", load), 202);
+    assertEquals("FINISHED", get(waitFor(note, ids[1])).path("status").asText());
+    String split = "%prodml.split(method=time, test=0.25)";
+    post("/api/notes/" + note + "/paragraphs/" + ids[2] + "/run", Map.of("text", split), 202);
+    assertEquals("FINISHED", get(waitFor(note, ids[2])).path("status").asText());
+    // A paragraph added now runs on the same pipeline: the data loaded above is still there.
+    String train =
+        post("/api/notes/" + note + "/paragraphs", Map.of("after", ids[2]), 201)
+            .path("id")
+            .asText();
+    post(
+        "/api/notes/" + note + "/paragraphs/" + train + "/run",
+        Map.of("text", "%prodml.train"),
+        202);
+    JsonNode first = get(waitFor(note, train));
+    assertEquals("FINISHED", first.path("status").asText(), first.toString());
+    String forms = first.path("forms").asText();
+    assertTrue(forms.contains("<select name=\"model\">"), forms);
+    assertTrue(forms.contains("<option value=\"baseline\" selected>"), forms);
+    post(
+        "/api/notes/" + note + "/paragraphs/" + train + "/run",
+        Map.of("forms", Map.of("model", "logistic")),
+        202);
+    JsonNode chosen = get(waitFor(note, train));
+    assertEquals("FINISHED", chosen.path("status").asText(), chosen.toString());
+    assertTrue(
+        chosen.path("forms").asText().contains("<option value=\"logistic\" selected>"),
+        chosen.path("forms").asText());
+    assertTrue(chosen.path("results").asText().contains("logistic"), "trained the chosen model");
+  }
+
+  private static String waitFor(String note, String paragraph) {
+    return "/api/notes/" + note + "/paragraphs/" + paragraph + "?wait=true";
+  }
+
+  @Test
   void completionComesFromTheInterpreter() throws Exception {
     String note = firstCourseParagraph()[0];
     String paragraph = firstCourseParagraph()[1];
