@@ -26,6 +26,8 @@ import java.util.Optional;
  *     task asks the learner to change
  * @param wrong answers that must fail, each with the failure (a grading rule id) it must report
  * @param alternatives correct answers, different from {@code solved}, that must pass
+ * @param solutionAfter after how many attempts the lab offers the solution to a learner who has not
+ *     passed (default: as many as the exercise has hints, so every hint can come out first)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Exercise(
@@ -40,7 +42,8 @@ public record Exercise(
     RuleData ruleData,
     Map<String, String> solved,
     List<TriedAnswer> wrong,
-    List<TriedAnswer> alternatives) {
+    List<TriedAnswer> alternatives,
+    Integer solutionAfter) {
 
   /** The kinds of exercise the course uses. */
   public static final List<String> KINDS =
@@ -51,6 +54,10 @@ public record Exercise(
     solved = solved == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(solved));
     wrong = wrong == null ? List.of() : List.copyOf(wrong);
     alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+    if (solutionAfter != null && solutionAfter < 1) {
+      throw new IllegalArgumentException("solutionAfter must be at least 1, not " + solutionAfter);
+    }
+    solutionAfter = solutionAfter == null ? Math.max(1, hints.size()) : solutionAfter;
   }
 
   /** The same exercise, of the given note. */
@@ -67,7 +74,8 @@ public record Exercise(
         ruleData,
         solved,
         wrong,
-        alternatives);
+        alternatives,
+        solutionAfter);
   }
 
   /** The paragraphs the task asks the learner to change, by id, in the note's order of solved. */

@@ -58,7 +58,8 @@ public final class SystemAnatomy {
           Map.entry("report", "reporting"),
           Map.entry("text", "reporting"),
           Map.entry("io", "reporting"),
-          Map.entry("course", "teaching"));
+          Map.entry("course", "teaching"),
+          Map.entry("lab", "teaching"));
 
   private SystemAnatomy() {}
 

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.prodml.cli.Version;
+import org.prodml.note.NoteResults;
 import org.prodml.text.Html;
 import org.prodml.zeppelin.ParagraphRun.Status;
 
@@ -157,66 +158,12 @@ final class NotePage {
       }
       html.append("</div>\n<pre class=\"source\">").append(Html.escape(text)).append("</pre>\n");
     }
-    JsonNode results = paragraph.path("results");
-    boolean failed = results.path("code").asText("").equals("ERROR");
-    for (JsonNode message : results.path("msg")) {
-      result(message.path("type").asText("TEXT"), message.path("data").asText(""), failed, html);
-    }
+    html.append(NoteResults.html(paragraph));
     if (outcome != null && outcome.status() == Status.UNEXPECTED_SUCCESS) {
       html.append("<pre class=\"error\">")
           .append(Html.escape(outcome.message()))
           .append("</pre>\n");
     }
     html.append("</section>\n");
-  }
-
-  private static void result(String type, String data, boolean failed, StringBuilder html) {
-    switch (type) {
-      case "TABLE" -> table(data, html);
-      case "HTML" -> html.append("<div class=\"html\">").append(data).append("</div>\n");
-      case "IMG" ->
-          html.append("<img alt=\"\" src=\"data:image/png;base64,")
-              .append(Html.escape(data.strip()))
-              .append("\">\n");
-      default ->
-          html.append("<pre class=\"")
-              .append(failed ? "error" : "text")
-              .append("\">")
-              .append(Html.escape(data))
-              .append("</pre>\n");
-    }
-  }
-
-  /** Zeppelin's %table TSV: the first line is the header. */
-  static void table(String tsv, StringBuilder html) {
-    String[] lines = tsv.split("\n");
-    html.append("<div class=\"table\"><table>\n");
-    for (int i = 0; i < lines.length; i++) {
-      if (i > 0 && lines[i].isEmpty()) {
-        continue;
-      }
-      String cell = i == 0 ? "th" : "td";
-      if (i == 0) {
-        html.append("<thead>");
-      } else if (i == 1) {
-        html.append("<tbody>\n");
-      }
-      html.append("<tr>");
-      for (String value : lines[i].split("\t", -1)) {
-        html.append('<')
-            .append(cell)
-            .append('>')
-            .append(Html.escape(value))
-            .append("</")
-            .append(cell)
-            .append('>');
-      }
-      html.append("</tr>");
-      html.append(i == 0 ? "</thead>\n" : "\n");
-    }
-    if (lines.length > 1) {
-      html.append("</tbody>");
-    }
-    html.append("</table></div>\n");
   }
 }

@@ -166,6 +166,75 @@ final class NoteRunner {
       return runParagraph(i + 1, paragraph, noteKey, name, defaultGroup, session);
     }
 
+    /** Sets a paragraph's form values (its {@code settings.params}), used when it runs next. */
+    void setForms(String paragraphId, Map<String, String> values) {
+      int i = indexOf(paragraphId);
+      if (i < 0) {
+        throw new IllegalArgumentException("the note has no paragraph " + paragraphId);
+      }
+      ObjectNode paragraph = (ObjectNode) note.path("paragraphs").get(i);
+      ObjectNode settings =
+          paragraph.path("settings") instanceof ObjectNode s ? s : paragraph.putObject("settings");
+      ObjectNode params =
+          settings.path("params") instanceof ObjectNode p ? p : settings.putObject("params");
+      values.forEach(params::put);
+    }
+
+    /** How far the paragraph running now is, as its interpreter reports it (0 when idle). */
+    int progress(String paragraphId) {
+      Running now = session.running;
+      if (now == null || !now.context().getParagraphId().equals(paragraphId)) {
+        return 0;
+      }
+      try {
+        return now.interpreter().getProgress(now.context());
+      } catch (InterpreterException e) {
+        return 0;
+      }
+    }
+
+    /** Asks the paragraph running now to stop, through its interpreter's cancel. */
+    void cancel(String paragraphId) {
+      Running now = session.running;
+      if (now != null && now.context().getParagraphId().equals(paragraphId)) {
+        try {
+          now.interpreter().cancel(now.context());
+        } catch (InterpreterException e) {
+          throw new IllegalStateException(Errors.oneLine(e), e);
+        }
+      }
+    }
+
+    /**
+     * The paragraph interpreter's completions of the word before the cursor; the group's default
+     * interpreter's while the paragraph names none it knows (the learner is typing its name).
+     */
+    List<org.apache.zeppelin.interpreter.thrift.InterpreterCompletion> completion(
+        String paragraphId, String text, int cursor) throws InterpreterException {
+      // While the learner types the properties they do not parse yet; the name before them does.
+      java.util.regex.Matcher named =
+          java.util.regex.Pattern.compile("^\\s*%([\\w.]+)").matcher(text);
+      String binding = named.find() ? named.group(1) : "";
+      Optional<Interpreter> interpreter =
+          entryFor(binding, defaultGroup).or(() -> entryFor("", defaultGroup)).map(session::get);
+      if (interpreter.isEmpty()) {
+        return List.of();
+      }
+      InterpreterContext context =
+          InterpreterContext.builder()
+              .setNoteId(noteKey)
+              .setNoteName(name)
+              .setParagraphId(paragraphId)
+              .setParagraphText(text)
+              .setLocalProperties(new HashMap<>())
+              .setGUI(new GUI())
+              .setNoteGUI(new GUI())
+              .setAuthenticationInfo(new AuthenticationInfo("anonymous"))
+              .setInterpreterOut(new InterpreterOutput())
+              .build();
+      return interpreter.get().completion(text, cursor, context);
+    }
+
     private ParagraphRun skip(int i) {
       return note.path("paragraphs").get(i) instanceof ObjectNode paragraph
           ? notRun(i + 1, paragraph)
@@ -318,6 +387,7 @@ final class NoteRunner {
     Code code;
     List<InterpreterResultMessage> messages = new ArrayList<>();
     InterpreterContext.set(context);
+    session.running = new Running(interpreter.get(), context);
     try {
       InterpreterResult result = interpreter.get().interpret(parsed.script(), context);
       context.out.flush();
@@ -333,6 +403,7 @@ final class NoteRunner {
       code = Code.ERROR;
       messages.add(new InterpreterResultMessage(InterpreterResult.Type.TEXT, Errors.oneLine(e)));
     } finally {
+      session.running = null;
       InterpreterContext.remove();
     }
     setResults(paragraph, code, messages, started);
@@ -437,9 +508,13 @@ final class NoteRunner {
     }
   }
 
+  /** The paragraph a session runs now, for progress and cancel from other threads. */
+  private record Running(Interpreter interpreter, InterpreterContext context) {}
+
   /** The group's interpreters for one note, as Zeppelin creates them for a session. */
   private final class Session implements AutoCloseable {
     private final Map<String, Interpreter> interpreters = new LinkedHashMap<>();
+    private volatile Running running;
 
     Session(String noteId) {
       InterpreterGroup group = new InterpreterGroup("prodml-headless-" + noteId);
