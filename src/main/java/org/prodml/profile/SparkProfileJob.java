@@ -17,9 +17,10 @@ import org.prodml.data.DataInputException;
  * Runs the Spark profile job ({@code org.prodml.spark.ProfileJob} in {@code
  * target/prodml-spark.jar}) in a JVM of its own, on Spark's jars as the Maven build lists them
  * ({@code target/spark-classpath.txt}) and with the module openings Java 17 needs ({@code
- * target/spark-java-options.txt}), then reads the profile it wrote. Spark never shares this JVM:
- * the rules judge the profile here, on this JVM's classpath. {@code PRODML_SPARK_JAVA_OPTS} adds
- * options to the job's JVM (a heap size, say).
+ * target/spark-java-options.txt}; Servlet 5 from {@code target/spark-lib}, which Spark's Jetty
+ * needs and the lab's Servlet 6 would shadow), then reads the profile it wrote. Spark never shares
+ * this JVM: the rules judge the profile here, on this JVM's classpath. {@code
+ * PRODML_SPARK_JAVA_OPTS} adds options to the job's JVM (a heap size, say).
  */
 final class SparkProfileJob {
   private SparkProfileJob() {}
@@ -30,7 +31,8 @@ final class SparkProfileJob {
     Path jar = target.resolve("prodml-spark.jar");
     Path classpath = target.resolve("spark-classpath.txt");
     Path javaOptions = target.resolve("spark-java-options.txt");
-    for (Path needed : List.of(jar, classpath, javaOptions)) {
+    Path servletApi = target.resolve("spark-lib").resolve("jakarta.servlet-api.jar");
+    for (Path needed : List.of(jar, classpath, javaOptions, servletApi)) {
       if (!Files.isRegularFile(needed)) {
         throw new IllegalStateException(
             "the Spark engine needs "
@@ -49,7 +51,12 @@ final class SparkProfileJob {
       command.addAll(words(System.getenv().getOrDefault("PRODML_SPARK_JAVA_OPTS", "")));
       command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
       command.add("-cp");
-      command.add(jar + java.io.File.pathSeparator + Files.readString(classpath).strip());
+      command.add(
+          String.join(
+              java.io.File.pathSeparator,
+              jar.toString(),
+              servletApi.toString(),
+              Files.readString(classpath).strip()));
       command.add("org.prodml.spark.ProfileJob");
       command.add(location);
       command.addAll(List.of("--out", out.toString(), "--master", master));
