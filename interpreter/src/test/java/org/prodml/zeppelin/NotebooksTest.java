@@ -151,7 +151,15 @@ class NotebooksTest {
   @Test
   void everyCourseNoteQuotingFiguresNamesThem() {
     for (String id :
-        List.of("PMLC00SYS", "PMLC02INF", "PMLC03XFM", "PMLC05ASK", "PMLC06FLW", "PMLC07MON")) {
+        List.of(
+            "PMLC00SYS",
+            "PMLC01TRN",
+            "PMLC02INF",
+            "PMLC03XFM",
+            "PMLC04DEP",
+            "PMLC05ASK",
+            "PMLC06FLW",
+            "PMLC07MON")) {
       assertFalse(COURSE.note(id).orElseThrow().figures().isEmpty(), id + " lists no figure");
     }
   }
