@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.prodml.data.CsvDamage;
@@ -187,29 +186,15 @@ final class PrecisionBuilder {
             })
         .append(
             " The files have no dataset.json: the audit infers every column's type, as for a new user's files.\n\n");
-    md.append("## What a row is\n\n")
-        .append(row.substring(0, 1).toUpperCase(Locale.ROOT))
-        .append(row.substring(1))
-        .append(".\n\n")
-        .append(whatItIs)
-        .append("\n\n");
-    md.append("## How it was generated\n\n");
-    md.append("- Source: `datasets/")
-        .append(scenario.source())
-        .append("/data.csv` (read only), ")
-        .append(sourceSpec.title())
-        .append(".\n");
-    md.append("- Seed: ")
-        .append(scenario.seed())
-        .append(
-            " (every random draw comes from one `java.util.Random` with this seed, in row order).\n");
-    md.append("- Command: `")
-        .append(ScenarioBuilder.COMMAND)
-        .append(" ")
-        .append(scenario.name())
-        .append("` (`org.prodml.data.scenario.")
-        .append(scenario.getClass().getSimpleName())
-        .append("`, built on `org.prodml.data.CsvDamage`).\n\n");
+    ScenarioBuilder.appendRowAndMaking(
+        md,
+        row,
+        whatItIs,
+        scenario.source() + "/data.csv",
+        sourceSpec.title(),
+        scenario.seed(),
+        scenario.name(),
+        scenario.getClass());
     md.append(howMade).append("\n\n");
     md.append("## Files\n\n| File | Rows | Bytes | ")
         .append(audit.time() == null ? "" : "From | To | ")

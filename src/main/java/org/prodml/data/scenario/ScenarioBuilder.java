@@ -203,31 +203,15 @@ final class ScenarioBuilder {
         .append(scenario.source())
         .append("/DATASHEET.md) dataset with flaws planted on purpose, for the course's lessons. ")
         .append("Do not use it to learn anything about the real world.\n\n");
-    md.append("## What a row is\n\n")
-        .append(row.substring(0, 1).toUpperCase(java.util.Locale.ROOT))
-        .append(row.substring(1))
-        .append(".\n\n")
-        .append(whatItIs)
-        .append("\n\n");
-    md.append("## How it was generated\n\n");
-    md.append("- Source: `datasets/")
-        .append(scenario.source())
-        .append("/")
-        .append(scenario.sourceFile())
-        .append("` (read only), ")
-        .append(sourceSpec.title())
-        .append(".\n");
-    md.append("- Seed: ")
-        .append(scenario.seed())
-        .append(
-            " (every random draw comes from one `java.util.Random` with this seed, in row order).\n");
-    md.append("- Command: `")
-        .append(COMMAND)
-        .append(" ")
-        .append(scenario.name())
-        .append("` (`org.prodml.data.scenario.")
-        .append(scenario.getClass().getSimpleName())
-        .append("`, built on `org.prodml.data.CsvDamage`).\n\n");
+    appendRowAndMaking(
+        md,
+        row,
+        whatItIs,
+        scenario.source() + "/" + scenario.sourceFile(),
+        sourceSpec.title(),
+        scenario.seed(),
+        scenario.name(),
+        scenario.getClass());
     md.append(howMade).append("\n\n");
     md.append("## Size\n\n");
     md.append("- ")
@@ -389,5 +373,43 @@ final class ScenarioBuilder {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A datasheet's "What a row is" and the start of "How it was generated" (source, seed, command),
+   * the same for the course's scenarios and the precision suite's.
+   */
+  static void appendRowAndMaking(
+      StringBuilder md,
+      String row,
+      String whatItIs,
+      String sourcePath,
+      String sourceTitle,
+      long seed,
+      String name,
+      Class<?> generator) {
+    md.append("## What a row is\n\n")
+        .append(row.substring(0, 1).toUpperCase(java.util.Locale.ROOT))
+        .append(row.substring(1))
+        .append(".\n\n")
+        .append(whatItIs)
+        .append("\n\n");
+    md.append("## How it was generated\n\n");
+    md.append("- Source: `datasets/")
+        .append(sourcePath)
+        .append("` (read only), ")
+        .append(sourceTitle)
+        .append(".\n");
+    md.append("- Seed: ")
+        .append(seed)
+        .append(
+            " (every random draw comes from one `java.util.Random` with this seed, in row order).\n");
+    md.append("- Command: `")
+        .append(COMMAND)
+        .append(" ")
+        .append(name)
+        .append("` (`org.prodml.data.scenario.")
+        .append(generator.getSimpleName())
+        .append("`, built on `org.prodml.data.CsvDamage`).\n\n");
   }
 }
