@@ -25,14 +25,9 @@ public final class QualityGate {
   public static DeploymentCheckFact againstPrevious(
       EvaluationResult current, EvaluationResult previous, double previousSaw, String groupColumn) {
     if (previous != null && previousSaw > 0) {
-      return new DeploymentCheckFact(
-          "quality-vs-previous",
-          current.model(),
+      return vsPrevious(
+          current,
           false,
-          0,
-          0,
-          current.metric(),
-          current.value(),
           previous.value(),
           Double.NaN,
           "not compared: the previous model "
@@ -48,29 +43,18 @@ public final class QualityGate {
               + " here is no fair reference");
     }
     if (previous == null) {
-      return new DeploymentCheckFact(
-          "quality-vs-previous",
-          current.model(),
+      return vsPrevious(
+          current,
           false,
-          0,
-          0,
-          current.metric(),
-          current.value(),
           Double.NaN,
           Double.NaN,
           "no previous model to compare with: this is the first");
     }
-    double worsening = current.worseningFrom(previous.value());
-    return new DeploymentCheckFact(
-        "quality-vs-previous",
-        current.model(),
+    return vsPrevious(
+        current,
         true,
-        1,
-        0,
-        current.metric(),
-        current.value(),
         previous.value(),
-        worsening,
+        current.worseningFrom(previous.value()),
         current.metric()
             + " "
             + Format.number(current.value())
@@ -80,6 +64,22 @@ public final class QualityGate {
             + previous.model()
             + " on "
             + current.table());
+  }
+
+  /** The quality-vs-previous check: one check, run or not. */
+  private static DeploymentCheckFact vsPrevious(
+      EvaluationResult current, boolean executed, double reference, double worsening, String note) {
+    return new DeploymentCheckFact(
+        "quality-vs-previous",
+        current.model(),
+        executed,
+        executed ? 1 : 0,
+        0,
+        current.metric(),
+        current.value(),
+        reference,
+        worsening,
+        note);
   }
 
   /** Standard errors of a one-sided 95% bound. */
