@@ -35,12 +35,15 @@ import org.prodml.facts.SplitFact;
  * <p>What a second run of the same answer may change is left out: how long things took (fields
  * ending in {@code Ms} or {@code Millis}), model ids and fingerprints (hashes of a model's
  * answers), the prose of a deployment check; and when the answer itself draws random numbers
- * without a seed (an unseeded split or model), every measured number, since chance decides those.
+ * without a seed (an unseeded split or model), every measured number, in a field or quoted in a
+ * message, since chance decides those.
  */
 public final class AnswerFingerprint {
   private static final Pattern IMPORT =
       Pattern.compile("(?m)^\\s*import\\s+org\\.prodml\\.facts\\.(\\w+|\\*)\\s*;");
   private static final Pattern LITERAL = Pattern.compile("\"([^\"\\\\]*)\"");
+  private static final Pattern QUOTED_NUMBER =
+      Pattern.compile("(?<![A-Za-z0-9])(?<![A-Za-z]-)\\d+(?:[.,]\\d+)*");
 
   private AnswerFingerprint() {}
 
@@ -148,7 +151,13 @@ public final class AnswerFingerprint {
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot read " + type.getSimpleName() + "." + name, e);
       }
-      line.append(name).append('=').append(value(v, modelIds)).append(';');
+      String text = value(v, modelIds);
+      if (chance && !answer) {
+        // Figures quoted in words (a finding's message and evidence; rule ids such as DV-018 kept)
+        // are drawn by chance too.
+        text = QUOTED_NUMBER.matcher(text).replaceAll("#");
+      }
+      line.append(name).append('=').append(text).append(';');
     }
     return line.append('}').toString();
   }
